@@ -1,1 +1,13 @@
-fn main(){}
+//! Generates the error-code modules from the documents in `seeds/`, or in the folder named
+//! by `AI_SERVICE_ERRORS_DOCS`, into `OUT_DIR/ai_service_errors.rs`.
+
+fn main() {
+    const DOCS_VAR: &str = "AI_SERVICE_ERRORS_DOCS";
+    println!("cargo::rerun-if-env-changed={DOCS_VAR}");
+    let docs = std::env::var_os(DOCS_VAR).unwrap_or_else(|| "seeds".into());
+    let builder = errdoc::Builder::new().docs(docs).out_file("ai_service_errors.rs");
+    if let Err(error) = builder.compile() {
+        eprintln!("{error}");
+        std::process::exit(1);
+    }
+}

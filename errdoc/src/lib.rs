@@ -1,1 +1,91 @@
+//! Turns published error-code pages into typed Rust code.
+//!
+//! Cloud APIs document their result codes as tables on web pages. `errdoc` reads those
+//! pages, as markdown or as a plain-text copy of the rendered page, and generates one
+//! module per service with a typed `ErrorCode` enum, its keys and messages, and lookup
+//! tables. A build script calls [`Builder`]; the `errdoc` command line checks documents in
+//! CI (`errdoc check`) and exports the catalog (`errdoc dump --format json`).
+//!
+//! The pipeline, each stage a module with its own types:
+//!
+//! ```text
+//! read ──▶ parse ──▶ lower ──▶ emit ──▶ render
+//! paths    Document   Catalog   tokens   String
+//! ```
+//!
+//! Only [`read`] and [`Builder::compile`] touch the file system; everything between takes
+//! data and returns data. Stages never stop at the first problem: they return what they
+//! could build together with every [`Diagnostic`] they found.
+//!
+//! ```
+//! let page = "## AI Service > OCR > Document OCR > Error Code\n\n\
+//!             | resultCode | resultKey | resultMessage |\n\
+//!             |---|---|---|\n\
+//!             | 4010002 | INVALID_UUID | Invalid uuid. |\n";
+//! let checked = errdoc::check(&[errdoc::Source::new("ocr.md", page)]);
+//! assert!(!checked.has_errors());
+//! let service = &checked.catalog.services[0];
+//! assert_eq!(service.module, "document_ocr");
+//! assert_eq!(service.entries[0].variant, "InvalidUuid");
+//!
+//! let code = errdoc::generate(&checked.catalog).unwrap();
+//! assert!(code.contains("pub mod document_ocr"));
+//! ```
 
+pub mod config;
+pub mod diagnostic;
+pub mod emit;
+pub mod ident;
+pub mod lower;
+pub mod parse;
+pub mod read;
+pub mod render;
+
+pub use config::{Builder, Error, Summary};
+pub use diagnostic::{Diagnostic, Kind, Severity, Span};
+pub use lower::{Catalog, Entry, Location, Service};
+pub use parse::{Document, Source};
+
+/// Parses and lowers documents: the catalog of everything valid, and every diagnostic.
+///
+/// This is everything `errdoc check` does after reading the files.
+pub fn check(sources: &[Source]) -> Checked {
+    let mut diagnostics = Vec::new();
+    let mut documents = Vec::with_capacity(sources.len());
+    for source in sources {
+        let (document, found) = parse::parse(source);
+        diagnostics.extend(found);
+        documents.extend(document);
+    }
+    let (catalog, found) = lower::lower(&documents);
+    diagnostics.extend(found);
+    Checked {
+        catalog,
+        diagnostics,
+    }
+}
+
+/// Emits and renders the Rust code for a catalog: exactly what a build script writes.
+///
+/// # Errors
+///
+/// Returns syn's error if the emitted tokens do not parse, which is a bug in errdoc.
+pub fn generate(catalog: &Catalog) -> Result<String, syn::Error> {
+    render::render(emit::emit(catalog), &catalog.documents)
+}
+
+/// The result of [`check`].
+#[derive(Clone, Debug)]
+pub struct Checked {
+    /// Every service and code that is valid.
+    pub catalog: Catalog,
+    /// Every problem found, errors and warnings, in the order found.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Checked {
+    /// Whether any diagnostic is an error, so that no code may be generated.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}

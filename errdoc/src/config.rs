@@ -1,0 +1,189 @@
+//! The builder a build script calls: the thin shell around the pure pipeline.
+//!
+//! [`Builder::compile`] is the only place besides the command line that reads files, reads
+//! the environment (`OUT_DIR`) and prints, here as Cargo directives.
+
+use std::fmt;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::Diagnostic;
+use crate::read::{self, ReadError};
+
+/// Generates a crate's error-code modules from a build script.
+///
+/// ```no_run
+/// // build.rs
+/// fn main() {
+///     if let Err(error) = errdoc::Builder::new().docs("seeds").compile() {
+///         eprintln!("{error}");
+///         std::process::exit(1);
+///     }
+/// }
+/// ```
+///
+/// and in `src/lib.rs`: `include!(concat!(env!("OUT_DIR"), "/errdoc.rs"));`
+#[derive(Clone, Debug)]
+pub struct Builder {
+    docs: Vec<PathBuf>,
+    out_file: PathBuf,
+}
+
+impl Default for Builder {
+    fn default() -> Self {
+        Builder::new()
+    }
+}
+
+impl Builder {
+    /// A builder with no documents yet, writing `errdoc.rs` into `OUT_DIR`.
+    pub fn new() -> Builder {
+        Builder {
+            docs: Vec::new(),
+            out_file: PathBuf::from("errdoc.rs"),
+        }
+    }
+
+    /// Adds a document, or a folder of documents walked recursively.
+    pub fn docs(mut self, path: impl Into<PathBuf>) -> Builder {
+        self.docs.push(path.into());
+        self
+    }
+
+    /// Sets the output file; a relative path is taken from `OUT_DIR`.
+    pub fn out_file(mut self, path: impl Into<PathBuf>) -> Builder {
+        self.out_file = path.into();
+        self
+    }
+
+    /// Reads the documents, checks them and writes the generated code, telling Cargo to
+    /// rerun when a document, a folder or the set of documents changes.
+    ///
+    /// Warnings are passed to Cargo as `cargo::warning`. The output file is written only
+    /// when its content changed, and never when there is an error.
+    ///
+    /// # Errors
+    ///
+    /// Returns [`Error::Read`] when the documents cannot be read, [`Error::Documents`]
+    /// with every diagnostic when any document has an error, and [`Error::Write`] when the
+    /// output cannot be written.
+    pub fn compile(&self) -> Result<Summary, Error> {
+        for path in &self.docs {
+            println!("cargo::rerun-if-changed={}", path.display());
+        }
+        let sources = read::read(&self.docs).map_err(Error::Read)?;
+        for folder in &sources.folders {
+            println!("cargo::rerun-if-changed={}", folder.display());
+        }
+        for source in &sources.documents {
+            println!("cargo::rerun-if-changed={}", source.path);
+        }
+        let checked = crate::check(&sources.documents);
+        for warning in checked.diagnostics.iter().filter(|d| !d.is_error()) {
+            println!("cargo::warning={} ({})", warning.kind, warning.span);
+        }
+        if checked.has_errors() {
+            return Err(Error::Documents(checked.diagnostics));
+        }
+        let code = crate::generate(&checked.catalog).map_err(Error::Render)?;
+        let out = match std::env::var_os("OUT_DIR") {
+            Some(dir) => Path::new(&dir).join(&self.out_file),
+            None => self.out_file.clone(),
+        };
+        write_if_changed(&out, &code).map_err(|error| Error::Write(out, error))?;
+        Ok(Summary::new(&checked.catalog, sources.documents.len()))
+    }
+}
+
+/// Writes `contents` to `path` unless the file already holds exactly that, so that an
+/// unchanged output does not make Cargo recompile the crate.
+///
+/// # Errors
+///
+/// Returns the I/O error of writing the file.
+pub fn write_if_changed(path: &Path, contents: &str) -> io::Result<()> {
+    if fs::read(path).is_ok_and(|old| old == contents.as_bytes()) {
+        return Ok(());
+    }
+    fs::write(path, contents)
+}
+
+/// What a successful run produced: counts for a one-line summary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Summary {
+    /// Services in the catalog.
+    pub services: usize,
+    /// Codes over all services.
+    pub codes: usize,
+    /// Documents read.
+    pub documents: usize,
+}
+
+impl Summary {
+    /// The counts of a catalog built from `documents` documents.
+    pub fn new(catalog: &crate::Catalog, documents: usize) -> Summary {
+        Summary {
+            services: catalog.services.len(),
+            codes: catalog.code_count(),
+            documents,
+        }
+    }
+}
+
+impl fmt::Display for Summary {
+    /// `3 services, 104 codes from 4 documents`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        write!(
+            f,
+            "{}, {} from {}",
+            plural(self.services, "service"),
+            plural(self.codes, "code"),
+            plural(self.documents, "document")
+        )
+    }
+}
+
+/// Why [`Builder::compile`] failed.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Error {
+    /// The documents could not be read.
+    Read(ReadError),
+    /// Documents have errors; every diagnostic, warnings included, in order.
+    Documents(Vec<Diagnostic>),
+    /// The emitted code did not parse: a bug in errdoc, not in a document.
+    Render(syn::Error),
+    /// The output file could not be written.
+    Write(PathBuf, io::Error),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Read(error) => error.fmt(f),
+            Error::Documents(diagnostics) => {
+                for diagnostic in diagnostics {
+                    writeln!(f, "{diagnostic}\n")?;
+                }
+                let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+                let s = if errors == 1 { "" } else { "s" };
+                write!(f, "error: could not generate code due to {errors} error{s} in the documents")
+            }
+            Error::Render(error) => write!(f, "error: errdoc emitted invalid Rust (a bug): {error}"),
+            Error::Write(path, error) => write!(f, "error: cannot write `{}`: {error}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Read(error) => Some(error),
+            Error::Render(error) => Some(error),
+            Error::Write(_, error) => Some(error),
+            Error::Documents(_) => None,
+        }
+    }
+}

@@ -1,0 +1,271 @@
+//! Problems found in documents, and where they are.
+//!
+//! Every stage returns its result together with the diagnostics it collected, so one run
+//! reports every problem instead of stopping at the first. A diagnostic is a typed [`Kind`],
+//! the [`Span`] it is about and, for a duplicate or a conflict, the span of the other place
+//! (like regex-syntax's auxiliary span). Its `Display` is in the style of rustc:
+//!
+//! ```text
+//! error: code `4000101` is listed twice with different keys: `A` and `B`
+//!  --> seeds/ocr.md:12:3
+//!  --> seeds/ocr.md:9:3
+//! ```
+
+use std::fmt;
+use std::sync::Arc;
+
+/// A place in a document: the file as it was found, and a 1-based line and column.
+///
+/// Columns count characters, not bytes, so they match what an editor shows.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Span {
+    /// The document's path, as it was found (relative when given relative).
+    pub file: Arc<str>,
+    /// The line, counting from 1.
+    pub line: u32,
+    /// The column in characters, counting from 1.
+    pub column: u32,
+}
+
+impl Span {
+    /// The span for a problem with a whole file: its first line and column.
+    pub fn file(file: &Arc<str>) -> Span {
+        Span {
+            file: Arc::clone(file),
+            line: 1,
+            column: 1,
+        }
+    }
+}
+
+impl fmt::Display for Span {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.file, self.line, self.column)
+    }
+}
+
+/// Whether a diagnostic stops the build.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Severity {
+    /// The documents cannot be turned into code.
+    Error,
+    /// Something was repaired (a repeated row merged); the code is still right.
+    Warning,
+}
+
+/// Which field of a row a problem is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    /// The numeric result code.
+    Code,
+    /// The upper-case result key.
+    Key,
+    /// The human-readable result message.
+    Message,
+}
+
+impl fmt::Display for Field {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Field::Code => "code",
+            Field::Key => "key",
+            Field::Message => "message",
+        })
+    }
+}
+
+/// What is wrong. Each kind has its own fixture under `errdoc/tests/data/err`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Kind {
+    /// The file is not UTF-8.
+    NotUtf8,
+    /// The file holds nothing but white space.
+    Empty,
+    /// The document has an error-code table but no breadcrumb to name its service.
+    NoBreadcrumb,
+    /// The document has no error-code table, in markdown or in plain text.
+    NoTable,
+    /// An error-code table has a header and no rows.
+    EmptyTable,
+    /// A markdown row has more cells than its header, so text would be dropped.
+    ExtraCells {
+        /// Cells in the header.
+        header: usize,
+        /// Cells in the row.
+        found: usize,
+    },
+    /// A row has no value for a field.
+    Missing(Field),
+    /// A code is not a decimal integer that fits `i32`.
+    InvalidCode(String),
+    /// A key does not match `[A-Z][A-Z0-9_]*`.
+    InvalidKey(String),
+    /// A row repeats an earlier row of the same table exactly; it is merged.
+    RepeatedRow(i32),
+    /// One code is listed with two different keys or messages.
+    CodeConflict {
+        /// The code.
+        code: i32,
+        /// Which field differs.
+        field: Field,
+        /// The value at the earlier place.
+        first: String,
+        /// The value here.
+        second: String,
+    },
+    /// One key is listed with two different codes.
+    KeyConflict {
+        /// The key.
+        key: String,
+        /// The code at the earlier place.
+        first: i32,
+        /// The code here.
+        second: i32,
+    },
+    /// Two keys of one service give the same Rust variant.
+    VariantCollision {
+        /// The shared variant name.
+        variant: String,
+        /// The key at the earlier place.
+        first: String,
+        /// The key here.
+        second: String,
+    },
+    /// A service name gives no Rust identifier.
+    NoIdentifier(String),
+    /// Two different services give the same Rust module.
+    ModuleCollision {
+        /// The module name.
+        module: String,
+        /// The earlier service path.
+        first: String,
+        /// The service path here.
+        second: String,
+    },
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Kind::NotUtf8 => f.write_str("document is not valid UTF-8"),
+            Kind::Empty => f.write_str("document is empty"),
+            Kind::NoBreadcrumb => f.write_str(
+                "no breadcrumb names the service (a heading like `## Product > Service > Error Code`)",
+            ),
+            Kind::NoTable => f.write_str(
+                "no error-code table (a table with `resultCode`, `resultKey` and `resultMessage` columns)",
+            ),
+            Kind::EmptyTable => f.write_str("error-code table has no rows"),
+            Kind::ExtraCells { header, found } => write!(
+                f,
+                "row has {found} cells but the header has {header}; write a `|` inside a cell as `\\|`"
+            ),
+            Kind::Missing(field) => write!(f, "row has no {field}"),
+            Kind::InvalidCode(text) => write!(
+                f,
+                "`{text}` is not a code (a decimal integer that fits in 32 bits)"
+            ),
+            Kind::InvalidKey(text) => write!(
+                f,
+                "`{text}` is not a key (upper-case letters, digits and `_`, starting with a letter)"
+            ),
+            Kind::RepeatedRow(code) => write!(
+                f,
+                "row for code `{code}` repeats an earlier row of the same table; merged"
+            ),
+            Kind::CodeConflict {
+                code,
+                field,
+                first,
+                second,
+            } => write!(
+                f,
+                "code `{code}` is listed twice with different {field}s: `{first}` and `{second}`"
+            ),
+            Kind::KeyConflict { key, first, second } => write!(
+                f,
+                "key `{key}` is listed with two codes: `{first}` and `{second}`"
+            ),
+            Kind::VariantCollision {
+                variant,
+                first,
+                second,
+            } => write!(
+                f,
+                "keys `{first}` and `{second}` both become the variant `{variant}`"
+            ),
+            Kind::NoIdentifier(name) => {
+                write!(f, "service name `{name}` gives no Rust identifier")
+            }
+            Kind::ModuleCollision {
+                module,
+                first,
+                second,
+            } => write!(
+                f,
+                "services `{first}` and `{second}` both become the module `{module}`"
+            ),
+        }
+    }
+}
+
+/// One problem, with the place it is about and, for a duplicate or conflict, the other place.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Whether this stops the build.
+    pub severity: Severity,
+    /// What is wrong.
+    pub kind: Kind,
+    /// Where it is wrong.
+    pub span: Span,
+    /// The other place involved: the first occurrence of a duplicate or a conflict.
+    pub related: Option<Span>,
+}
+
+impl Diagnostic {
+    /// An error at `span`.
+    pub fn error(kind: Kind, span: Span) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Error,
+            kind,
+            span,
+            related: None,
+        }
+    }
+
+    /// A warning at `span`.
+    pub fn warning(kind: Kind, span: Span) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(kind, span)
+        }
+    }
+
+    /// The same diagnostic, also pointing at `related`.
+    pub fn with_related(self, related: Span) -> Diagnostic {
+        Diagnostic {
+            related: Some(related),
+            ..self
+        }
+    }
+
+    /// Whether this diagnostic stops the build.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{label}: {}\n --> {}", self.kind, self.span)?;
+        if let Some(related) = &self.related {
+            write!(f, "\n --> {related}")?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,274 @@
+//! The lower stage: parsed documents in, one validated [`Catalog`] out.
+//!
+//! Documents that name the same service (paths equal ignoring case and runs of spaces) are
+//! merged; codes, keys and messages are validated; modules and variants are named. Every
+//! conflict is reported with both places. The catalog is sorted (services by module, entries
+//! by code), so everything built from it is deterministic.
+
+use std::collections::BTreeMap;
+use std::collections::btree_map::Entry as MapEntry;
+use std::sync::Arc;
+
+use crate::diagnostic::{Diagnostic, Field, Kind, Span};
+use crate::ident;
+use crate::parse::{Document, RawRow};
+
+/// Every service that the documents describe, merged and validated.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Catalog {
+    /// The services, sorted by module name.
+    pub services: Vec<Service>,
+    /// Every document the catalog was built from, in the order read.
+    pub documents: Vec<Arc<str>>,
+}
+
+impl Catalog {
+    /// The number of codes over all services.
+    pub fn code_count(&self) -> usize {
+        self.services.iter().map(|service| service.entries.len()).sum()
+    }
+}
+
+/// One service and its result codes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Service {
+    /// The service's name: the last segment of its path (`Document OCR`).
+    pub name: String,
+    /// The breadcrumb path without the error-code title (`["AI Service", "OCR", "Document OCR"]`).
+    pub path: Vec<String>,
+    /// The Rust module (`document_ocr`).
+    pub module: String,
+    /// The variant of the crate-level `Service` enum (`DocumentOcr`).
+    pub variant: String,
+    /// The documents that describe this service, in the order read.
+    pub documents: Vec<Arc<str>>,
+    /// The codes, sorted by code.
+    pub entries: Vec<Entry>,
+}
+
+/// One result code of a service.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// The numeric code (`4000101`).
+    pub code: i32,
+    /// The key (`INVALID_BUSINESS_REGISTRATION_FORMAT`).
+    pub key: String,
+    /// The `ErrorCode` variant (`InvalidBusinessRegistrationFormat`).
+    pub variant: String,
+    /// The message, as a reader sees it.
+    pub message: String,
+    /// Every row that lists this code, in the order read.
+    pub sources: Vec<Location>,
+}
+
+/// A row of a document: file and 1-based line.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Location {
+    /// The document's path, as found.
+    pub file: Arc<str>,
+    /// The row's line, counting from 1.
+    pub line: u32,
+}
+
+/// Merges, validates and names the documents' services.
+///
+/// Returns the catalog of everything that is valid, and a diagnostic for everything that is
+/// not; a row that is not in the catalog is named by an error.
+pub fn lower(documents: &[Document]) -> (Catalog, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let mut groups: BTreeMap<String, Vec<&Document>> = BTreeMap::new();
+    let mut order = Vec::new();
+    for document in documents {
+        let folded = fold_path(&document.service);
+        let group = groups.entry(folded.clone()).or_default();
+        if group.is_empty() {
+            order.push(folded);
+        }
+        group.push(document);
+    }
+
+    let mut services: BTreeMap<String, Service> = BTreeMap::new();
+    let mut owners: BTreeMap<String, &Document> = BTreeMap::new();
+    for folded in &order {
+        let group = &groups[folded];
+        let first = group[0];
+        let name = first.service.last().cloned().unwrap_or_default();
+        let Some(module) = ident::module_name(&name) else {
+            let kind = Kind::NoIdentifier(name);
+            diagnostics.push(Diagnostic::error(kind, first.breadcrumb.clone()));
+            continue;
+        };
+        let variant = ident::service_variant(&module);
+        // Two modules may differ only where the variant does not (`a_1` and `a1`).
+        let taken = [module.as_str(), variant.as_str()]
+            .into_iter()
+            .find_map(|name| owners.get(name).map(|owner| (name, *owner)));
+        if let Some((taken, owner)) = taken {
+            let kind = Kind::ModuleCollision {
+                module: taken.to_owned(),
+                first: owner.service.join(" > "),
+                second: first.service.join(" > "),
+            };
+            let diagnostic = Diagnostic::error(kind, first.breadcrumb.clone());
+            diagnostics.push(diagnostic.with_related(owner.breadcrumb.clone()));
+            continue;
+        }
+        owners.insert(module.clone(), first);
+        owners.insert(variant.clone(), first);
+        let service = Service {
+            name,
+            path: first.service.clone(),
+            module: module.clone(),
+            variant,
+            documents: group.iter().map(|document| Arc::clone(&document.path)).collect(),
+            entries: merge(group, &mut diagnostics),
+        };
+        services.insert(module, service);
+    }
+
+    let catalog = Catalog {
+        services: services.into_values().collect(),
+        documents: documents.iter().map(|document| Arc::clone(&document.path)).collect(),
+    };
+    (catalog, diagnostics)
+}
+
+/// The key two service paths are compared by: segments lower-cased, runs of spaces folded.
+fn fold_path(path: &[String]) -> String {
+    let segments: Vec<String> = path
+        .iter()
+        .map(|segment| segment.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase())
+        .collect();
+    segments.join(" > ")
+}
+
+/// A table of a document: which document, which table of it.
+type TableId = (usize, usize);
+
+/// An entry being merged, with every row that listed it.
+struct Merging {
+    entry: Entry,
+    rows: Vec<(TableId, Span)>,
+}
+
+/// Merges the rows of one service's documents into its entries, sorted by code.
+fn merge(documents: &[&Document], diagnostics: &mut Vec<Diagnostic>) -> Vec<Entry> {
+    let mut by_code: BTreeMap<i32, Merging> = BTreeMap::new();
+    let mut by_key: BTreeMap<String, (i32, Span)> = BTreeMap::new();
+    let mut by_variant: BTreeMap<String, (String, Span)> = BTreeMap::new();
+    let tables = documents.iter().enumerate().flat_map(|(d, document)| {
+        let tables = document.tables.iter().enumerate();
+        tables.map(move |(t, table)| ((d, t), *document, table))
+    });
+    for (table_id, document, table) in tables {
+        for row in &table.rows {
+            let Some(entry) = validate(row, document, diagnostics) else {
+                continue;
+            };
+            match by_code.entry(entry.code) {
+                MapEntry::Occupied(mut merging) => {
+                    let merging = merging.get_mut();
+                    repeat(merging, entry, table_id, row, diagnostics);
+                    continue;
+                }
+                MapEntry::Vacant(_) => {}
+            }
+            if let Some((code, span)) = by_key.get(&entry.key) {
+                let kind = Kind::KeyConflict {
+                    key: entry.key,
+                    first: *code,
+                    second: entry.code,
+                };
+                let diagnostic = Diagnostic::error(kind, row.key.span.clone());
+                diagnostics.push(diagnostic.with_related(span.clone()));
+                continue;
+            }
+            if let Some((key, span)) = by_variant.get(&entry.variant) {
+                let kind = Kind::VariantCollision {
+                    variant: entry.variant,
+                    first: key.clone(),
+                    second: entry.key,
+                };
+                let diagnostic = Diagnostic::error(kind, row.key.span.clone());
+                diagnostics.push(diagnostic.with_related(span.clone()));
+                continue;
+            }
+            by_key.insert(entry.key.clone(), (entry.code, row.key.span.clone()));
+            by_variant.insert(entry.variant.clone(), (entry.key.clone(), row.key.span.clone()));
+            let rows = vec![(table_id, row.span.clone())];
+            by_code.insert(entry.code, Merging { entry, rows });
+        }
+    }
+    by_code.into_values().map(|merging| merging.entry).collect()
+}
+
+/// Handles a row whose code is already known: an identical row is merged (with a warning
+/// when its table already listed it); a different key or message is a conflict.
+fn repeat(
+    merging: &mut Merging,
+    entry: Entry,
+    table_id: TableId,
+    row: &RawRow,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let known = &merging.entry;
+    let (field, first, second, span) = if known.key != entry.key {
+        (Field::Key, &known.key, entry.key, &row.key.span)
+    } else if known.message != entry.message {
+        (Field::Message, &known.message, entry.message, &row.message.span)
+    } else {
+        let same_table = merging.rows.iter().rev().find(|(id, _)| *id == table_id);
+        if let Some((_, earlier)) = same_table {
+            let kind = Kind::RepeatedRow(entry.code);
+            let diagnostic = Diagnostic::warning(kind, row.span.clone());
+            diagnostics.push(diagnostic.with_related(earlier.clone()));
+        }
+        merging.entry.sources.extend(entry.sources);
+        merging.rows.push((table_id, row.span.clone()));
+        return;
+    };
+    let kind = Kind::CodeConflict {
+        code: entry.code,
+        field,
+        first: first.clone(),
+        second,
+    };
+    let related = merging.rows[0].1.clone();
+    diagnostics.push(Diagnostic::error(kind, span.clone()).with_related(related));
+}
+
+/// Checks a row's code, key and message, reporting each problem; `None` if any is invalid.
+fn validate(row: &RawRow, document: &Document, diagnostics: &mut Vec<Diagnostic>) -> Option<Entry> {
+    let before = diagnostics.len();
+    let mut report = |kind, span: &Span| diagnostics.push(Diagnostic::error(kind, span.clone()));
+    let code = match row.code.text.as_str() {
+        "" => None,
+        text => text.strip_prefix('+').unwrap_or(text).parse::<i32>().ok(),
+    };
+    match row.code.text.as_str() {
+        "" => report(Kind::Missing(Field::Code), &row.code.span),
+        text if code.is_none() => report(Kind::InvalidCode(text.to_owned()), &row.code.span),
+        _ => {}
+    }
+    match row.key.text.as_str() {
+        "" => report(Kind::Missing(Field::Key), &row.key.span),
+        text if !ident::is_key(text) => report(Kind::InvalidKey(text.to_owned()), &row.key.span),
+        _ => {}
+    }
+    if row.message.text.is_empty() {
+        report(Kind::Missing(Field::Message), &row.message.span);
+    }
+    if diagnostics.len() > before {
+        return None;
+    }
+    Some(Entry {
+        code: code?,
+        variant: ident::code_variant(&row.key.text),
+        key: row.key.text.clone(),
+        message: row.message.text.clone(),
+        sources: vec![Location {
+            file: Arc::clone(&document.path),
+            line: row.span.line,
+        }],
+    })
+}

@@ -1,0 +1,234 @@
+//! Markdown documents, read with pulldown-cmark (GFM tables on).
+//!
+//! The breadcrumb is the first heading, or paragraph that is a single bold span, whose text
+//! contains `>`. Error-code tables are the GFM tables whose header has a code, a key and a
+//! message column; every other table is ignored. pulldown-cmark silently drops cells beyond
+//! the header's count, so rows are also split by hand to catch an unescaped `|`.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use super::{Cell, LineIndex, Parsed, RawRow, RawTable, collapse_whitespace, error_code_columns};
+use crate::diagnostic::{Diagnostic, Kind};
+
+/// Parses `text` as markdown. Returns `None` when it has no error-code table, so that the
+/// caller can try plain text.
+pub(super) fn parse(file: &Arc<str>, text: &str, lines: &LineIndex<'_>) -> Option<Parsed> {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_HEADING_ATTRIBUTES;
+    let mut reader = Reader {
+        file,
+        text,
+        lines,
+        parsed: Parsed {
+            breadcrumb: None,
+            tables: Vec::new(),
+            diagnostics: Vec::new(),
+        },
+        found_table: false,
+    };
+    let mut events = Parser::new_ext(text, options).into_offset_iter();
+    while let Some((event, range)) = events.next() {
+        match event {
+            Event::Start(Tag::Heading { .. }) => reader.heading(&mut events),
+            Event::Start(Tag::Paragraph) => reader.paragraph(&mut events),
+            Event::Start(Tag::Table(_)) => reader.table(&mut events, range),
+            _ => {}
+        }
+    }
+    reader.found_table.then_some(reader.parsed)
+}
+
+/// The state of one markdown read.
+struct Reader<'a> {
+    file: &'a Arc<str>,
+    text: &'a str,
+    lines: &'a LineIndex<'a>,
+    parsed: Parsed,
+    found_table: bool,
+}
+
+/// Inline text and where it starts: the text a heading, paragraph or cell shows a reader.
+#[derive(Default)]
+struct Inline {
+    text: String,
+    start: Option<usize>,
+}
+
+impl Inline {
+    /// Adds the text of an inline event: text and code spans as written, `<br>` and line
+    /// breaks as a space, other HTML (tags, comments, anchors) as nothing.
+    fn push(&mut self, event: &Event<'_>, range: &Range<usize>) {
+        let text: &str = match event {
+            Event::Text(text) | Event::Code(text) => text,
+            Event::SoftBreak | Event::HardBreak => " ",
+            Event::InlineHtml(html) | Event::Html(html) if is_line_break(html) => " ",
+            _ => return,
+        };
+        if self.start.is_none() && !text.trim().is_empty() {
+            self.start = Some(range.start);
+        }
+        self.text.push_str(text);
+    }
+}
+
+impl Reader<'_> {
+    /// Takes a heading as the breadcrumb if none is known yet and its text contains `>`.
+    fn heading<'e>(&mut self, events: &mut impl Iterator<Item = (Event<'e>, Range<usize>)>) {
+        let mut inline = Inline::default();
+        for (event, range) in events.by_ref() {
+            if matches!(event, Event::End(TagEnd::Heading(_))) {
+                break;
+            }
+            inline.push(&event, &range);
+        }
+        self.offer_breadcrumb(inline);
+    }
+
+    /// Takes a paragraph that is a single bold span as the breadcrumb, like a heading.
+    fn paragraph<'e>(&mut self, events: &mut impl Iterator<Item = (Event<'e>, Range<usize>)>) {
+        let mut inline = Inline::default();
+        let (mut depth, mut spans, mut other) = (0_usize, 0_usize, false);
+        for (event, range) in events.by_ref() {
+            match &event {
+                Event::End(TagEnd::Paragraph) if depth == 0 => break,
+                Event::Start(Tag::Strong) if depth == 0 => {
+                    spans += 1;
+                    depth += 1;
+                }
+                Event::Start(_) => {
+                    other |= depth == 0;
+                    depth += 1;
+                }
+                Event::End(_) => depth = depth.saturating_sub(1),
+                Event::InlineHtml(_) | Event::SoftBreak if depth == 0 => {}
+                Event::Text(text) if depth == 0 && text.trim().is_empty() => {}
+                _ if depth == 0 => other = true,
+                _ => inline.push(&event, &range),
+            }
+        }
+        if spans == 1 && !other {
+            self.offer_breadcrumb(inline);
+        }
+    }
+
+    fn offer_breadcrumb(&mut self, inline: Inline) {
+        if self.parsed.breadcrumb.is_none() && inline.text.contains('>') {
+            let span = self.lines.span(self.file, inline.start.unwrap_or_default());
+            self.parsed.breadcrumb = Some((inline.text, span));
+        }
+    }
+
+    /// Reads a table through its end, keeping it when it is an error-code table.
+    fn table<'e>(
+        &mut self,
+        events: &mut impl Iterator<Item = (Event<'e>, Range<usize>)>,
+        range: Range<usize>,
+    ) {
+        let mut header: Vec<String> = Vec::new();
+        let mut columns = None;
+        let mut rows = Vec::new();
+        let mut row: Vec<Cell> = Vec::new();
+        let mut cell = Inline::default();
+        for (event, range) in events.by_ref() {
+            match event {
+                Event::End(TagEnd::Table) => break,
+                Event::Start(Tag::TableCell) => cell = Inline::default(),
+                Event::End(TagEnd::TableCell) => {
+                    let start = cell.start.unwrap_or(range.start);
+                    row.push(Cell {
+                        text: collapse_whitespace(&cell.text),
+                        span: self.lines.span(self.file, start),
+                    });
+                }
+                Event::End(TagEnd::TableHead) => {
+                    header = row.drain(..).map(|cell| cell.text).collect();
+                    columns = error_code_columns(header.iter().map(String::as_str));
+                    if columns.is_none() {
+                        // Not an error-code table: skip it whole.
+                        events.by_ref().find(|(e, _)| matches!(e, Event::End(TagEnd::Table)));
+                        return;
+                    }
+                }
+                Event::Start(Tag::TableRow) => row.clear(),
+                Event::End(TagEnd::TableRow) => {
+                    if let Some(columns) = columns {
+                        let cells = std::mem::take(&mut row);
+                        rows.extend(self.row(cells, columns, header.len(), range));
+                    }
+                }
+                event => cell.push(&event, &range),
+            }
+        }
+        self.found_table = true;
+        self.parsed.tables.push(RawTable {
+            span: self.lines.span(self.file, range.start),
+            rows,
+        });
+    }
+
+    /// Builds a row from its cells, or reports it when it has more cells than the header.
+    fn row(
+        &mut self,
+        cells: Vec<Cell>,
+        [code, key, message]: [usize; 3],
+        header: usize,
+        range: Range<usize>,
+    ) -> Option<RawRow> {
+        let span = self.lines.span(self.file, range.start);
+        let found = count_cells(&self.text[range.clone()]);
+        if found > header {
+            let kind = Kind::ExtraCells { header, found };
+            self.parsed.diagnostics.push(Diagnostic::error(kind, span));
+            return None;
+        }
+        // pulldown-cmark pads short rows with empty cells; an empty key or message is
+        // reported by the lower stage.
+        let end = self.lines.span(self.file, range.end);
+        let take = |index: usize| {
+            cells.get(index).cloned().unwrap_or_else(|| Cell {
+                text: String::new(),
+                span: end.clone(),
+            })
+        };
+        Some(RawRow {
+            span,
+            code: take(code),
+            key: take(key),
+            message: take(message),
+        })
+    }
+}
+
+/// Counts the cells of a GFM table row as written: its first line, split on `|` that is not
+/// escaped with `\`, without the optional outer pipes.
+fn count_cells(row: &str) -> usize {
+    let line = row.lines().next().unwrap_or_default().trim();
+    let line = line.strip_prefix('|').unwrap_or(line);
+    let (mut pipes, mut escaped, mut closed) = (0, false, false);
+    for byte in line.bytes() {
+        closed = false;
+        if escaped {
+            escaped = false;
+            continue;
+        }
+        match byte {
+            b'\\' => escaped = true,
+            b'|' => {
+                pipes += 1;
+                closed = true;
+            }
+            _ => {}
+        }
+    }
+    // A trailing `|` closes the last cell rather than opening another.
+    if closed { pipes } else { pipes + 1 }
+}
+
+/// Whether an HTML fragment is a line break tag: `<br>`, `<br/>` or `<br />`, any case.
+fn is_line_break(html: &str) -> bool {
+    let inner = html.trim().trim_start_matches('<').trim_end_matches('>');
+    let inner = inner.trim_end_matches('/').trim();
+    inner.eq_ignore_ascii_case("br")
+}

@@ -1,0 +1,188 @@
+//! Plain-text documents: a copy of the rendered page, as a browser's "select all" gives it.
+//!
+//! The breadcrumb is the first non-blank line when it contains `>`. A table starts at a
+//! header line whose words are a code, a key and a message column (the message last); each
+//! following line whose first word is an integer is a row, split into code, key and the rest
+//! of the line as the message. Any other line ends the table (the page footer `TOP`, prose),
+//! unless it looks like a broken row, which is an error rather than a silent end.
+
+use std::sync::Arc;
+
+use super::{Cell, Column, Parsed, RawRow, RawTable, classify, collapse_whitespace, to_u32};
+use crate::diagnostic::{Diagnostic, Kind, Span};
+use crate::ident::is_key;
+
+/// Parses `text` as plain text. Returns `None` when it has no header line.
+pub(super) fn parse(file: &Arc<str>, text: &str) -> Option<Parsed> {
+    let mut parsed = Parsed {
+        breadcrumb: None,
+        tables: Vec::new(),
+        diagnostics: Vec::new(),
+    };
+    let mut table: Option<RawTable> = None;
+    let lines = text.split('\n').map(|line| line.strip_suffix('\r').unwrap_or(line));
+    let mut seen_text = false;
+    for (index, line) in lines.enumerate() {
+        let at = |column: usize| Span {
+            file: Arc::clone(file),
+            line: to_u32(index + 1),
+            column: to_u32(column + 1),
+        };
+        let mut words = Words::new(line);
+        let Some((first_at, first)) = words.next() else {
+            continue; // A blank line.
+        };
+        if !std::mem::replace(&mut seen_text, true) && line.contains('>') {
+            parsed.breadcrumb = Some((collapse_whitespace(line), at(first_at)));
+        }
+        if is_header(line) {
+            parsed.tables.extend(table.take());
+            let rows = Vec::new();
+            table = Some(RawTable { span: at(first_at), rows });
+            continue;
+        }
+        let Some(current) = table.as_mut() else {
+            continue;
+        };
+        let key = words.next();
+        if is_integer(first) {
+            let cell = |word: Option<(usize, &str)>| {
+                let (column, text) = word.unwrap_or((line.chars().count(), ""));
+                Cell {
+                    text: collapse_whitespace(text),
+                    span: at(column),
+                }
+            };
+            current.rows.push(RawRow {
+                span: at(first_at),
+                code: cell(Some((first_at, first))),
+                key: cell(key),
+                message: cell(words.rest()),
+            });
+        } else if looks_like_row(first, key.map(|(_, key)| key)) {
+            let kind = Kind::InvalidCode(first.to_owned());
+            parsed.diagnostics.push(Diagnostic::error(kind, at(first_at)));
+        } else {
+            parsed.tables.extend(table.take());
+        }
+    }
+    parsed.tables.extend(table);
+    (!parsed.tables.is_empty()).then_some(parsed)
+}
+
+/// Whether a line is a table header: a code and a key column in either order, then a message.
+fn is_header(line: &str) -> bool {
+    let columns: Vec<_> = line.split_whitespace().map(classify).collect();
+    matches!(
+        columns.as_slice(),
+        [Some(Column::Code), Some(Column::Key), Some(Column::Message(_))]
+            | [Some(Column::Key), Some(Column::Code), Some(Column::Message(_))]
+    )
+}
+
+/// Whether a word is a decimal integer with an optional sign (whether it fits is checked later).
+fn is_integer(word: &str) -> bool {
+    let digits = word.strip_prefix(['-', '+']).unwrap_or(word);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether a line that does not start with an integer is still a row, broken: its first word
+/// has a digit (`40000O1`) or its second word is a key with an underscore (`N/A INVALID_X`).
+fn looks_like_row(first: &str, second: Option<&str>) -> bool {
+    first.bytes().any(|b| b.is_ascii_digit())
+        || second.is_some_and(|key| is_key(key) && key.contains('_'))
+}
+
+/// The white-space separated words of a line, with their character columns (0-based).
+#[derive(Clone)]
+struct Words<'a> {
+    line: &'a str,
+    /// Byte offset of the next unread character.
+    at: usize,
+    /// Character column of `at`.
+    column: usize,
+}
+
+impl<'a> Words<'a> {
+    fn new(line: &'a str) -> Self {
+        Words {
+            line,
+            at: 0,
+            column: 0,
+        }
+    }
+
+    /// Skips white space, and returns the column and text of what is left of the line.
+    fn rest(&mut self) -> Option<(usize, &'a str)> {
+        self.skip(char::is_whitespace);
+        let rest = &self.line[self.at..];
+        (!rest.is_empty()).then_some((self.column, rest))
+    }
+
+    /// Advances over characters while `pred` holds.
+    fn skip(&mut self, pred: impl Fn(char) -> bool) {
+        for c in self.line[self.at..].chars() {
+            if !pred(c) {
+                break;
+            }
+            self.at += c.len_utf8();
+            self.column += 1;
+        }
+    }
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.skip(char::is_whitespace);
+        let (start, column) = (self.at, self.column);
+        self.skip(|c| !c.is_whitespace());
+        (self.at > start).then(|| (column, &self.line[start..self.at]))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_need_the_three_columns_message_last() {
+        assert!(is_header("resultCode resultKey resultMessage"));
+        assert!(is_header("  resultCode\tresultKey\tresultMessage "));
+        assert!(is_header("resultKey resultCode resultMessage"));
+        assert!(!is_header("resultCode resultMessage resultKey"));
+        assert!(!is_header("resultCode resultKey"));
+        assert!(!is_header("resultCode resultKey resultMessage Note"));
+    }
+
+    #[test]
+    fn integers_may_be_signed() {
+        assert!(is_integer("0"));
+        assert!(is_integer("-1"));
+        assert!(is_integer("+400"));
+        assert!(is_integer("99999999999"));
+        assert!(!is_integer("-"));
+        assert!(!is_integer("40000O1"));
+        assert!(!is_integer("TOP"));
+    }
+
+    #[test]
+    fn broken_rows_are_told_from_footers() {
+        assert!(looks_like_row("40000O1", Some("INVALID_PARAMETER")));
+        assert!(looks_like_row("N/A", Some("INVALID_PARAMETER")));
+        assert!(looks_like_row("v2", None));
+        assert!(!looks_like_row("TOP", None));
+        assert!(!looks_like_row("TOP", Some("OF")));
+        assert!(!looks_like_row("See", Some("API_GUIDE.")));
+    }
+
+    #[test]
+    fn words_know_their_columns() {
+        let mut words = Words::new(" 400\tBAD_REQUEST  Bad   Request ");
+        assert_eq!(words.next(), Some((1, "400")));
+        assert_eq!(words.next(), Some((5, "BAD_REQUEST")));
+        assert_eq!(words.rest(), Some((18, "Bad   Request ")));
+        assert_eq!(Words::new("오류 코드").nth(1), Some((3, "코드")));
+    }
+}

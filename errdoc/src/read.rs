@@ -1,0 +1,151 @@
+//! The read stage: paths in, [`Source`]s out. The only stage that touches the file system.
+//!
+//! A path is a file, read whatever its name, or a folder, walked recursively in sorted path
+//! order for files named `*.md`, `*.markdown` or `*.txt` (any case), skipping names that
+//! start with `.`. I/O problems are [`ReadError`]s, kept apart from document diagnostics.
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::parse::Source;
+
+/// What was read: the documents, and every folder walked (for `rerun-if-changed`).
+#[derive(Clone, Debug, Default)]
+pub struct Sources {
+    /// The documents, in sorted path order.
+    pub documents: Vec<Source>,
+    /// The folders walked, in the order walked.
+    pub folders: Vec<PathBuf>,
+}
+
+/// Reads every document under `paths`.
+///
+/// # Errors
+///
+/// Returns the first I/O problem: a path that does not exist, a file or folder that cannot
+/// be read, a symbolic-link loop, or a folder with no documents.
+pub fn read(paths: &[impl AsRef<Path>]) -> Result<Sources, ReadError> {
+    let mut sources = Sources::default();
+    for path in paths {
+        let path = path.as_ref();
+        let metadata = fs::metadata(path).map_err(|error| ReadError::io(path, error))?;
+        if metadata.is_dir() {
+            let before = sources.documents.len();
+            walk(path, &mut BTreeSet::new(), &mut sources)?;
+            if sources.documents.len() == before {
+                return Err(ReadError::NoDocuments(path.to_owned()));
+            }
+        } else {
+            sources.documents.push(read_file(path)?);
+        }
+    }
+    Ok(sources)
+}
+
+/// Walks one folder; `ancestors` holds the canonical folders above it, to catch link loops.
+fn walk(folder: &Path, ancestors: &mut BTreeSet<PathBuf>, sources: &mut Sources) -> Result<(), ReadError> {
+    let canonical = fs::canonicalize(folder).map_err(|error| ReadError::io(folder, error))?;
+    if !ancestors.insert(canonical.clone()) {
+        return Err(ReadError::LinkLoop(folder.to_owned()));
+    }
+    sources.folders.push(folder.to_owned());
+    let mut entries = fs::read_dir(folder)
+        .and_then(|entries| entries.map(|entry| entry.map(|entry| entry.path())).collect::<Result<Vec<_>, _>>())
+        .map_err(|error| ReadError::io(folder, error))?;
+    entries.sort();
+    for path in entries {
+        let name = path.file_name().map(|name| name.to_string_lossy()).unwrap_or_default();
+        if name.starts_with('.') {
+            continue;
+        }
+        let metadata = fs::metadata(&path).map_err(|error| ReadError::io(&path, error))?;
+        if metadata.is_dir() {
+            walk(&path, ancestors, sources)?;
+        } else if is_document_name(&name) {
+            sources.documents.push(read_file(&path)?);
+        }
+    }
+    ancestors.remove(&canonical);
+    Ok(())
+}
+
+fn read_file(path: &Path) -> Result<Source, ReadError> {
+    let bytes = fs::read(path).map_err(|error| ReadError::io(path, error))?;
+    Ok(Source::new(path.to_string_lossy().as_ref(), bytes))
+}
+
+/// Whether a file name is a document's: `.md`, `.markdown` or `.txt`, any case.
+fn is_document_name(name: &str) -> bool {
+    let Some((_, extension)) = name.rsplit_once('.') else {
+        return false;
+    };
+    ["md", "markdown", "txt"]
+        .iter()
+        .any(|known| extension.eq_ignore_ascii_case(known))
+}
+
+/// A problem reading the documents, as opposed to a problem in one.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ReadError {
+    /// A path that does not exist.
+    NotFound(PathBuf),
+    /// A file or folder that could not be read.
+    Io(PathBuf, io::Error),
+    /// A folder that holds itself through a symbolic link.
+    LinkLoop(PathBuf),
+    /// A folder with no documents in it.
+    NoDocuments(PathBuf),
+}
+
+impl ReadError {
+    fn io(path: &Path, error: io::Error) -> ReadError {
+        match error.kind() {
+            io::ErrorKind::NotFound => ReadError::NotFound(path.to_owned()),
+            _ => ReadError::Io(path.to_owned(), error),
+        }
+    }
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadError::NotFound(path) => write!(f, "error: `{}` does not exist", path.display()),
+            ReadError::Io(path, error) => write!(f, "error: cannot read `{}`: {error}", path.display()),
+            ReadError::LinkLoop(path) => write!(f, "error: `{}` is a symbolic-link loop", path.display()),
+            ReadError::NoDocuments(path) => write!(
+                f,
+                "error: `{}` holds no documents (`*.md`, `*.markdown` or `*.txt`)",
+                path.display()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ReadError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ReadError::Io(_, error) => Some(error),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn document_names_are_recognised_by_extension() {
+        assert!(is_document_name("error-code.md"));
+        assert!(is_document_name("A.MARKDOWN"));
+        assert!(is_document_name("001_b9a19ff3b2e84705.txt"));
+        assert!(is_document_name("x.Txt"));
+        assert!(!is_document_name("README"));
+        assert!(!is_document_name("page.html"));
+        assert!(!is_document_name("md"));
+    }
+}
