@@ -5,7 +5,9 @@ fn main() {
     const DOCS_VAR: &str = "AI_SERVICE_ERRORS_DOCS";
     println!("cargo::rerun-if-env-changed={DOCS_VAR}");
     let docs = std::env::var_os(DOCS_VAR).unwrap_or_else(|| "seeds".into());
-    let builder = errdoc::Builder::new().docs(docs).out_file("ai_service_errors.rs");
+    let builder = errdoc::Builder::new()
+        .docs(docs)
+        .out_file("ai_service_errors.rs");
     if let Err(error) = builder.compile() {
         eprintln!("{error}");
         std::process::exit(1);

@@ -13,13 +13,12 @@ use crate::read::{self, ReadError};
 
 /// Generates a crate's error-code modules from a build script.
 ///
+/// In `build.rs`:
+///
 /// ```no_run
-/// // build.rs
-/// fn main() {
-///     if let Err(error) = errdoc::Builder::new().docs("seeds").compile() {
-///         eprintln!("{error}");
-///         std::process::exit(1);
-///     }
+/// if let Err(error) = errdoc::Builder::new().docs("seeds").compile() {
+///     eprintln!("{error}");
+///     std::process::exit(1);
 /// }
 /// ```
 ///
@@ -169,10 +168,17 @@ impl fmt::Display for Error {
                 }
                 let errors = diagnostics.iter().filter(|d| d.is_error()).count();
                 let s = if errors == 1 { "" } else { "s" };
-                write!(f, "error: could not generate code due to {errors} error{s} in the documents")
+                write!(
+                    f,
+                    "error: could not generate code due to {errors} error{s} in the documents"
+                )
             }
-            Error::Render(error) => write!(f, "error: errdoc emitted invalid Rust (a bug): {error}"),
-            Error::Write(path, error) => write!(f, "error: cannot write `{}`: {error}", path.display()),
+            Error::Render(error) => {
+                write!(f, "error: errdoc emitted invalid Rust (a bug): {error}")
+            }
+            Error::Write(path, error) => {
+                write!(f, "error: cannot write `{}`: {error}", path.display())
+            }
         }
     }
 }

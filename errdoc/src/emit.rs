@@ -166,7 +166,10 @@ fn emit_service(service: &Service) -> TokenStream {
         "Result codes of {path}.\n\nGenerated from {}.",
         sources.collect::<Vec<_>>().join(", ")
     ));
-    let enum_doc = doc(&format!("A result code of {}, as its documentation lists it.", markdown_escape(&service.name)));
+    let enum_doc = doc(&format!(
+        "A result code of {}, as its documentation lists it.",
+        markdown_escape(&service.name)
+    ));
 
     quote! {
         #module_doc

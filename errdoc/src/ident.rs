@@ -65,9 +65,9 @@ fn escape_keyword(mut ident: String) -> String {
 const KEYWORDS: &[&str] = &[
     "Self", "abstract", "as", "async", "await", "become", "box", "break", "const", "continue",
     "crate", "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if",
-    "impl", "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv",
-    "pub", "ref", "return", "self", "static", "struct", "super", "trait", "true", "try", "type",
-    "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+    "impl", "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub",
+    "ref", "return", "self", "static", "struct", "super", "trait", "true", "try", "type", "typeof",
+    "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
 ];
 
 #[cfg(test)]
@@ -78,12 +78,27 @@ mod tests {
     fn module_names_follow_heck_over_ascii() {
         assert_eq!(module_name("Document OCR").as_deref(), Some("document_ocr"));
         assert_eq!(module_name("General OCR").as_deref(), Some("general_ocr"));
-        assert_eq!(module_name("Pose Estimation").as_deref(), Some("pose_estimation"));
-        assert_eq!(module_name("Text to Speech").as_deref(), Some("text_to_speech"));
-        assert_eq!(module_name("Text To Speech").as_deref(), Some("text_to_speech"));
+        assert_eq!(
+            module_name("Pose Estimation").as_deref(),
+            Some("pose_estimation")
+        );
+        assert_eq!(
+            module_name("Text to Speech").as_deref(),
+            Some("text_to_speech")
+        );
+        assert_eq!(
+            module_name("Text To Speech").as_deref(),
+            Some("text_to_speech")
+        );
         assert_eq!(module_name("DataFlow").as_deref(), Some("data_flow"));
-        assert_eq!(module_name("AI-EasyMaker").as_deref(), Some("ai_easy_maker"));
-        assert_eq!(module_name("Face Recognition (v2)").as_deref(), Some("face_recognition_v2"));
+        assert_eq!(
+            module_name("AI-EasyMaker").as_deref(),
+            Some("ai_easy_maker")
+        );
+        assert_eq!(
+            module_name("Face Recognition (v2)").as_deref(),
+            Some("face_recognition_v2")
+        );
         assert_eq!(module_name("OCR 문서").as_deref(), Some("ocr"));
     }
 
@@ -112,7 +127,10 @@ mod tests {
 
     #[test]
     fn code_variants_capitalize_each_part() {
-        assert_eq!(code_variant("INVALID_APPKEY_SECRETKEY"), "InvalidAppkeySecretkey");
+        assert_eq!(
+            code_variant("INVALID_APPKEY_SECRETKEY"),
+            "InvalidAppkeySecretkey"
+        );
         assert_eq!(code_variant("R2D2_ERROR"), "R2d2Error");
         assert_eq!(code_variant("SUCCESS"), "Success");
         assert_eq!(code_variant("A"), "A");

@@ -25,7 +25,10 @@ pub struct Catalog {
 impl Catalog {
     /// The number of codes over all services.
     pub fn code_count(&self) -> usize {
-        self.services.iter().map(|service| service.entries.len()).sum()
+        self.services
+            .iter()
+            .map(|service| service.entries.len())
+            .sum()
     }
 }
 
@@ -120,7 +123,10 @@ pub fn lower(documents: &[Document]) -> (Catalog, Vec<Diagnostic>) {
             path: first.service.clone(),
             module: module.clone(),
             variant,
-            documents: group.iter().map(|document| Arc::clone(&document.path)).collect(),
+            documents: group
+                .iter()
+                .map(|document| Arc::clone(&document.path))
+                .collect(),
             entries: merge(group, &mut diagnostics),
         };
         services.insert(module, service);
@@ -128,7 +134,10 @@ pub fn lower(documents: &[Document]) -> (Catalog, Vec<Diagnostic>) {
 
     let catalog = Catalog {
         services: services.into_values().collect(),
-        documents: documents.iter().map(|document| Arc::clone(&document.path)).collect(),
+        documents: documents
+            .iter()
+            .map(|document| Arc::clone(&document.path))
+            .collect(),
     };
     (catalog, diagnostics)
 }
@@ -137,7 +146,13 @@ pub fn lower(documents: &[Document]) -> (Catalog, Vec<Diagnostic>) {
 fn fold_path(path: &[String]) -> String {
     let segments: Vec<String> = path
         .iter()
-        .map(|segment| segment.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase())
+        .map(|segment| {
+            segment
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        })
         .collect();
     segments.join(" > ")
 }
@@ -194,7 +209,10 @@ fn merge(documents: &[&Document], diagnostics: &mut Vec<Diagnostic>) -> Vec<Entr
                 continue;
             }
             by_key.insert(entry.key.clone(), (entry.code, row.key.span.clone()));
-            by_variant.insert(entry.variant.clone(), (entry.key.clone(), row.key.span.clone()));
+            by_variant.insert(
+                entry.variant.clone(),
+                (entry.key.clone(), row.key.span.clone()),
+            );
             let rows = vec![(table_id, row.span.clone())];
             by_code.insert(entry.code, Merging { entry, rows });
         }
@@ -215,7 +233,12 @@ fn repeat(
     let (field, first, second, span) = if known.key != entry.key {
         (Field::Key, &known.key, entry.key, &row.key.span)
     } else if known.message != entry.message {
-        (Field::Message, &known.message, entry.message, &row.message.span)
+        (
+            Field::Message,
+            &known.message,
+            entry.message,
+            &row.message.span,
+        )
     } else {
         let same_table = merging.rows.iter().rev().find(|(id, _)| *id == table_id);
         if let Some((_, earlier)) = same_table {

@@ -46,18 +46,29 @@ pub fn read(paths: &[impl AsRef<Path>]) -> Result<Sources, ReadError> {
 }
 
 /// Walks one folder; `ancestors` holds the canonical folders above it, to catch link loops.
-fn walk(folder: &Path, ancestors: &mut BTreeSet<PathBuf>, sources: &mut Sources) -> Result<(), ReadError> {
+fn walk(
+    folder: &Path,
+    ancestors: &mut BTreeSet<PathBuf>,
+    sources: &mut Sources,
+) -> Result<(), ReadError> {
     let canonical = fs::canonicalize(folder).map_err(|error| ReadError::io(folder, error))?;
     if !ancestors.insert(canonical.clone()) {
         return Err(ReadError::LinkLoop(folder.to_owned()));
     }
     sources.folders.push(folder.to_owned());
     let mut entries = fs::read_dir(folder)
-        .and_then(|entries| entries.map(|entry| entry.map(|entry| entry.path())).collect::<Result<Vec<_>, _>>())
+        .and_then(|entries| {
+            entries
+                .map(|entry| entry.map(|entry| entry.path()))
+                .collect::<Result<Vec<_>, _>>()
+        })
         .map_err(|error| ReadError::io(folder, error))?;
     entries.sort();
     for path in entries {
-        let name = path.file_name().map(|name| name.to_string_lossy()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|name| name.to_string_lossy())
+            .unwrap_or_default();
         if name.starts_with('.') {
             continue;
         }
@@ -114,8 +125,12 @@ impl fmt::Display for ReadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ReadError::NotFound(path) => write!(f, "error: `{}` does not exist", path.display()),
-            ReadError::Io(path, error) => write!(f, "error: cannot read `{}`: {error}", path.display()),
-            ReadError::LinkLoop(path) => write!(f, "error: `{}` is a symbolic-link loop", path.display()),
+            ReadError::Io(path, error) => {
+                write!(f, "error: cannot read `{}`: {error}", path.display())
+            }
+            ReadError::LinkLoop(path) => {
+                write!(f, "error: `{}` is a symbolic-link loop", path.display())
+            }
             ReadError::NoDocuments(path) => write!(
                 f,
                 "error: `{}` holds no documents (`*.md`, `*.markdown` or `*.txt`)",

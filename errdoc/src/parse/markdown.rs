@@ -147,7 +147,9 @@ impl Reader<'_> {
                     columns = error_code_columns(header.iter().map(String::as_str));
                     if columns.is_none() {
                         // Not an error-code table: skip it whole.
-                        events.by_ref().find(|(e, _)| matches!(e, Event::End(TagEnd::Table)));
+                        events
+                            .by_ref()
+                            .find(|(e, _)| matches!(e, Event::End(TagEnd::Table)));
                         return;
                     }
                 }

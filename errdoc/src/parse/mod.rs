@@ -85,7 +85,10 @@ pub struct Cell {
 pub fn parse(source: &Source) -> (Option<Document>, Vec<Diagnostic>) {
     let file = &source.path;
     let Ok(text) = std::str::from_utf8(&source.bytes) else {
-        return (None, vec![Diagnostic::error(Kind::NotUtf8, Span::file(file))]);
+        return (
+            None,
+            vec![Diagnostic::error(Kind::NotUtf8, Span::file(file))],
+        );
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
@@ -99,7 +102,10 @@ pub fn parse(source: &Source) -> (Option<Document>, Vec<Diagnostic>) {
         mut diagnostics,
     }) = parsed
     else {
-        return (None, vec![Diagnostic::error(Kind::NoTable, Span::file(file))]);
+        return (
+            None,
+            vec![Diagnostic::error(Kind::NoTable, Span::file(file))],
+        );
     };
     for table in tables.iter().filter(|table| table.rows.is_empty()) {
         diagnostics.push(Diagnostic::error(Kind::EmptyTable, table.span.clone()));
@@ -131,7 +137,11 @@ fn service_path(breadcrumb: &str) -> Vec<String> {
         .split('>')
         .map(|segment| segment.split_whitespace().collect::<Vec<_>>().join(" "))
         .collect();
-    if segments.len() > 1 && segments.last().is_some_and(|last| is_error_code_title(last)) {
+    if segments.len() > 1
+        && segments
+            .last()
+            .is_some_and(|last| is_error_code_title(last))
+    {
         segments.pop();
     }
     segments
@@ -183,11 +193,7 @@ pub(crate) fn classify(header: &str) -> Option<Column> {
         .filter(|c| !c.is_whitespace() && *c != '_')
         .flat_map(char::to_lowercase)
         .collect();
-    let strip = |bases: [&str; 3]| {
-        bases
-            .into_iter()
-            .find_map(|base| folded.strip_prefix(base))
-    };
+    let strip = |bases: [&str; 3]| bases.into_iter().find_map(|base| folded.strip_prefix(base));
     if ["resultcode", "code", "errorcode"].contains(&folded.as_str()) {
         return Some(Column::Code);
     }
@@ -202,7 +208,11 @@ pub(crate) fn classify(header: &str) -> Option<Column> {
         .strip_prefix('(')
         .and_then(|q| q.strip_suffix(')'))?;
     let english = ["english", "en", "영어", "英語", "英语", "英文"];
-    Some(Column::Message(if english.contains(&qualifier) { 1 } else { 2 }))
+    Some(Column::Message(if english.contains(&qualifier) {
+        1
+    } else {
+        2
+    }))
 }
 
 /// The positions of the code, key and message columns among a table's headers, or `None`
@@ -215,11 +225,10 @@ pub(crate) fn error_code_columns<'a>(
         match classify(header) {
             Some(Column::Code) => code = code.or(Some(index)),
             Some(Column::Key) => key = key.or(Some(index)),
-            Some(Column::Message(rank)) => {
-                if message.is_none_or(|(best, _)| rank < best) {
-                    message = Some((rank, index));
-                }
+            Some(Column::Message(rank)) if message.is_none_or(|(best, _)| rank < best) => {
+                message = Some((rank, index));
             }
+            Some(Column::Message(_)) => {}
             None => {}
         }
     }
@@ -313,7 +322,10 @@ mod tests {
             ["AI Service", "Pose Estimation"]
         );
         assert_eq!(service_path("Error Code"), ["Error Code"]);
-        assert_eq!(service_path("A > Error Code Table"), ["A", "Error Code Table"]);
+        assert_eq!(
+            service_path("A > Error Code Table"),
+            ["A", "Error Code Table"]
+        );
     }
 
     #[test]
@@ -338,7 +350,13 @@ mod tests {
             Some([0, 1, 2])
         );
         assert_eq!(
-            columns(&["message (Korean)", "key", "note", "message (English)", "code"]),
+            columns(&[
+                "message (Korean)",
+                "key",
+                "note",
+                "message (English)",
+                "code"
+            ]),
             Some([4, 1, 3])
         );
         assert_eq!(

@@ -20,7 +20,9 @@ pub(super) fn parse(file: &Arc<str>, text: &str) -> Option<Parsed> {
         diagnostics: Vec::new(),
     };
     let mut table: Option<RawTable> = None;
-    let lines = text.split('\n').map(|line| line.strip_suffix('\r').unwrap_or(line));
+    let lines = text
+        .split('\n')
+        .map(|line| line.strip_suffix('\r').unwrap_or(line));
     let mut seen_text = false;
     for (index, line) in lines.enumerate() {
         let at = |column: usize| Span {
@@ -38,7 +40,10 @@ pub(super) fn parse(file: &Arc<str>, text: &str) -> Option<Parsed> {
         if is_header(line) {
             parsed.tables.extend(table.take());
             let rows = Vec::new();
-            table = Some(RawTable { span: at(first_at), rows });
+            table = Some(RawTable {
+                span: at(first_at),
+                rows,
+            });
             continue;
         }
         let Some(current) = table.as_mut() else {
@@ -61,7 +66,9 @@ pub(super) fn parse(file: &Arc<str>, text: &str) -> Option<Parsed> {
             });
         } else if looks_like_row(first, key.map(|(_, key)| key)) {
             let kind = Kind::InvalidCode(first.to_owned());
-            parsed.diagnostics.push(Diagnostic::error(kind, at(first_at)));
+            parsed
+                .diagnostics
+                .push(Diagnostic::error(kind, at(first_at)));
         } else {
             parsed.tables.extend(table.take());
         }
@@ -75,8 +82,15 @@ fn is_header(line: &str) -> bool {
     let columns: Vec<_> = line.split_whitespace().map(classify).collect();
     matches!(
         columns.as_slice(),
-        [Some(Column::Code), Some(Column::Key), Some(Column::Message(_))]
-            | [Some(Column::Key), Some(Column::Code), Some(Column::Message(_))]
+        [
+            Some(Column::Code),
+            Some(Column::Key),
+            Some(Column::Message(_))
+        ] | [
+            Some(Column::Key),
+            Some(Column::Code),
+            Some(Column::Message(_))
+        ]
     )
 }
 
