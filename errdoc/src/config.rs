@@ -68,10 +68,13 @@ impl Builder {
     /// with every diagnostic when any document has an error, and [`Error::Write`] when the
     /// output cannot be written.
     pub fn compile(&self) -> Result<Summary, Error> {
-        for path in &self.docs {
-            println!("cargo::rerun-if-changed={}", path.display());
-        }
-        let sources = read::read(&self.docs).map_err(Error::Read)?;
+        let sources = read::read(&self.docs).map_err(|error| {
+            // Rerun once the missing or unreadable input is fixed.
+            for path in &self.docs {
+                println!("cargo::rerun-if-changed={}", path.display());
+            }
+            Error::Read(error)
+        })?;
         for folder in &sources.folders {
             println!("cargo::rerun-if-changed={}", folder.display());
         }

@@ -1,0 +1,193 @@
+//! Every row of every seed document is reachable through the generated API with exactly the
+//! document's code, key and message.
+//!
+//! The seeds are read here independently of `errdoc`, with the simplest reading that fits
+//! them: a markdown row is split on `|`, a plain-text row into two words and the rest.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+use ai_service_errors::{Service, document_ocr, general_ocr, pose_estimation};
+
+/// One row as a document gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Row {
+    module: &'static str,
+    code: i32,
+    key: String,
+    message: String,
+    file: String,
+}
+
+/// The module a seed's breadcrumb names, by its service segment.
+fn module_of(breadcrumb: &str) -> &'static str {
+    [
+        ("Pose Estimation", "pose_estimation"),
+        ("Document OCR", "document_ocr"),
+        ("General OCR", "general_ocr"),
+    ]
+    .into_iter()
+    .find(|(service, _)| breadcrumb.contains(&format!("> {service} >")))
+    .map(|(_, module)| module)
+    .unwrap_or_else(|| panic!("unexpected breadcrumb {breadcrumb:?}"))
+}
+
+fn seed_rows() -> Vec<Row> {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let mut files: Vec<_> = fs::read_dir(&seeds)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 4, "the four seed documents");
+    let mut rows = Vec::new();
+    for path in files {
+        let text = fs::read_to_string(&path).unwrap();
+        let file = path.file_name().unwrap().to_string_lossy().into_owned();
+        let mut lines = text.lines();
+        let module = module_of(lines.next().unwrap());
+        for line in lines {
+            let (code, key, message) = if let Some(row) = line.strip_prefix('|') {
+                let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+                (cells[0].to_owned(), cells[1].to_owned(), cells[2].to_owned())
+            } else {
+                let mut words = line.split_whitespace();
+                let (Some(code), Some(key)) = (words.next(), words.next()) else {
+                    continue;
+                };
+                let message = words.collect::<Vec<_>>().join(" ");
+                (code.to_owned(), key.to_owned(), message)
+            };
+            let Ok(code) = code.parse() else {
+                continue; // The header, the delimiter row, the `TOP` footer.
+            };
+            rows.push(Row {
+                module,
+                code,
+                key,
+                message,
+                file: file.clone(),
+            });
+        }
+    }
+    rows
+}
+
+#[test]
+fn every_seed_row_is_reachable_with_its_exact_code_key_and_message() {
+    let rows = seed_rows();
+    assert!(rows.len() > 140, "{} rows read", rows.len());
+    for row in &rows {
+        let service = Service::from_module(row.module).unwrap();
+        let entry = service
+            .entry(row.code)
+            .unwrap_or_else(|| panic!("{row:?} is missing"));
+        assert_eq!((entry.key, entry.message), (&*row.key, &*row.message), "{row:?}");
+        assert_eq!(service.entry_by_key(&row.key), Some(entry), "{row:?}");
+    }
+}
+
+#[test]
+fn the_catalog_holds_exactly_the_seed_rows() {
+    let mut expected: BTreeMap<(&str, i32), (String, String)> = BTreeMap::new();
+    for row in seed_rows() {
+        expected.insert((row.module, row.code), (row.key, row.message));
+    }
+    let mut generated = BTreeMap::new();
+    for service in Service::ALL {
+        for entry in service.entries() {
+            let value = (entry.key.to_owned(), entry.message.to_owned());
+            generated.insert((service.module(), entry.code), value);
+        }
+    }
+    assert_eq!(generated, expected);
+    assert_eq!(generated.len(), 104);
+}
+
+#[test]
+fn both_document_ocr_documents_are_merged() {
+    let only_plain_text = seed_rows()
+        .into_iter()
+        .filter(|row| row.code == 5000503)
+        .collect::<Vec<_>>();
+    assert_eq!(only_plain_text.len(), 1);
+    assert_eq!(only_plain_text[0].file, "003_501fba3f81dbb857.txt");
+    let code = document_ocr::ErrorCode::ApiTemporarilyUnavailable;
+    assert_eq!(document_ocr::ErrorCode::from_code(5000503), Some(code));
+    assert_eq!(code.key(), "API_TEMPORARILY_UNAVAILABLE");
+    assert_eq!(document_ocr::ErrorCode::ALL.len(), 49);
+}
+
+#[test]
+fn one_number_means_different_things_in_different_services() {
+    let pose = pose_estimation::ErrorCode::from_code(5003001).unwrap();
+    let ocr = document_ocr::ErrorCode::from_code(5003001).unwrap();
+    assert_eq!(pose, pose_estimation::ErrorCode::PoseEstimationApiFail);
+    assert_eq!(ocr, document_ocr::ErrorCode::OcrDocumentBusinessApiFail);
+    assert_eq!(general_ocr::ErrorCode::from_code(5003001), None);
+    assert_eq!(general_ocr::ErrorCode::from_code(5005001).unwrap().key(), "OCR_GENERAL_API_FAIL");
+}
+
+#[test]
+fn the_issue_example_holds() {
+    use document_ocr::ErrorCode;
+    let e = ErrorCode::from_code(4000101).unwrap();
+    assert_eq!(e, ErrorCode::InvalidBusinessRegistrationFormat);
+    assert_eq!(e.key(), "INVALID_BUSINESS_REGISTRATION_FORMAT");
+    assert_eq!(e.message(), "Invalid business registration format.");
+    assert_eq!(e.code(), 4000101);
+    assert_eq!(ErrorCode::from_key("INVALID_UUID"), Some(ErrorCode::InvalidUuid));
+}
+
+#[test]
+fn all_is_in_code_order_and_round_trips() {
+    for service in Service::ALL {
+        let codes: Vec<i32> = service.entries().map(|entry| entry.code).collect();
+        assert!(codes.windows(2).all(|pair| pair[0] < pair[1]), "{service}");
+    }
+    for &code in document_ocr::ErrorCode::ALL {
+        assert_eq!(document_ocr::ErrorCode::from_code(code.code()), Some(code));
+        assert_eq!(document_ocr::ErrorCode::from_key(code.key()), Some(code));
+        assert_eq!(code.key().parse::<document_ocr::ErrorCode>(), Ok(code));
+        assert_eq!(document_ocr::ErrorCode::try_from(code.code()), Ok(code));
+        assert_eq!(i32::from(code), code.code());
+        assert_eq!(code.entry().service, Service::DocumentOcr);
+    }
+    let ordered = document_ocr::ErrorCode::Fail < document_ocr::ErrorCode::Success;
+    assert!(ordered, "variants are ordered by code: -1 before 0");
+}
+
+#[test]
+fn unknown_codes_and_keys_are_none_or_errors() {
+    use ai_service_errors::UnknownCode;
+    use document_ocr::ErrorCode;
+    for code in [i32::MIN, -2, 1, 402, 4000002, 4999999, i32::MAX] {
+        assert_eq!(ErrorCode::from_code(code), None, "{code}");
+        assert_eq!(ErrorCode::try_from(code), Err(UnknownCode(code)));
+    }
+    for key in ["", "invalid_uuid", "INVALID_UUID ", "NOT_A_KEY"] {
+        assert_eq!(ErrorCode::from_key(key), None, "{key:?}");
+        let error = key.parse::<ErrorCode>().unwrap_err();
+        assert_eq!(error.to_string(), "unknown result key");
+    }
+    assert_eq!(UnknownCode(7).to_string(), "unknown result code `7`");
+}
+
+#[test]
+fn display_names_key_code_and_message() {
+    let code = document_ocr::ErrorCode::InvalidUuid;
+    assert_eq!(code.to_string(), "INVALID_UUID (4010002): Invalid uuid.");
+    let error: &dyn std::error::Error = &code;
+    assert!(error.source().is_none());
+}
+
+#[test]
+fn services_know_their_names_and_paths() {
+    let names: Vec<&str> = Service::ALL.iter().map(|s| s.name()).collect();
+    assert_eq!(names, ["Document OCR", "General OCR", "Pose Estimation"]);
+    assert_eq!(Service::GeneralOcr.path(), ["AI Service", "OCR", "General OCR"]);
+    assert_eq!(Service::PoseEstimation.path(), ["AI Service", "Pose Estimation"]);
+    assert_eq!(Service::from_module("text_to_speech"), None);
+    assert_eq!(document_ocr::ErrorCode::SERVICE.module(), "document_ocr");
+}
