@@ -31,7 +31,10 @@ pub fn read(paths: &[impl AsRef<Path>]) -> Result<Sources, ReadError> {
     let mut sources = Sources::default();
     for path in paths {
         let path = path.as_ref();
-        let metadata = fs::metadata(path).map_err(|error| ReadError::io(path, error))?;
+        let metadata = fs::metadata(path).map_err(|error| match error.kind() {
+            io::ErrorKind::NotFound => ReadError::NotFound(path.to_owned()),
+            _ => ReadError::Io(path.to_owned(), error),
+        })?;
         if metadata.is_dir() {
             let before = sources.documents.len();
             walk(path, &mut BTreeSet::new(), &mut sources)?;
@@ -102,7 +105,8 @@ fn is_document_name(name: &str) -> bool {
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum ReadError {
-    /// A path that does not exist.
+    /// A path given to [`read`] that does not exist (a usage error, unlike a dangling link
+    /// inside a folder, which is [`ReadError::Io`]).
     NotFound(PathBuf),
     /// A file or folder that could not be read.
     Io(PathBuf, io::Error),
@@ -114,10 +118,7 @@ pub enum ReadError {
 
 impl ReadError {
     fn io(path: &Path, error: io::Error) -> ReadError {
-        match error.kind() {
-            io::ErrorKind::NotFound => ReadError::NotFound(path.to_owned()),
-            _ => ReadError::Io(path.to_owned(), error),
-        }
+        ReadError::Io(path.to_owned(), error)
     }
 }
 
