@@ -35,7 +35,9 @@ fn target() -> PathBuf {
 
 /// A fresh folder of documents.
 fn docs(name: &str, files: &[(&str, &str)]) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("docs").join(name);
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("docs")
+        .join(name);
     let _ = fs::remove_dir_all(&dir);
     fs::create_dir_all(&dir).unwrap();
     for (file, text) in files {
@@ -62,7 +64,9 @@ fn stderr(output: &Output) -> String {
 }
 
 fn ran_build_script(output: &Output) -> bool {
-    stderr(output).lines().any(|line| line.contains("Running") && line.contains("build-script-build"))
+    stderr(output)
+        .lines()
+        .any(|line| line.contains("Running") && line.contains("build-script-build"))
 }
 
 /// One test, because the steps share a target directory and must run in order.
@@ -79,14 +83,21 @@ fn build_script_regenerates_fails_precisely_and_stays_quiet() {
 
     let second = cargo_build(&dir);
     assert!(second.status.success(), "{}", stderr(&second));
-    assert!(!ran_build_script(&second), "nothing changed, yet:\n{}", stderr(&second));
+    assert!(
+        !ran_build_script(&second),
+        "nothing changed, yet:\n{}",
+        stderr(&second)
+    );
 
     // An added document regenerates the code.
     let more = GOOD.replace("Widget", "Gadget");
     fs::write(dir.join("gadget.md"), &more).unwrap();
     let third = cargo_build(&dir);
     assert!(third.status.success(), "{}", stderr(&third));
-    assert!(ran_build_script(&third), "a new document must rerun the build script");
+    assert!(
+        ran_build_script(&third),
+        "a new document must rerun the build script"
+    );
     let with_gadget = generated().remove(0).1;
     assert!(with_gadget.contains("pub mod gadget"));
 
@@ -96,7 +107,10 @@ fn build_script_regenerates_fails_precisely_and_stays_quiet() {
     let fourth = cargo_build(&dir);
     assert!(!fourth.status.success());
     // Cargo indents what the build script printed by two spaces.
-    let printed: Vec<String> = stderr(&fourth).lines().map(|line| line.trim().to_owned()).collect();
+    let printed: Vec<String> = stderr(&fourth)
+        .lines()
+        .map(|line| line.trim().to_owned())
+        .collect();
     let expected = [
         "error: `40000O1` is not a code (a decimal integer that fits in 32 bits)".to_owned(),
         format!("--> {}:6:3", dir.join("gadget.md").display()),

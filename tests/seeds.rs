@@ -50,7 +50,11 @@ fn seed_rows() -> Vec<Row> {
         for line in lines {
             let (code, key, message) = if let Some(row) = line.strip_prefix('|') {
                 let cells: Vec<&str> = row.split('|').map(str::trim).collect();
-                (cells[0].to_owned(), cells[1].to_owned(), cells[2].to_owned())
+                (
+                    cells[0].to_owned(),
+                    cells[1].to_owned(),
+                    cells[2].to_owned(),
+                )
             } else {
                 let mut words = line.split_whitespace();
                 let (Some(code), Some(key)) = (words.next(), words.next()) else {
@@ -83,7 +87,11 @@ fn every_seed_row_is_reachable_with_its_exact_code_key_and_message() {
         let entry = service
             .entry(row.code)
             .unwrap_or_else(|| panic!("{row:?} is missing"));
-        assert_eq!((entry.key, entry.message), (&*row.key, &*row.message), "{row:?}");
+        assert_eq!(
+            (entry.key, entry.message),
+            (&*row.key, &*row.message),
+            "{row:?}"
+        );
         assert_eq!(service.entry_by_key(&row.key), Some(entry), "{row:?}");
     }
 }
@@ -126,7 +134,10 @@ fn one_number_means_different_things_in_different_services() {
     assert_eq!(pose, pose_estimation::ErrorCode::PoseEstimationApiFail);
     assert_eq!(ocr, document_ocr::ErrorCode::OcrDocumentBusinessApiFail);
     assert_eq!(general_ocr::ErrorCode::from_code(5003001), None);
-    assert_eq!(general_ocr::ErrorCode::from_code(5005001).unwrap().key(), "OCR_GENERAL_API_FAIL");
+    assert_eq!(
+        general_ocr::ErrorCode::from_code(5005001).unwrap().key(),
+        "OCR_GENERAL_API_FAIL"
+    );
 }
 
 #[test]
@@ -137,7 +148,10 @@ fn the_issue_example_holds() {
     assert_eq!(e.key(), "INVALID_BUSINESS_REGISTRATION_FORMAT");
     assert_eq!(e.message(), "Invalid business registration format.");
     assert_eq!(e.code(), 4000101);
-    assert_eq!(ErrorCode::from_key("INVALID_UUID"), Some(ErrorCode::InvalidUuid));
+    assert_eq!(
+        ErrorCode::from_key("INVALID_UUID"),
+        Some(ErrorCode::InvalidUuid)
+    );
 }
 
 #[test]
@@ -186,8 +200,14 @@ fn display_names_key_code_and_message() {
 fn services_know_their_names_and_paths() {
     let names: Vec<&str> = Service::ALL.iter().map(|s| s.name()).collect();
     assert_eq!(names, ["Document OCR", "General OCR", "Pose Estimation"]);
-    assert_eq!(Service::GeneralOcr.path(), ["AI Service", "OCR", "General OCR"]);
-    assert_eq!(Service::PoseEstimation.path(), ["AI Service", "Pose Estimation"]);
+    assert_eq!(
+        Service::GeneralOcr.path(),
+        ["AI Service", "OCR", "General OCR"]
+    );
+    assert_eq!(
+        Service::PoseEstimation.path(),
+        ["AI Service", "Pose Estimation"]
+    );
     assert_eq!(Service::from_module("text_to_speech"), None);
     assert_eq!(document_ocr::ErrorCode::SERVICE.module(), "document_ocr");
 }

@@ -134,10 +134,10 @@ pub enum Kind {
     },
     /// A service name gives no Rust identifier.
     NoIdentifier(String),
-    /// Two different services give the same Rust module.
+    /// Two different services give the same Rust module, or the same `Service` variant.
     ModuleCollision {
-        /// The module name.
-        module: String,
+        /// The name both would take: a module (`data_flow`) or a variant (`Service::A1`).
+        name: String,
         /// The earlier service path.
         first: String,
         /// The service path here.
@@ -199,13 +199,10 @@ impl fmt::Display for Kind {
                 write!(f, "service name `{name}` gives no Rust identifier")
             }
             Kind::ModuleCollision {
-                module,
+                name,
                 first,
                 second,
-            } => write!(
-                f,
-                "services `{first}` and `{second}` both become the module `{module}`"
-            ),
+            } => write!(f, "services `{first}` and `{second}` both become `{name}`"),
         }
     }
 }

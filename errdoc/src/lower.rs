@@ -6,7 +6,6 @@
 //! by code), so everything built from it is deterministic.
 
 use std::collections::BTreeMap;
-use std::collections::btree_map::Entry as MapEntry;
 use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, Field, Kind, Span};
@@ -95,6 +94,8 @@ pub fn lower(documents: &[Document]) -> (Catalog, Vec<Diagnostic>) {
     for folded in &order {
         let group = &groups[folded];
         let first = group[0];
+        // Rows are checked even when the service cannot be named, so every problem shows.
+        let entries = merge(group, &mut diagnostics);
         let name = first.service.last().cloned().unwrap_or_default();
         let Some(module) = ident::module_name(&name) else {
             let kind = Kind::NoIdentifier(name);
@@ -102,13 +103,13 @@ pub fn lower(documents: &[Document]) -> (Catalog, Vec<Diagnostic>) {
             continue;
         };
         let variant = ident::service_variant(&module);
-        // Two modules may differ only where the variant does not (`a_1` and `a1`).
-        let taken = [module.as_str(), variant.as_str()]
+        // Two modules may differ only where their variants do not (`a_1` and `a1`).
+        let taken = [module.clone(), format!("Service::{variant}")]
             .into_iter()
-            .find_map(|name| owners.get(name).map(|owner| (name, *owner)));
-        if let Some((taken, owner)) = taken {
+            .find_map(|name| owners.get(&name).map(|owner| (name, *owner)));
+        if let Some((name, owner)) = taken {
             let kind = Kind::ModuleCollision {
-                module: taken.to_owned(),
+                name,
                 first: owner.service.join(" > "),
                 second: first.service.join(" > "),
             };
@@ -117,7 +118,7 @@ pub fn lower(documents: &[Document]) -> (Catalog, Vec<Diagnostic>) {
             continue;
         }
         owners.insert(module.clone(), first);
-        owners.insert(variant.clone(), first);
+        owners.insert(format!("Service::{variant}"), first);
         let service = Service {
             name,
             path: first.service.clone(),
@@ -127,7 +128,7 @@ pub fn lower(documents: &[Document]) -> (Catalog, Vec<Diagnostic>) {
                 .iter()
                 .map(|document| Arc::clone(&document.path))
                 .collect(),
-            entries: merge(group, &mut diagnostics),
+            entries,
         };
         services.insert(module, service);
     }
@@ -163,6 +164,8 @@ type TableId = (usize, usize);
 /// An entry being merged, with every row that listed it.
 struct Merging {
     entry: Entry,
+    /// The first row's key and message cells, for the other place of a conflict.
+    first: (Span, Span),
     rows: Vec<(TableId, Span)>,
 }
 
@@ -180,13 +183,9 @@ fn merge(documents: &[&Document], diagnostics: &mut Vec<Diagnostic>) -> Vec<Entr
             let Some(entry) = validate(row, document, diagnostics) else {
                 continue;
             };
-            match by_code.entry(entry.code) {
-                MapEntry::Occupied(mut merging) => {
-                    let merging = merging.get_mut();
-                    repeat(merging, entry, table_id, row, diagnostics);
-                    continue;
-                }
-                MapEntry::Vacant(_) => {}
+            if let Some(merging) = by_code.get_mut(&entry.code) {
+                repeat(merging, entry, table_id, row, diagnostics);
+                continue;
             }
             if let Some((code, span)) = by_key.get(&entry.key) {
                 let kind = Kind::KeyConflict {
@@ -213,8 +212,9 @@ fn merge(documents: &[&Document], diagnostics: &mut Vec<Diagnostic>) -> Vec<Entr
                 entry.variant.clone(),
                 (entry.key.clone(), row.key.span.clone()),
             );
+            let first = (row.key.span.clone(), row.message.span.clone());
             let rows = vec![(table_id, row.span.clone())];
-            by_code.insert(entry.code, Merging { entry, rows });
+            by_code.insert(entry.code, Merging { entry, first, rows });
         }
     }
     by_code.into_values().map(|merging| merging.entry).collect()
@@ -256,18 +256,29 @@ fn repeat(
         first: first.clone(),
         second,
     };
-    let related = merging.rows[0].1.clone();
+    let related = match field {
+        Field::Key => merging.first.0.clone(),
+        _ => merging.first.1.clone(),
+    };
     diagnostics.push(Diagnostic::error(kind, span.clone()).with_related(related));
+}
+
+/// Reads a code: a decimal integer with at most one sign, that fits `i32`.
+/// (`i32::from_str` alone would be right too, but says nothing of `+-1` once a sign is
+/// stripped, so the digits are checked here.)
+fn parse_code(text: &str) -> Option<i32> {
+    let digits = text.strip_prefix(['+', '-']).unwrap_or(text);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok()
 }
 
 /// Checks a row's code, key and message, reporting each problem; `None` if any is invalid.
 fn validate(row: &RawRow, document: &Document, diagnostics: &mut Vec<Diagnostic>) -> Option<Entry> {
     let before = diagnostics.len();
     let mut report = |kind, span: &Span| diagnostics.push(Diagnostic::error(kind, span.clone()));
-    let code = match row.code.text.as_str() {
-        "" => None,
-        text => text.strip_prefix('+').unwrap_or(text).parse::<i32>().ok(),
-    };
+    let code = parse_code(&row.code.text);
     match row.code.text.as_str() {
         "" => report(Kind::Missing(Field::Code), &row.code.span),
         text if code.is_none() => report(Kind::InvalidCode(text.to_owned()), &row.code.span),

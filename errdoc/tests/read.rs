@@ -8,7 +8,9 @@ use errdoc::read::{ReadError, read};
 
 /// A fresh folder under the test's temporary directory.
 fn folder(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("read").join(name);
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("read")
+        .join(name);
     let _ = fs::remove_dir_all(&dir);
     fs::create_dir_all(&dir).unwrap();
     dir
@@ -24,7 +26,9 @@ fn names(dir: &Path, paths: &[PathBuf]) -> Vec<String> {
     let sources = read(paths).unwrap();
     let prefix = format!("{}/", dir.display());
     let documents = sources.documents.iter();
-    documents.map(|s| s.path.strip_prefix(&prefix).unwrap().to_owned()).collect()
+    documents
+        .map(|s| s.path.strip_prefix(&prefix).unwrap().to_owned())
+        .collect()
 }
 
 #[test]
@@ -45,7 +49,10 @@ fn folders_are_walked_recursively_in_sorted_path_order() {
         touch(&dir, file);
     }
     let found = names(&dir, std::slice::from_ref(&dir));
-    assert_eq!(found, ["A.Md", "a/b/c.markdown", "a/z.TXT", "b.md", "c.txt"]);
+    assert_eq!(
+        found,
+        ["A.Md", "a/b/c.markdown", "a/z.TXT", "b.md", "c.txt"]
+    );
 }
 
 #[test]
@@ -62,7 +69,10 @@ fn a_file_named_directly_is_read_whatever_its_name() {
 #[test]
 fn paths_are_shown_as_given() {
     let sources = read(&["../seeds"]).unwrap();
-    assert_eq!(&*sources.documents[0].path, "../seeds/000_4aa363f0d71e0603.txt");
+    assert_eq!(
+        &*sources.documents[0].path,
+        "../seeds/000_4aa363f0d71e0603.txt"
+    );
     assert_eq!(sources.folders, [PathBuf::from("../seeds")]);
 }
 

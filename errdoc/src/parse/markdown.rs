@@ -129,6 +129,7 @@ impl Reader<'_> {
         let mut header: Vec<String> = Vec::new();
         let mut columns = None;
         let mut rows = Vec::new();
+        let mut written_rows = 0;
         let mut row: Vec<Cell> = Vec::new();
         let mut cell = Inline::default();
         for (event, range) in events.by_ref() {
@@ -155,6 +156,7 @@ impl Reader<'_> {
                 }
                 Event::Start(Tag::TableRow) => row.clear(),
                 Event::End(TagEnd::TableRow) => {
+                    written_rows += 1;
                     if let Some(columns) = columns {
                         let cells = std::mem::take(&mut row);
                         rows.extend(self.row(cells, columns, header.len(), range));
@@ -164,10 +166,12 @@ impl Reader<'_> {
             }
         }
         self.found_table = true;
-        self.parsed.tables.push(RawTable {
-            span: self.lines.span(self.file, range.start),
-            rows,
-        });
+        let span = self.lines.span(self.file, range.start);
+        if written_rows == 0 {
+            let empty = Diagnostic::error(Kind::EmptyTable, span.clone());
+            self.parsed.diagnostics.push(empty);
+        }
+        self.parsed.tables.push(RawTable { span, rows });
     }
 
     /// Builds a row from its cells, or reports it when it has more cells than the header.
@@ -185,14 +189,17 @@ impl Reader<'_> {
             self.parsed.diagnostics.push(Diagnostic::error(kind, span));
             return None;
         }
-        // pulldown-cmark pads short rows with empty cells; an empty key or message is
-        // reported by the lower stage.
-        let end = self.lines.span(self.file, range.end);
-        let take = |index: usize| {
-            cells.get(index).cloned().unwrap_or_else(|| Cell {
+        // pulldown-cmark pads a short row with empty cells, placed after the row's newline;
+        // they are placed just past its last character instead, and reported empty by lower.
+        let row = &self.text[range.clone()];
+        let line = row.lines().next().unwrap_or_default().trim_end();
+        let end = self.lines.span(self.file, range.start + line.len());
+        let take = |index: usize| match cells.get(index) {
+            Some(cell) if index < found => cell.clone(),
+            _ => Cell {
                 text: String::new(),
                 span: end.clone(),
-            })
+            },
         };
         Some(RawRow {
             span,
@@ -203,28 +210,22 @@ impl Reader<'_> {
     }
 }
 
-/// Counts the cells of a GFM table row as written: its first line, split on `|` that is not
-/// escaped with `\`, without the optional outer pipes.
+/// Counts the cells of a GFM table row as written: its first line, split on `|`, without
+/// the optional outer pipes. As in cmark-gfm, a `|` right after a `\` never splits, even
+/// after `\\`: the table is split before backslash escapes are read.
 fn count_cells(row: &str) -> usize {
     let line = row.lines().next().unwrap_or_default().trim();
     let line = line.strip_prefix('|').unwrap_or(line);
-    let (mut pipes, mut escaped, mut closed) = (0, false, false);
+    let mut previous = None;
+    let mut pipes = 0;
     for byte in line.bytes() {
-        closed = false;
-        if escaped {
-            escaped = false;
-            continue;
+        if byte == b'|' && previous != Some(b'\\') {
+            pipes += 1;
         }
-        match byte {
-            b'\\' => escaped = true,
-            b'|' => {
-                pipes += 1;
-                closed = true;
-            }
-            _ => {}
-        }
+        previous = Some(byte);
     }
     // A trailing `|` closes the last cell rather than opening another.
+    let closed = line.ends_with('|') && !line.ends_with("\\|");
     if closed { pipes } else { pipes + 1 }
 }
 
@@ -233,4 +234,32 @@ fn is_line_break(html: &str) -> bool {
     let inner = html.trim().trim_start_matches('<').trim_end_matches('>');
     let inner = inner.trim_end_matches('/').trim();
     inner.eq_ignore_ascii_case("br")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_are_counted_as_gfm_splits_them() {
+        assert_eq!(count_cells("| a | b | c |\n"), 3);
+        assert_eq!(count_cells("a | b | c"), 3);
+        assert_eq!(count_cells("| a | b |"), 2);
+        assert_eq!(count_cells("| a | b \\| c |"), 2);
+        assert_eq!(count_cells("| a | b \\\\| c |"), 2);
+        assert_eq!(count_cells("| a | b | c | d |"), 4);
+        assert_eq!(count_cells("| a | `b|c` |"), 3);
+        assert_eq!(count_cells("| a | b \\|"), 2);
+        assert_eq!(count_cells("|"), 1);
+    }
+
+    #[test]
+    fn line_breaks_are_recognised_in_any_spelling() {
+        for html in ["<br>", "<BR>", "<br/>", "<br />", " <br > "] {
+            assert!(is_line_break(html), "{html}");
+        }
+        for html in ["<b>", "<a id=\"x\"></a>", "<!-- br -->", "<brx>"] {
+            assert!(!is_line_break(html), "{html}");
+        }
+    }
 }

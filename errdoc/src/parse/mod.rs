@@ -107,9 +107,6 @@ pub fn parse(source: &Source) -> (Option<Document>, Vec<Diagnostic>) {
             vec![Diagnostic::error(Kind::NoTable, Span::file(file))],
         );
     };
-    for table in tables.iter().filter(|table| table.rows.is_empty()) {
-        diagnostics.push(Diagnostic::error(Kind::EmptyTable, table.span.clone()));
-    }
     let Some((title, span)) = breadcrumb else {
         diagnostics.push(Diagnostic::error(Kind::NoBreadcrumb, Span::file(file)));
         return (None, diagnostics);

@@ -20,6 +20,8 @@ pub(super) fn parse(file: &Arc<str>, text: &str) -> Option<Parsed> {
         diagnostics: Vec::new(),
     };
     let mut table: Option<RawTable> = None;
+    // Whether the open table has had a line that is a row, valid or broken.
+    let mut has_rows = false;
     let lines = text
         .split('\n')
         .map(|line| line.strip_suffix('\r').unwrap_or(line));
@@ -38,12 +40,13 @@ pub(super) fn parse(file: &Arc<str>, text: &str) -> Option<Parsed> {
             parsed.breadcrumb = Some((collapse_whitespace(line), at(first_at)));
         }
         if is_header(line) {
-            parsed.tables.extend(table.take());
+            close(&mut parsed, table.take(), has_rows);
             let rows = Vec::new();
             table = Some(RawTable {
                 span: at(first_at),
                 rows,
             });
+            has_rows = false;
             continue;
         }
         let Some(current) = table.as_mut() else {
@@ -51,6 +54,7 @@ pub(super) fn parse(file: &Arc<str>, text: &str) -> Option<Parsed> {
         };
         let key = words.next();
         if is_integer(first) {
+            has_rows = true;
             let cell = |word: Option<(usize, &str)>| {
                 let (column, text) = word.unwrap_or((line.chars().count(), ""));
                 Cell {
@@ -65,32 +69,50 @@ pub(super) fn parse(file: &Arc<str>, text: &str) -> Option<Parsed> {
                 message: cell(words.rest()),
             });
         } else if looks_like_row(first, key.map(|(_, key)| key)) {
+            has_rows = true;
             let kind = Kind::InvalidCode(first.to_owned());
             parsed
                 .diagnostics
                 .push(Diagnostic::error(kind, at(first_at)));
         } else {
-            parsed.tables.extend(table.take());
+            close(&mut parsed, table.take(), has_rows);
         }
     }
-    parsed.tables.extend(table);
+    close(&mut parsed, table, has_rows);
     (!parsed.tables.is_empty()).then_some(parsed)
 }
 
-/// Whether a line is a table header: a code and a key column in either order, then a message.
+/// Ends a table, reporting it when no line after its header was a row, valid or broken.
+fn close(parsed: &mut Parsed, table: Option<RawTable>, has_rows: bool) {
+    let Some(table) = table else {
+        return;
+    };
+    if !has_rows {
+        let empty = Diagnostic::error(Kind::EmptyTable, table.span.clone());
+        parsed.diagnostics.push(empty);
+    }
+    parsed.tables.push(table);
+}
+
+/// Whether a line is a table header: a code and a key column in either order, then the rest
+/// of the line a message column (`resultMessage`, or `resultMessage (English)`).
 fn is_header(line: &str) -> bool {
-    let columns: Vec<_> = line.split_whitespace().map(classify).collect();
+    let mut words = Words::new(line);
+    let (Some((_, first)), Some((_, second))) = (words.next(), words.next()) else {
+        return false;
+    };
+    let message = words.rest().map(|(_, rest)| classify(rest.trim_end()));
     matches!(
-        columns.as_slice(),
-        [
+        (classify(first), classify(second), message),
+        (
             Some(Column::Code),
             Some(Column::Key),
-            Some(Column::Message(_))
-        ] | [
+            Some(Some(Column::Message(_)))
+        ) | (
             Some(Column::Key),
             Some(Column::Code),
-            Some(Column::Message(_))
-        ]
+            Some(Some(Column::Message(_)))
+        )
     )
 }
 
@@ -168,6 +190,7 @@ mod tests {
         assert!(!is_header("resultCode resultMessage resultKey"));
         assert!(!is_header("resultCode resultKey"));
         assert!(!is_header("resultCode resultKey resultMessage Note"));
+        assert!(is_header("resultCode resultKey resultMessage (English)"));
     }
 
     #[test]
