@@ -8,7 +8,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Report};
 use crate::read::{self, ReadError};
 
 /// Generates a crate's error-code modules from a build script.
@@ -166,15 +166,7 @@ impl fmt::Display for Error {
         match self {
             Error::Read(error) => error.fmt(f),
             Error::Documents(diagnostics) => {
-                for diagnostic in diagnostics {
-                    writeln!(f, "{diagnostic}\n")?;
-                }
-                let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-                let s = if errors == 1 { "" } else { "s" };
-                write!(
-                    f,
-                    "error: could not generate code due to {errors} error{s} in the documents"
-                )
+                f.write_str(Report(diagnostics).to_string().trim_end())
             }
             Error::Render(error) => {
                 write!(f, "error: errdoc emitted invalid Rust (a bug): {error}")

@@ -266,3 +266,28 @@ impl fmt::Display for Diagnostic {
         Ok(())
     }
 }
+
+/// Diagnostics as `errdoc check` prints them, and a failed build script too: each followed
+/// by a blank line then, when any is an error, a last line that counts the errors.
+#[derive(Clone, Copy, Debug)]
+pub struct Report<'a>(pub &'a [Diagnostic]);
+
+impl Report<'_> {
+    /// The number of errors among the diagnostics.
+    pub fn errors(&self) -> usize {
+        self.0.iter().filter(|d| d.is_error()).count()
+    }
+}
+
+impl fmt::Display for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for diagnostic in self.0 {
+            write!(f, "{diagnostic}\n\n")?;
+        }
+        match self.errors() {
+            0 => Ok(()),
+            1 => writeln!(f, "error: 1 error in the documents"),
+            n => writeln!(f, "error: {n} errors in the documents"),
+        }
+    }
+}

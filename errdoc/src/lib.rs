@@ -42,7 +42,7 @@ pub mod read;
 pub mod render;
 
 pub use config::{Builder, Error, Summary};
-pub use diagnostic::{Diagnostic, Kind, Severity, Span};
+pub use diagnostic::{Diagnostic, Kind, Report, Severity, Span};
 pub use lower::{Catalog, Entry, Location, Service};
 pub use parse::{Document, Source};
 

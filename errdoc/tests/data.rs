@@ -18,7 +18,7 @@ mod support;
 
 use std::path::Path;
 
-use errdoc::{Diagnostic, Summary};
+use errdoc::{Diagnostic, Report, Summary};
 use support::Case;
 
 /// How a case's output is held against an expectation file: [`support::expect`], which
@@ -138,14 +138,7 @@ fn run_err(case: &Case, check: Check) -> Vec<String> {
         .collect()
 }
 
-/// What `errdoc check` prints on stderr for these diagnostics: each one and a blank line,
-/// then, when there is an error, the count of errors.
+/// What `errdoc check` prints on stderr for these diagnostics.
 fn stderr(diagnostics: &[Diagnostic]) -> String {
-    let mut out: String = diagnostics.iter().map(|d| format!("{d}\n\n")).collect();
-    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    if errors > 0 {
-        let s = if errors == 1 { "" } else { "s" };
-        out.push_str(&format!("error: {errors} error{s} in the documents\n"));
-    }
-    out
+    Report(diagnostics).to_string()
 }

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use errdoc::read::{self, ReadError};
-use errdoc::{Checked, Severity, Summary};
+use errdoc::{Checked, Report, Severity, Summary};
 
 /// Turns published error-code pages into typed Rust code, and checks them.
 #[derive(Parser)]
@@ -85,14 +85,10 @@ fn run(input: &Input, output: impl FnOnce(&Checked, Summary) -> String) -> ExitC
             diagnostic.severity = Severity::Error;
         }
     }
+    let report = Report(&checked.diagnostics);
     let mut stderr = io::stderr().lock();
-    for diagnostic in &checked.diagnostics {
-        let _ = writeln!(stderr, "{diagnostic}\n");
-    }
-    let errors = checked.diagnostics.iter().filter(|d| d.is_error()).count();
-    if errors > 0 {
-        let s = if errors == 1 { "" } else { "s" };
-        let _ = writeln!(stderr, "error: {errors} error{s} in the documents");
+    let _ = write!(stderr, "{report}");
+    if report.errors() > 0 {
         return ExitCode::FAILURE;
     }
     let summary = Summary::new(&checked.catalog, sources.documents.len());
