@@ -17,12 +17,22 @@ const GOOD: &str = "## Demo > Widget > Error Code\n\n\
 
 /// Builds the crate against `docs`, verbosely so that Cargo says what it ran.
 fn cargo_build(docs: &Path) -> Output {
+    cargo(&["build", "-v"], &[], "build-script", docs)
+}
+
+/// Runs a Cargo command on this crate, built against `docs`, in a target directory of the
+/// test's own (a test that shares one would see the other's builds).
+fn cargo(command: &[&str], tool_args: &[&str], target_dir: &str, docs: &Path) -> Output {
     Command::new(env!("CARGO"))
-        .args(["build", "--offline", "-v", "--manifest-path"])
+        .args(command)
+        .args(["--offline", "-p", "ai-service-errors", "--manifest-path"])
         .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"))
-        .arg("-p")
-        .arg("ai-service-errors")
-        .env("CARGO_TARGET_DIR", target())
+        .arg("--")
+        .args(tool_args)
+        .env(
+            "CARGO_TARGET_DIR",
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join(target_dir),
+        )
         .env("AI_SERVICE_ERRORS_DOCS", docs)
         .env_remove("RUSTFLAGS")
         .output()
@@ -118,4 +128,33 @@ fn build_script_regenerates_fails_precisely_and_stays_quiet() {
     let found = printed.windows(2).any(|pair| pair == expected);
     assert!(found, "{}", stderr(&fourth));
     assert_eq!(generated().remove(0).1, with_gadget, "no partial output");
+}
+
+/// The generated code of every golden case of errdoc (`errdoc/tests/data/ok`) compiles
+/// clean under `clippy -D warnings` and rustdoc `-D warnings`: keywords, odd names and
+/// markup-laden messages included.
+#[test]
+fn every_golden_case_is_lint_and_doc_clean() {
+    let ok = Path::new(env!("CARGO_MANIFEST_DIR")).join("errdoc/tests/data/ok");
+    let mut cases: Vec<PathBuf> = fs::read_dir(&ok)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    cases.sort();
+    assert!(cases.len() >= 10, "{} cases", cases.len());
+    for case in cases {
+        let commands: [(&[&str], &[&str]); 2] = [
+            (&["clippy"], &["-D", "warnings"]),
+            (&["rustdoc", "--lib"], &["-D", "warnings"]),
+        ];
+        for (command, tool_args) in commands {
+            let output = cargo(command, tool_args, "goldens", &case);
+            let name = case.file_name().unwrap().to_string_lossy();
+            assert!(
+                output.status.success(),
+                "{name}: cargo {command:?}\n{}",
+                stderr(&output)
+            );
+        }
+    }
 }
