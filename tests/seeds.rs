@@ -211,3 +211,33 @@ fn services_know_their_names_and_paths() {
     assert_eq!(Service::from_module("text_to_speech"), None);
     assert_eq!(document_ocr::ErrorCode::SERVICE.module(), "document_ocr");
 }
+
+#[test]
+fn lookups_work_in_const_contexts() {
+    use document_ocr::ErrorCode;
+    const BY_CODE: Option<ErrorCode> = ErrorCode::from_code(4010002);
+    const BY_KEY: Option<ErrorCode> = ErrorCode::from_key("INVALID_UUID");
+    const MISSING: Option<ErrorCode> = ErrorCode::from_key("INVALID_UUIDS");
+    const PREFIX: Option<ErrorCode> = ErrorCode::from_key("INVALID_UUI");
+    const KEY: &str = ErrorCode::InvalidUuid.key();
+    assert_eq!(BY_CODE, Some(ErrorCode::InvalidUuid));
+    assert_eq!(BY_KEY, Some(ErrorCode::InvalidUuid));
+    assert_eq!((MISSING, PREFIX), (None, None));
+    assert_eq!(KEY, "INVALID_UUID");
+}
+
+#[test]
+fn every_key_of_every_service_is_found_and_near_misses_are_not() {
+    for service in Service::ALL {
+        for entry in service.entries() {
+            assert_eq!(service.entry_by_key(entry.key), Some(entry));
+            let longer = format!("{}_", entry.key);
+            let shorter = &entry.key[..entry.key.len() - 1];
+            let lower = entry.key.to_lowercase();
+            for miss in [longer.as_str(), shorter, lower.as_str()] {
+                let found = service.entry_by_key(miss);
+                assert!(found.is_none_or(|found| found.key == miss), "{miss}");
+            }
+        }
+    }
+}

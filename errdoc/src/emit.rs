@@ -141,6 +141,29 @@ fn emit_root(catalog: &Catalog) -> TokenStream {
         }
 
         impl ::core::error::Error for UnknownKey {}
+
+        /// Compares two keys byte by byte, as `str`'s `Ord` does, but in a `const fn`.
+        const fn compare_keys(a: &str, b: &str) -> ::core::cmp::Ordering {
+            let (a, b) = (a.as_bytes(), b.as_bytes());
+            let mut i = 0;
+            while i < a.len() && i < b.len() {
+                if a[i] != b[i] {
+                    return if a[i] < b[i] {
+                        ::core::cmp::Ordering::Less
+                    } else {
+                        ::core::cmp::Ordering::Greater
+                    };
+                }
+                i += 1;
+            }
+            if a.len() < b.len() {
+                ::core::cmp::Ordering::Less
+            } else if a.len() > b.len() {
+                ::core::cmp::Ordering::Greater
+            } else {
+                ::core::cmp::Ordering::Equal
+            }
+        }
     }
 }
 
@@ -241,11 +264,19 @@ fn emit_service(service: &Service) -> TokenStream {
                 }
 
                 /// The variant for a key (`INVALID_UUID`), or `None` if the documents do not list it.
-                pub fn from_key(key: &str) -> ::core::option::Option<ErrorCode> {
-                    BY_KEY
-                        .binary_search_by(|(probe, _)| (*probe).cmp(key))
-                        .ok()
-                        .map(|index| BY_KEY[index].1)
+                pub const fn from_key(key: &str) -> ::core::option::Option<ErrorCode> {
+                    let (mut low, mut high) = (0, BY_KEY.len());
+                    while low < high {
+                        let mid = low + (high - low) / 2;
+                        match super::compare_keys(BY_KEY[mid].0, key) {
+                            ::core::cmp::Ordering::Less => low = mid + 1,
+                            ::core::cmp::Ordering::Greater => high = mid,
+                            ::core::cmp::Ordering::Equal => {
+                                return ::core::option::Option::Some(BY_KEY[mid].1);
+                            }
+                        }
+                    }
+                    ::core::option::Option::None
                 }
             }
 
