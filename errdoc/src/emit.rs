@@ -172,7 +172,7 @@ fn emit_service(service: &Service) -> TokenStream {
     let module = ident(&service.module);
     let service_variant = ident(&service.variant);
     let entries = &service.entries;
-    let count = entries.len();
+    let count = Literal::usize_unsuffixed(entries.len());
     let variants: Vec<Ident> = entries.iter().map(|e| ident(&e.variant)).collect();
     let codes = entries.iter().map(|e| e.code);
     let keys: Vec<&str> = entries.iter().map(|e| e.key.as_str()).collect();
@@ -181,7 +181,7 @@ fn emit_service(service: &Service) -> TokenStream {
     let mut by_key: Vec<(&str, &Ident)> = keys.iter().copied().zip(&variants).collect();
     by_key.sort_unstable_by_key(|(key, _)| *key);
     let (sorted_keys, sorted_variants): (Vec<_>, Vec<_>) = by_key.into_iter().unzip();
-    let indices = (0..count).map(Literal::usize_unsuffixed);
+    let indices = (0..entries.len()).map(Literal::usize_unsuffixed);
 
     let path = markdown_escape(&service.path.join(" > "));
     let sources = service.documents.iter().map(|d| markdown_escape(d));

@@ -136,18 +136,18 @@ pub mod notification_hub {
         InvalidRequest,
     }
     /// The codes, in variant order, which is code order.
-    const CODES: [i32; 2usize] = [0i32, 40000i32];
+    const CODES: [i32; 2] = [0i32, 40000i32];
     /// The keys, in variant order.
-    const KEYS: [&str; 2usize] = ["SUCCESS", "INVALID_REQUEST"];
+    const KEYS: [&str; 2] = ["SUCCESS", "INVALID_REQUEST"];
     /// The messages, in variant order.
-    const MESSAGES: [&str; 2usize] = ["Success", "Invalid request."];
+    const MESSAGES: [&str; 2] = ["Success", "Invalid request."];
     /// The variants sorted by key, for `from_key`.
-    const BY_KEY: [(&str, ErrorCode); 2usize] = [
+    const BY_KEY: [(&str, ErrorCode); 2] = [
         ("INVALID_REQUEST", ErrorCode::InvalidRequest),
         ("SUCCESS", ErrorCode::Success),
     ];
     /// Every code as a crate-level entry, in code order.
-    pub(super) const ENTRIES: [super::Entry; 2usize] = [
+    pub(super) const ENTRIES: [super::Entry; 2] = [
         ErrorCode::ALL[0].entry(),
         ErrorCode::ALL[1].entry(),
     ];

@@ -152,12 +152,12 @@ pub mod markup {
         Autolink,
     }
     /// The codes, in variant order, which is code order.
-    const CODES: [i32; 7usize] = [
+    const CODES: [i32; 7] = [
         4000001i32, 4000002i32, 4000003i32, 4000004i32, 4000005i32, 4000006i32,
         4000007i32,
     ];
     /// The keys, in variant order.
-    const KEYS: [&str; 7usize] = [
+    const KEYS: [&str; 7] = [
         "INVALID_PARAMETER",
         "INPUT_QUERY",
         "MULTI_LINE",
@@ -167,7 +167,7 @@ pub mod markup {
         "AUTOLINK",
     ];
     /// The messages, in variant order.
-    const MESSAGES: [&str; 7usize] = [
+    const MESSAGES: [&str; 7] = [
         "Invalid parameter; see the guide.",
         "Use a | b or a|b, not a_b.",
         "First line. Second line. Third line.",
@@ -177,7 +177,7 @@ pub mod markup {
         "See https://example.com/a_b now.",
     ];
     /// The variants sorted by key, for `from_key`.
-    const BY_KEY: [(&str, ErrorCode); 7usize] = [
+    const BY_KEY: [(&str, ErrorCode); 7] = [
         ("AUTOLINK", ErrorCode::Autolink),
         ("HTML_TAG", ErrorCode::HtmlTag),
         ("INPUT_QUERY", ErrorCode::InputQuery),
@@ -187,7 +187,7 @@ pub mod markup {
         ("SPACES", ErrorCode::Spaces),
     ];
     /// Every code as a crate-level entry, in code order.
-    pub(super) const ENTRIES: [super::Entry; 7usize] = [
+    pub(super) const ENTRIES: [super::Entry; 7] = [
         ErrorCode::ALL[0].entry(),
         ErrorCode::ALL[1].entry(),
         ErrorCode::ALL[2].entry(),

@@ -136,23 +136,19 @@ pub mod speech {
         InvalidAppkey,
     }
     /// The codes, in variant order, which is code order.
-    const CODES: [i32; 3usize] = [0i32, 4000001i32, 4010001i32];
+    const CODES: [i32; 3] = [0i32, 4000001i32, 4010001i32];
     /// The keys, in variant order.
-    const KEYS: [&str; 3usize] = ["SUCCESS", "INVALID_PARAMETER", "INVALID_APPKEY"];
+    const KEYS: [&str; 3] = ["SUCCESS", "INVALID_PARAMETER", "INVALID_APPKEY"];
     /// The messages, in variant order.
-    const MESSAGES: [&str; 3usize] = [
-        "Success",
-        "Invalid parameter.",
-        "Invalid appKey.",
-    ];
+    const MESSAGES: [&str; 3] = ["Success", "Invalid parameter.", "Invalid appKey."];
     /// The variants sorted by key, for `from_key`.
-    const BY_KEY: [(&str, ErrorCode); 3usize] = [
+    const BY_KEY: [(&str, ErrorCode); 3] = [
         ("INVALID_APPKEY", ErrorCode::InvalidAppkey),
         ("INVALID_PARAMETER", ErrorCode::InvalidParameter),
         ("SUCCESS", ErrorCode::Success),
     ];
     /// Every code as a crate-level entry, in code order.
-    pub(super) const ENTRIES: [super::Entry; 3usize] = [
+    pub(super) const ENTRIES: [super::Entry; 3] = [
         ErrorCode::ALL[0].entry(),
         ErrorCode::ALL[1].entry(),
         ErrorCode::ALL[2].entry(),

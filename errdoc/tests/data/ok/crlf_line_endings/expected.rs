@@ -145,18 +145,18 @@ pub mod windows {
         CarriageReturn,
     }
     /// The codes, in variant order, which is code order.
-    const CODES: [i32; 2usize] = [0i32, 1i32];
+    const CODES: [i32; 2] = [0i32, 1i32];
     /// The keys, in variant order.
-    const KEYS: [&str; 2usize] = ["SUCCESS", "CARRIAGE_RETURN"];
+    const KEYS: [&str; 2] = ["SUCCESS", "CARRIAGE_RETURN"];
     /// The messages, in variant order.
-    const MESSAGES: [&str; 2usize] = ["Success", "Ends in CR LF."];
+    const MESSAGES: [&str; 2] = ["Success", "Ends in CR LF."];
     /// The variants sorted by key, for `from_key`.
-    const BY_KEY: [(&str, ErrorCode); 2usize] = [
+    const BY_KEY: [(&str, ErrorCode); 2] = [
         ("CARRIAGE_RETURN", ErrorCode::CarriageReturn),
         ("SUCCESS", ErrorCode::Success),
     ];
     /// Every code as a crate-level entry, in code order.
-    pub(super) const ENTRIES: [super::Entry; 2usize] = [
+    pub(super) const ENTRIES: [super::Entry; 2] = [
         ErrorCode::ALL[0].entry(),
         ErrorCode::ALL[1].entry(),
     ];
@@ -264,18 +264,18 @@ pub mod windows_copy {
         CarriageReturn,
     }
     /// The codes, in variant order, which is code order.
-    const CODES: [i32; 2usize] = [0i32, 1i32];
+    const CODES: [i32; 2] = [0i32, 1i32];
     /// The keys, in variant order.
-    const KEYS: [&str; 2usize] = ["SUCCESS", "CARRIAGE_RETURN"];
+    const KEYS: [&str; 2] = ["SUCCESS", "CARRIAGE_RETURN"];
     /// The messages, in variant order.
-    const MESSAGES: [&str; 2usize] = ["Success", "Ends in CR LF."];
+    const MESSAGES: [&str; 2] = ["Success", "Ends in CR LF."];
     /// The variants sorted by key, for `from_key`.
-    const BY_KEY: [(&str, ErrorCode); 2usize] = [
+    const BY_KEY: [(&str, ErrorCode); 2] = [
         ("CARRIAGE_RETURN", ErrorCode::CarriageReturn),
         ("SUCCESS", ErrorCode::Success),
     ];
     /// Every code as a crate-level entry, in code order.
-    pub(super) const ENTRIES: [super::Entry; 2usize] = [
+    pub(super) const ENTRIES: [super::Entry; 2] = [
         ErrorCode::ALL[0].entry(),
         ErrorCode::ALL[1].entry(),
     ];

@@ -134,21 +134,21 @@ pub mod backslash {
         BackslashPipe,
     }
     /// The codes, in variant order, which is code order.
-    const CODES: [i32; 2usize] = [0i32, 1i32];
+    const CODES: [i32; 2] = [0i32, 1i32];
     /// The keys, in variant order.
-    const KEYS: [&str; 2usize] = ["SUCCESS", "BACKSLASH_PIPE"];
+    const KEYS: [&str; 2] = ["SUCCESS", "BACKSLASH_PIPE"];
     /// The messages, in variant order.
-    const MESSAGES: [&str; 2usize] = [
+    const MESSAGES: [&str; 2] = [
         "Success",
         "Both GFM and pulldown-cmark read a|b as one cell.",
     ];
     /// The variants sorted by key, for `from_key`.
-    const BY_KEY: [(&str, ErrorCode); 2usize] = [
+    const BY_KEY: [(&str, ErrorCode); 2] = [
         ("BACKSLASH_PIPE", ErrorCode::BackslashPipe),
         ("SUCCESS", ErrorCode::Success),
     ];
     /// Every code as a crate-level entry, in code order.
-    pub(super) const ENTRIES: [super::Entry; 2usize] = [
+    pub(super) const ENTRIES: [super::Entry; 2] = [
         ErrorCode::ALL[0].entry(),
         ErrorCode::ALL[1].entry(),
     ];

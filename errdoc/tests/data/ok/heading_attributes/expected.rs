@@ -132,15 +132,15 @@ pub mod speech_synthesis {
         Success,
     }
     /// The codes, in variant order, which is code order.
-    const CODES: [i32; 1usize] = [0i32];
+    const CODES: [i32; 1] = [0i32];
     /// The keys, in variant order.
-    const KEYS: [&str; 1usize] = ["SUCCESS"];
+    const KEYS: [&str; 1] = ["SUCCESS"];
     /// The messages, in variant order.
-    const MESSAGES: [&str; 1usize] = ["Success"];
+    const MESSAGES: [&str; 1] = ["Success"];
     /// The variants sorted by key, for `from_key`.
-    const BY_KEY: [(&str, ErrorCode); 1usize] = [("SUCCESS", ErrorCode::Success)];
+    const BY_KEY: [(&str, ErrorCode); 1] = [("SUCCESS", ErrorCode::Success)];
     /// Every code as a crate-level entry, in code order.
-    pub(super) const ENTRIES: [super::Entry; 1usize] = [ErrorCode::ALL[0].entry()];
+    pub(super) const ENTRIES: [super::Entry; 1] = [ErrorCode::ALL[0].entry()];
     impl ErrorCode {
         /// Every code of the service, in code order.
         pub const ALL: &'static [ErrorCode] = &[ErrorCode::Success];

@@ -144,11 +144,11 @@ pub mod self_ {
         A,
     }
     /// The codes, in variant order, which is code order.
-    const CODES: [i32; 5usize] = [1i32, 2i32, 3i32, 4i32, 5i32];
+    const CODES: [i32; 5] = [1i32, 2i32, 3i32, 4i32, 5i32];
     /// The keys, in variant order.
-    const KEYS: [&str; 5usize] = ["SELF", "R2D2_ERROR", "TYPE", "TRAILING_", "A"];
+    const KEYS: [&str; 5] = ["SELF", "R2D2_ERROR", "TYPE", "TRAILING_", "A"];
     /// The messages, in variant order.
-    const MESSAGES: [&str; 5usize] = [
+    const MESSAGES: [&str; 5] = [
         "A keyword key.",
         "Digits inside a word.",
         "Lower case, a keyword; upper camel, not.",
@@ -156,7 +156,7 @@ pub mod self_ {
         "One letter.",
     ];
     /// The variants sorted by key, for `from_key`.
-    const BY_KEY: [(&str, ErrorCode); 5usize] = [
+    const BY_KEY: [(&str, ErrorCode); 5] = [
         ("A", ErrorCode::A),
         ("R2D2_ERROR", ErrorCode::R2d2Error),
         ("SELF", ErrorCode::Self_),
@@ -164,7 +164,7 @@ pub mod self_ {
         ("TYPE", ErrorCode::Type),
     ];
     /// Every code as a crate-level entry, in code order.
-    pub(super) const ENTRIES: [super::Entry; 5usize] = [
+    pub(super) const ENTRIES: [super::Entry; 5] = [
         ErrorCode::ALL[0].entry(),
         ErrorCode::ALL[1].entry(),
         ErrorCode::ALL[2].entry(),

@@ -145,30 +145,30 @@ pub mod business_card_ocr {
         MaxUploadSizeExceeded,
     }
     /// The codes, in variant order, which is code order.
-    const CODES: [i32; 4usize] = [0i32, 400i32, 4000001i32, 4000002i32];
+    const CODES: [i32; 4] = [0i32, 400i32, 4000001i32, 4000002i32];
     /// The keys, in variant order.
-    const KEYS: [&str; 4usize] = [
+    const KEYS: [&str; 4] = [
         "SUCCESS",
         "BAD_REQUEST",
         "INVALID_PARAMETER",
         "MAX_UPLOAD_SIZE_EXCEEDED",
     ];
     /// The messages, in variant order.
-    const MESSAGES: [&str; 4usize] = [
+    const MESSAGES: [&str; 4] = [
         "SUCCESS",
         "Bad Request",
         "Invalid parameter.",
         "Max upload file size exceeded.",
     ];
     /// The variants sorted by key, for `from_key`.
-    const BY_KEY: [(&str, ErrorCode); 4usize] = [
+    const BY_KEY: [(&str, ErrorCode); 4] = [
         ("BAD_REQUEST", ErrorCode::BadRequest),
         ("INVALID_PARAMETER", ErrorCode::InvalidParameter),
         ("MAX_UPLOAD_SIZE_EXCEEDED", ErrorCode::MaxUploadSizeExceeded),
         ("SUCCESS", ErrorCode::Success),
     ];
     /// Every code as a crate-level entry, in code order.
-    pub(super) const ENTRIES: [super::Entry; 4usize] = [
+    pub(super) const ENTRIES: [super::Entry; 4] = [
         ErrorCode::ALL[0].entry(),
         ErrorCode::ALL[1].entry(),
         ErrorCode::ALL[2].entry(),

@@ -136,18 +136,18 @@ pub mod id_card_ocr {
         IdCardInfoNotFound,
     }
     /// The codes, in variant order, which is code order.
-    const CODES: [i32; 2usize] = [0i32, 4000121i32];
+    const CODES: [i32; 2] = [0i32, 4000121i32];
     /// The keys, in variant order.
-    const KEYS: [&str; 2usize] = ["SUCCESS", "ID_CARD_INFO_NOT_FOUND"];
+    const KEYS: [&str; 2] = ["SUCCESS", "ID_CARD_INFO_NOT_FOUND"];
     /// The messages, in variant order.
-    const MESSAGES: [&str; 2usize] = ["Success", "Id card info not found."];
+    const MESSAGES: [&str; 2] = ["Success", "Id card info not found."];
     /// The variants sorted by key, for `from_key`.
-    const BY_KEY: [(&str, ErrorCode); 2usize] = [
+    const BY_KEY: [(&str, ErrorCode); 2] = [
         ("ID_CARD_INFO_NOT_FOUND", ErrorCode::IdCardInfoNotFound),
         ("SUCCESS", ErrorCode::Success),
     ];
     /// Every code as a crate-level entry, in code order.
-    pub(super) const ENTRIES: [super::Entry; 2usize] = [
+    pub(super) const ENTRIES: [super::Entry; 2] = [
         ErrorCode::ALL[0].entry(),
         ErrorCode::ALL[1].entry(),
     ];

@@ -137,18 +137,18 @@ pub mod text_to_speech {
         InvalidText,
     }
     /// The codes, in variant order, which is code order.
-    const CODES: [i32; 2usize] = [0i32, 4000001i32];
+    const CODES: [i32; 2] = [0i32, 4000001i32];
     /// The keys, in variant order.
-    const KEYS: [&str; 2usize] = ["SUCCESS", "INVALID_TEXT"];
+    const KEYS: [&str; 2] = ["SUCCESS", "INVALID_TEXT"];
     /// The messages, in variant order.
-    const MESSAGES: [&str; 2usize] = ["Success", "Invalid text."];
+    const MESSAGES: [&str; 2] = ["Success", "Invalid text."];
     /// The variants sorted by key, for `from_key`.
-    const BY_KEY: [(&str, ErrorCode); 2usize] = [
+    const BY_KEY: [(&str, ErrorCode); 2] = [
         ("INVALID_TEXT", ErrorCode::InvalidText),
         ("SUCCESS", ErrorCode::Success),
     ];
     /// Every code as a crate-level entry, in code order.
-    pub(super) const ENTRIES: [super::Entry; 2usize] = [
+    pub(super) const ENTRIES: [super::Entry; 2] = [
         ErrorCode::ALL[0].entry(),
         ErrorCode::ALL[1].entry(),
     ];

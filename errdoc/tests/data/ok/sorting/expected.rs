@@ -141,18 +141,18 @@ pub mod alpha {
         Maximum,
     }
     /// The codes, in variant order, which is code order.
-    const CODES: [i32; 2usize] = [-2147483648i32, 2147483647i32];
+    const CODES: [i32; 2] = [-2147483648i32, 2147483647i32];
     /// The keys, in variant order.
-    const KEYS: [&str; 2usize] = ["MINIMUM", "MAXIMUM"];
+    const KEYS: [&str; 2] = ["MINIMUM", "MAXIMUM"];
     /// The messages, in variant order.
-    const MESSAGES: [&str; 2usize] = ["The smallest code.", "The largest code."];
+    const MESSAGES: [&str; 2] = ["The smallest code.", "The largest code."];
     /// The variants sorted by key, for `from_key`.
-    const BY_KEY: [(&str, ErrorCode); 2usize] = [
+    const BY_KEY: [(&str, ErrorCode); 2] = [
         ("MAXIMUM", ErrorCode::Maximum),
         ("MINIMUM", ErrorCode::Minimum),
     ];
     /// Every code as a crate-level entry, in code order.
-    pub(super) const ENTRIES: [super::Entry; 2usize] = [
+    pub(super) const ENTRIES: [super::Entry; 2] = [
         ErrorCode::ALL[0].entry(),
         ErrorCode::ALL[1].entry(),
     ];
@@ -265,25 +265,25 @@ pub mod zeta {
         InternalFail,
     }
     /// The codes, in variant order, which is code order.
-    const CODES: [i32; 4usize] = [-1i32, 0i32, 400i32, 5000001i32];
+    const CODES: [i32; 4] = [-1i32, 0i32, 400i32, 5000001i32];
     /// The keys, in variant order.
-    const KEYS: [&str; 4usize] = ["FAIL", "SUCCESS", "BAD_REQUEST", "INTERNAL_FAIL"];
+    const KEYS: [&str; 4] = ["FAIL", "SUCCESS", "BAD_REQUEST", "INTERNAL_FAIL"];
     /// The messages, in variant order.
-    const MESSAGES: [&str; 4usize] = [
+    const MESSAGES: [&str; 4] = [
         "Unknown error.",
         "Success",
         "Bad Request",
         "Internal fail.",
     ];
     /// The variants sorted by key, for `from_key`.
-    const BY_KEY: [(&str, ErrorCode); 4usize] = [
+    const BY_KEY: [(&str, ErrorCode); 4] = [
         ("BAD_REQUEST", ErrorCode::BadRequest),
         ("FAIL", ErrorCode::Fail),
         ("INTERNAL_FAIL", ErrorCode::InternalFail),
         ("SUCCESS", ErrorCode::Success),
     ];
     /// Every code as a crate-level entry, in code order.
-    pub(super) const ENTRIES: [super::Entry; 4usize] = [
+    pub(super) const ENTRIES: [super::Entry; 4] = [
         ErrorCode::ALL[0].entry(),
         ErrorCode::ALL[1].entry(),
         ErrorCode::ALL[2].entry(),
