@@ -174,7 +174,7 @@ fn emit_service(service: &Service) -> TokenStream {
     let entries = &service.entries;
     let count = Literal::usize_unsuffixed(entries.len());
     let variants: Vec<Ident> = entries.iter().map(|e| ident(&e.variant)).collect();
-    let codes = entries.iter().map(|e| e.code);
+    let codes = entries.iter().map(|e| code_literal(e.code));
     let keys: Vec<&str> = entries.iter().map(|e| e.key.as_str()).collect();
     let messages = entries.iter().map(|e| e.message.as_str());
     let variant_docs = entries.iter().map(variant_doc);
@@ -363,6 +363,16 @@ fn markdown_escape(text: &str) -> String {
         }
     }
     out
+}
+
+/// A code as an unsuffixed literal (`-1`, not `-1i32`), its type given by the array.
+fn code_literal(code: i32) -> TokenStream {
+    let magnitude = Literal::u32_unsuffixed(code.unsigned_abs());
+    if code < 0 {
+        quote!(-#magnitude)
+    } else {
+        quote!(#magnitude)
+    }
 }
 
 /// An identifier the lower stage has already made valid.

@@ -136,7 +136,7 @@ pub mod notification_hub {
         InvalidRequest,
     }
     /// The codes, in variant order, which is code order.
-    const CODES: [i32; 2] = [0i32, 40000i32];
+    const CODES: [i32; 2] = [0, 40000];
     /// The keys, in variant order.
     const KEYS: [&str; 2] = ["SUCCESS", "INVALID_REQUEST"];
     /// The messages, in variant order.

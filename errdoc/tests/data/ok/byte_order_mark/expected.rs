@@ -132,7 +132,7 @@ pub mod translation {
         Success,
     }
     /// The codes, in variant order, which is code order.
-    const CODES: [i32; 1] = [0i32];
+    const CODES: [i32; 1] = [0];
     /// The keys, in variant order.
     const KEYS: [&str; 1] = ["SUCCESS"];
     /// The messages, in variant order.

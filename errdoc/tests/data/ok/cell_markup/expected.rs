@@ -153,8 +153,7 @@ pub mod markup {
     }
     /// The codes, in variant order, which is code order.
     const CODES: [i32; 7] = [
-        4000001i32, 4000002i32, 4000003i32, 4000004i32, 4000005i32, 4000006i32,
-        4000007i32,
+        4000001, 4000002, 4000003, 4000004, 4000005, 4000006, 4000007,
     ];
     /// The keys, in variant order.
     const KEYS: [&str; 7] = [

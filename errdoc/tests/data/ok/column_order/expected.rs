@@ -136,7 +136,7 @@ pub mod speech {
         InvalidAppkey,
     }
     /// The codes, in variant order, which is code order.
-    const CODES: [i32; 3] = [0i32, 4000001i32, 4010001i32];
+    const CODES: [i32; 3] = [0, 4000001, 4010001];
     /// The keys, in variant order.
     const KEYS: [&str; 3] = ["SUCCESS", "INVALID_PARAMETER", "INVALID_APPKEY"];
     /// The messages, in variant order.

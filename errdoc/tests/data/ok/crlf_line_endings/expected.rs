@@ -145,7 +145,7 @@ pub mod windows {
         CarriageReturn,
     }
     /// The codes, in variant order, which is code order.
-    const CODES: [i32; 2] = [0i32, 1i32];
+    const CODES: [i32; 2] = [0, 1];
     /// The keys, in variant order.
     const KEYS: [&str; 2] = ["SUCCESS", "CARRIAGE_RETURN"];
     /// The messages, in variant order.
@@ -264,7 +264,7 @@ pub mod windows_copy {
         CarriageReturn,
     }
     /// The codes, in variant order, which is code order.
-    const CODES: [i32; 2] = [0i32, 1i32];
+    const CODES: [i32; 2] = [0, 1];
     /// The keys, in variant order.
     const KEYS: [&str; 2] = ["SUCCESS", "CARRIAGE_RETURN"];
     /// The messages, in variant order.

@@ -134,7 +134,7 @@ pub mod backslash {
         BackslashPipe,
     }
     /// The codes, in variant order, which is code order.
-    const CODES: [i32; 2] = [0i32, 1i32];
+    const CODES: [i32; 2] = [0, 1];
     /// The keys, in variant order.
     const KEYS: [&str; 2] = ["SUCCESS", "BACKSLASH_PIPE"];
     /// The messages, in variant order.

@@ -144,7 +144,7 @@ pub mod self_ {
         A,
     }
     /// The codes, in variant order, which is code order.
-    const CODES: [i32; 5] = [1i32, 2i32, 3i32, 4i32, 5i32];
+    const CODES: [i32; 5] = [1, 2, 3, 4, 5];
     /// The keys, in variant order.
     const KEYS: [&str; 5] = ["SELF", "R2D2_ERROR", "TYPE", "TRAILING_", "A"];
     /// The messages, in variant order.

@@ -136,7 +136,7 @@ pub mod face_recognition {
         InvalidUuid,
     }
     /// The codes, in variant order, which is code order.
-    const CODES: [i32; 2] = [0i32, 4010002i32];
+    const CODES: [i32; 2] = [0, 4010002];
     /// The keys, in variant order.
     const KEYS: [&str; 2] = ["SUCCESS", "INVALID_UUID"];
     /// The messages, in variant order.

@@ -145,7 +145,7 @@ pub mod business_card_ocr {
         MaxUploadSizeExceeded,
     }
     /// The codes, in variant order, which is code order.
-    const CODES: [i32; 4] = [0i32, 400i32, 4000001i32, 4000002i32];
+    const CODES: [i32; 4] = [0, 400, 4000001, 4000002];
     /// The keys, in variant order.
     const KEYS: [&str; 4] = [
         "SUCCESS",

@@ -136,7 +136,7 @@ pub mod id_card_ocr {
         IdCardInfoNotFound,
     }
     /// The codes, in variant order, which is code order.
-    const CODES: [i32; 2] = [0i32, 4000121i32];
+    const CODES: [i32; 2] = [0, 4000121];
     /// The keys, in variant order.
     const KEYS: [&str; 2] = ["SUCCESS", "ID_CARD_INFO_NOT_FOUND"];
     /// The messages, in variant order.

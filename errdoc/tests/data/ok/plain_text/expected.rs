@@ -144,7 +144,7 @@ pub mod image_tagging {
         MaxUploadSizeExceeded,
     }
     /// The codes, in variant order, which is code order.
-    const CODES: [i32; 4] = [-1i32, 0i32, 4000001i32, 4000002i32];
+    const CODES: [i32; 4] = [-1, 0, 4000001, 4000002];
     /// The keys, in variant order.
     const KEYS: [&str; 4] = [
         "FAIL",

@@ -132,7 +132,7 @@ pub mod repeat {
         InvalidParameter,
     }
     /// The codes, in variant order, which is code order.
-    const CODES: [i32; 2] = [0i32, 4000001i32];
+    const CODES: [i32; 2] = [0, 4000001];
     /// The keys, in variant order.
     const KEYS: [&str; 2] = ["SUCCESS", "INVALID_PARAMETER"];
     /// The messages, in variant order.

@@ -137,7 +137,7 @@ pub mod text_to_speech {
         InvalidText,
     }
     /// The codes, in variant order, which is code order.
-    const CODES: [i32; 2] = [0i32, 4000001i32];
+    const CODES: [i32; 2] = [0, 4000001];
     /// The keys, in variant order.
     const KEYS: [&str; 2] = ["SUCCESS", "INVALID_TEXT"];
     /// The messages, in variant order.

@@ -136,7 +136,7 @@ pub mod speech_to_text {
         InvalidAudio,
     }
     /// The codes, in variant order, which is code order.
-    const CODES: [i32; 2] = [0i32, 4000001i32];
+    const CODES: [i32; 2] = [0, 4000001];
     /// The keys, in variant order.
     const KEYS: [&str; 2] = ["SUCCESS", "INVALID_AUDIO"];
     /// The messages, in variant order.

@@ -141,7 +141,7 @@ pub mod alpha {
         Maximum,
     }
     /// The codes, in variant order, which is code order.
-    const CODES: [i32; 2] = [-2147483648i32, 2147483647i32];
+    const CODES: [i32; 2] = [-2147483648, 2147483647];
     /// The keys, in variant order.
     const KEYS: [&str; 2] = ["MINIMUM", "MAXIMUM"];
     /// The messages, in variant order.
@@ -265,7 +265,7 @@ pub mod zeta {
         InternalFail,
     }
     /// The codes, in variant order, which is code order.
-    const CODES: [i32; 4] = [-1i32, 0i32, 400i32, 5000001i32];
+    const CODES: [i32; 4] = [-1, 0, 400, 5000001];
     /// The keys, in variant order.
     const KEYS: [&str; 4] = ["FAIL", "SUCCESS", "BAD_REQUEST", "INTERNAL_FAIL"];
     /// The messages, in variant order.
