@@ -25,12 +25,17 @@ pub fn module_name(service: &str) -> Option<String> {
 /// The variant of the crate-level `Service` enum for a module name (`document_ocr` →
 /// `DocumentOcr`).
 pub fn service_variant(module: &str) -> String {
-    escape_keyword(module.trim_end_matches('_').to_upper_camel_case())
+    escape_associated(escape_keyword(
+        module.trim_end_matches('_').to_upper_camel_case(),
+    ))
 }
 
 /// The `ErrorCode` variant for a result key: split on `_`, the first letter of each part
 /// upper case and the rest lower (`INVALID_APPKEY_SECRETKEY` → `InvalidAppkeySecretkey`,
 /// `R2D2_ERROR` → `R2d2Error`). A keyword gets a trailing `_` (`SELF` → `Self_`).
+///
+/// A variant that would share its name with an associated item of the generated enum
+/// (`A_L_L` → `ALL`) gets a trailing `_` too.
 ///
 /// `key` must already be valid (see [`is_key`]), so the result is never empty.
 pub fn code_variant(key: &str) -> String {
@@ -42,7 +47,7 @@ pub fn code_variant(key: &str) -> String {
             variant.extend(chars.map(|c| c.to_ascii_lowercase()));
         }
     }
-    escape_keyword(variant)
+    escape_associated(escape_keyword(variant))
 }
 
 /// Whether `text` is a result key: `[A-Z][A-Z0-9_]*`.
@@ -50,6 +55,15 @@ pub fn is_key(text: &str) -> bool {
     let mut bytes = text.bytes();
     bytes.next().is_some_and(|b| b.is_ascii_uppercase())
         && bytes.all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+}
+
+/// Appends `_` to a variant named like an associated item of the generated enums
+/// (`ErrorCode::ALL`, `ErrorCode::SERVICE`, `Service::ALL`), which Rust would find ambiguous.
+fn escape_associated(mut variant: String) -> String {
+    if ["ALL", "SERVICE"].contains(&variant.as_str()) {
+        variant.push('_');
+    }
+    variant
 }
 
 /// Appends `_` to a word that Rust reserves, strict or edition-reserved, so that every name
@@ -142,6 +156,14 @@ mod tests {
         assert_eq!(code_variant("SELF"), "Self_");
         // Only `Self` is an upper-camel keyword; `TYPE` is an ordinary variant.
         assert_eq!(code_variant("TYPE"), "Type");
+    }
+
+    #[test]
+    fn variants_named_like_associated_items_get_an_underscore() {
+        assert_eq!(code_variant("A_L_L"), "ALL_");
+        assert_eq!(code_variant("S_E_R_V_I_C_E"), "SERVICE_");
+        assert_eq!(code_variant("ALL"), "All");
+        assert_eq!(service_variant("a_l_l"), "ALL_");
     }
 
     #[test]

@@ -142,34 +142,56 @@ pub mod self_ {
         ///
         /// From tests/data/ok/keyword\_keys/error-code.md:9.
         A,
+        /// `6` `A_L_L`: Named like the associated ALL.
+        ///
+        /// From tests/data/ok/keyword\_keys/error-code.md:10.
+        ALL_,
+        /// `7` `S_E_R_V_I_C_E`: Named like the associated SERVICE.
+        ///
+        /// From tests/data/ok/keyword\_keys/error-code.md:11.
+        SERVICE_,
     }
     /// The codes, in variant order, which is code order.
-    const CODES: [i32; 5] = [1, 2, 3, 4, 5];
+    const CODES: [i32; 7] = [1, 2, 3, 4, 5, 6, 7];
     /// The keys, in variant order.
-    const KEYS: [&str; 5] = ["SELF", "R2D2_ERROR", "TYPE", "TRAILING_", "A"];
+    const KEYS: [&str; 7] = [
+        "SELF",
+        "R2D2_ERROR",
+        "TYPE",
+        "TRAILING_",
+        "A",
+        "A_L_L",
+        "S_E_R_V_I_C_E",
+    ];
     /// The messages, in variant order.
-    const MESSAGES: [&str; 5] = [
+    const MESSAGES: [&str; 7] = [
         "A keyword key.",
         "Digits inside a word.",
         "Lower case, a keyword; upper camel, not.",
         "A trailing underscore.",
         "One letter.",
+        "Named like the associated ALL.",
+        "Named like the associated SERVICE.",
     ];
     /// The variants sorted by key, for `from_key`.
-    const BY_KEY: [(&str, ErrorCode); 5] = [
+    const BY_KEY: [(&str, ErrorCode); 7] = [
         ("A", ErrorCode::A),
+        ("A_L_L", ErrorCode::ALL_),
         ("R2D2_ERROR", ErrorCode::R2d2Error),
         ("SELF", ErrorCode::Self_),
+        ("S_E_R_V_I_C_E", ErrorCode::SERVICE_),
         ("TRAILING_", ErrorCode::Trailing),
         ("TYPE", ErrorCode::Type),
     ];
     /// Every code as a crate-level entry, in code order.
-    pub(super) const ENTRIES: [super::Entry; 5] = [
+    pub(super) const ENTRIES: [super::Entry; 7] = [
         ErrorCode::ALL[0].entry(),
         ErrorCode::ALL[1].entry(),
         ErrorCode::ALL[2].entry(),
         ErrorCode::ALL[3].entry(),
         ErrorCode::ALL[4].entry(),
+        ErrorCode::ALL[5].entry(),
+        ErrorCode::ALL[6].entry(),
     ];
     impl ErrorCode {
         /// Every code of the service, in code order.
@@ -179,6 +201,8 @@ pub mod self_ {
             ErrorCode::Type,
             ErrorCode::Trailing,
             ErrorCode::A,
+            ErrorCode::ALL_,
+            ErrorCode::SERVICE_,
         ];
         /// The service that defines these codes.
         pub const SERVICE: super::Service = super::Service::Self_;
