@@ -13,6 +13,8 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
+use serde_json::Value;
+
 /// The seed documents, which must check clean.
 const SEEDS: &str = "../seeds";
 
@@ -39,52 +41,50 @@ fn check_prints_a_summary_of_the_seeds() {
 fn dump_prints_every_seed_row_as_json_sorted() {
     let run = errdoc(&["dump", "--format", "json", SEEDS]);
     assert_eq!((run.code, run.stderr.as_str()), (0, ""));
-    let dump =
-        json::parse(&run.stdout).unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", run.stdout));
+    let dump: Value = serde_json::from_str(&run.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", run.stdout));
+    let array = |value: &Value, field: &str| value[field].as_array().unwrap().clone();
+    let text = |value: &Value, field: &str| value[field].as_str().unwrap().to_owned();
+    let int = |value: &Value, field: &str| value[field].as_i64().unwrap();
 
-    let services = dump.get("services").array();
-    let modules: Vec<&str> = services.iter().map(|s| s.get("module").str()).collect();
+    let services = array(&dump, "services");
+    let modules: Vec<String> = services.iter().map(|s| text(s, "module")).collect();
     assert!(
         modules.windows(2).all(|w| w[0] < w[1]),
         "services are not sorted by module: {modules:?}"
     );
     let mut dumped = Vec::new();
-    for service in services {
-        let entries = service.get("entries").array();
-        let codes: Vec<i64> = entries.iter().map(|e| e.get("code").int()).collect();
+    for service in &services {
+        let entries = array(service, "entries");
+        let codes: Vec<i64> = entries.iter().map(|e| int(e, "code")).collect();
         assert!(
             codes.windows(2).all(|w| w[0] < w[1]),
             "entries of `{}` are not sorted by code: {codes:?}",
-            service.get("module").str()
+            text(service, "module")
         );
-        for entry in entries {
-            let sources: Vec<(&str, i64)> = entry
-                .get("sources")
-                .array()
+        for entry in &entries {
+            let sources: Vec<(String, i64)> = array(entry, "sources")
                 .iter()
-                .map(|s| (s.get("file").str(), s.get("line").int()))
+                .map(|s| (text(s, "file"), int(s, "line")))
                 .collect();
             assert!(
                 !sources.is_empty() && sources.windows(2).all(|w| w[0] < w[1]),
                 "sources of code {} are empty or not sorted: {sources:?}",
-                entry.get("code").int()
+                int(entry, "code")
             );
-            assert!(!entry.get("variant").str().is_empty());
+            assert!(!text(entry, "variant").is_empty());
             for (file, line) in sources {
                 dumped.push(Row {
-                    file: file.to_owned(),
+                    file,
                     line,
-                    code: entry.get("code").int(),
-                    key: entry.get("key").str().to_owned(),
-                    message: entry.get("message").str().to_owned(),
+                    code: int(entry, "code"),
+                    key: text(entry, "key"),
+                    message: text(entry, "message"),
                 });
             }
         }
     }
-    let entries: usize = services
-        .iter()
-        .map(|s| s.get("entries").array().len())
-        .sum();
+    let entries: usize = services.iter().map(|s| array(s, "entries").len()).sum();
     assert_eq!(entries, 104);
     dumped.sort();
     let seeds = seed_rows();
@@ -230,38 +230,6 @@ fn a_folder_without_documents_exits_1() {
     assert_eq!(run.code, 1);
 }
 
-/// The JSON check is only as good as the parser, so the parser is checked too.
-#[test]
-fn the_json_parser_takes_json_and_nothing_else() {
-    let value = json::parse(
-        r#" {"a": [0, -1, 2.5e-3, "q\"\\\/\n\u00e9\ud83d\ude00", true, false, null], "b": {}} "#,
-    )
-    .expect("JSON");
-    let a = value.get("a").array();
-    assert_eq!(a[1].int(), -1);
-    assert_eq!(a[3].str(), "q\"\\/\n\u{e9}\u{1f600}");
-    assert!(matches!(value.get("b"), json::Value::Object(members) if members.is_empty()));
-    for bad in [
-        "",
-        "{",
-        "[1,]",
-        "{\"a\" 1}",
-        "{a: 1}",
-        "01",
-        "1.",
-        "-",
-        "1e",
-        "\"\\x\"",
-        "\"\u{1}\"",
-        "\"\\ud83d\"",
-        "[1] 2",
-        "tru",
-        "'a'",
-    ] {
-        assert!(json::parse(bad).is_err(), "{bad:?} is not JSON");
-    }
-}
-
 /// What one run of the command line did.
 struct Run {
     code: i32,
@@ -348,254 +316,4 @@ fn seed_rows() -> Vec<Row> {
 
 fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Just enough of a JSON parser to check that the dump is JSON and to read it, so that the
-/// tests need no dependency.
-mod json {
-    /// A JSON value. Numbers keep their text; objects keep their order.
-    #[derive(Debug)]
-    pub enum Value {
-        /// `true`, `false` or `null`, which the dump never holds.
-        Literal,
-        Number(String),
-        String(String),
-        Array(Vec<Value>),
-        Object(Vec<(String, Value)>),
-    }
-
-    impl Value {
-        /// The member `key` of an object; panics when there is none.
-        pub fn get(&self, key: &str) -> &Value {
-            let Value::Object(members) = self else {
-                panic!("not an object: {self:?}");
-            };
-            members
-                .iter()
-                .find_map(|(name, value)| (name == key).then_some(value))
-                .unwrap_or_else(|| panic!("no `{key}` in {self:?}"))
-        }
-
-        pub fn array(&self) -> &[Value] {
-            match self {
-                Value::Array(items) => items,
-                _ => panic!("not an array: {self:?}"),
-            }
-        }
-
-        pub fn str(&self) -> &str {
-            match self {
-                Value::String(text) => text,
-                _ => panic!("not a string: {self:?}"),
-            }
-        }
-
-        pub fn int(&self) -> i64 {
-            match self {
-                Value::Number(text) => text
-                    .parse()
-                    .unwrap_or_else(|_| panic!("not an integer: {text}")),
-                _ => panic!("not a number: {self:?}"),
-            }
-        }
-    }
-
-    /// Parses a whole JSON text (RFC 8259).
-    pub fn parse(text: &str) -> Result<Value, String> {
-        let mut parser = Parser { text, at: 0 };
-        let value = parser.value()?;
-        parser.white_space();
-        match parser.peek() {
-            None => Ok(value),
-            Some(c) => Err(parser.error(&format!("`{c}` after the value"))),
-        }
-    }
-
-    struct Parser<'a> {
-        text: &'a str,
-        at: usize,
-    }
-
-    impl Parser<'_> {
-        fn value(&mut self) -> Result<Value, String> {
-            self.white_space();
-            match self.peek() {
-                Some('{') => self.object(),
-                Some('[') => self.array(),
-                Some('"') => self.string().map(Value::String),
-                Some('t') => self.word("true"),
-                Some('f') => self.word("false"),
-                Some('n') => self.word("null"),
-                Some('-' | '0'..='9') => self.number(),
-                _ => Err(self.error("a value expected")),
-            }
-        }
-
-        fn object(&mut self) -> Result<Value, String> {
-            self.expect('{')?;
-            let mut members = Vec::new();
-            self.white_space();
-            if self.eat('}') {
-                return Ok(Value::Object(members));
-            }
-            loop {
-                self.white_space();
-                let key = self.string()?;
-                self.white_space();
-                self.expect(':')?;
-                members.push((key, self.value()?));
-                self.white_space();
-                if self.eat('}') {
-                    return Ok(Value::Object(members));
-                }
-                self.expect(',')?;
-            }
-        }
-
-        fn array(&mut self) -> Result<Value, String> {
-            self.expect('[')?;
-            let mut items = Vec::new();
-            self.white_space();
-            if self.eat(']') {
-                return Ok(Value::Array(items));
-            }
-            loop {
-                items.push(self.value()?);
-                self.white_space();
-                if self.eat(']') {
-                    return Ok(Value::Array(items));
-                }
-                self.expect(',')?;
-            }
-        }
-
-        fn string(&mut self) -> Result<String, String> {
-            self.expect('"')?;
-            let mut out = String::new();
-            loop {
-                let c = self
-                    .next()
-                    .ok_or_else(|| self.error("unterminated string"))?;
-                match c {
-                    '"' => return Ok(out),
-                    '\\' => {
-                        let escaped = match self.next() {
-                            Some('"') => '"',
-                            Some('\\') => '\\',
-                            Some('/') => '/',
-                            Some('b') => '\u{8}',
-                            Some('f') => '\u{c}',
-                            Some('n') => '\n',
-                            Some('r') => '\r',
-                            Some('t') => '\t',
-                            Some('u') => self.unicode_escape()?,
-                            _ => return Err(self.error("a bad escape")),
-                        };
-                        out.push(escaped);
-                    }
-                    c if c < ' ' => return Err(self.error("a control character in a string")),
-                    c => out.push(c),
-                }
-            }
-        }
-
-        /// The character of `\uXXXX`, or of a surrogate pair `\uXXXX\uXXXX`.
-        fn unicode_escape(&mut self) -> Result<char, String> {
-            let high = self.hex4()?;
-            let code = if (0xD800..0xDC00).contains(&high) {
-                if !(self.eat('\\') && self.eat('u')) {
-                    return Err(self.error("a lone surrogate"));
-                }
-                let low = self.hex4()?;
-                if !(0xDC00..0xE000).contains(&low) {
-                    return Err(self.error("a lone surrogate"));
-                }
-                0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
-            } else {
-                high
-            };
-            char::from_u32(code).ok_or_else(|| self.error("a lone surrogate"))
-        }
-
-        fn hex4(&mut self) -> Result<u32, String> {
-            let digits = self.text.get(self.at..self.at + 4).unwrap_or_default();
-            let value = u32::from_str_radix(digits, 16)
-                .ok()
-                .filter(|_| digits.bytes().all(|b| b.is_ascii_hexdigit()))
-                .ok_or_else(|| self.error("four hex digits expected"))?;
-            self.at += 4;
-            Ok(value)
-        }
-
-        fn number(&mut self) -> Result<Value, String> {
-            let start = self.at;
-            self.eat('-');
-            if !self.eat('0') && self.digits() == 0 {
-                return Err(self.error("a digit expected"));
-            }
-            if self.eat('.') && self.digits() == 0 {
-                return Err(self.error("a digit expected after `.`"));
-            }
-            if self.eat('e') || self.eat('E') {
-                let _ = self.eat('+') || self.eat('-');
-                if self.digits() == 0 {
-                    return Err(self.error("a digit expected in the exponent"));
-                }
-            }
-            Ok(Value::Number(self.text[start..self.at].to_owned()))
-        }
-
-        fn digits(&mut self) -> usize {
-            let count = self.text[self.at..]
-                .bytes()
-                .take_while(u8::is_ascii_digit)
-                .count();
-            self.at += count;
-            count
-        }
-
-        fn word(&mut self, word: &str) -> Result<Value, String> {
-            if !self.text[self.at..].starts_with(word) {
-                return Err(self.error(&format!("`{word}` expected")));
-            }
-            self.at += word.len();
-            Ok(Value::Literal)
-        }
-
-        fn white_space(&mut self) {
-            while matches!(self.peek(), Some(' ' | '\n' | '\r' | '\t')) {
-                self.at += 1;
-            }
-        }
-
-        fn expect(&mut self, c: char) -> Result<(), String> {
-            if self.eat(c) {
-                Ok(())
-            } else {
-                Err(self.error(&format!("`{c}` expected")))
-            }
-        }
-
-        fn eat(&mut self, c: char) -> bool {
-            let eaten = self.peek() == Some(c);
-            if eaten {
-                self.at += c.len_utf8();
-            }
-            eaten
-        }
-
-        fn next(&mut self) -> Option<char> {
-            let c = self.peek()?;
-            self.at += c.len_utf8();
-            Some(c)
-        }
-
-        fn peek(&self) -> Option<char> {
-            self.text[self.at..].chars().next()
-        }
-
-        fn error(&self, what: &str) -> String {
-            format!("{what} at byte {}", self.at)
-        }
-    }
 }
