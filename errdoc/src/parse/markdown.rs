@@ -113,6 +113,7 @@ impl Reader<'_> {
         }
     }
 
+    /// Keeps `inline` as the breadcrumb if it is the first text offered that contains `>`.
     fn offer_breadcrumb(&mut self, inline: Inline) {
         if self.parsed.breadcrumb.is_none() && inline.text.contains('>') {
             let span = self.lines.span(self.file, inline.start.unwrap_or_default());
