@@ -306,3 +306,89 @@ fn validate(row: &RawRow, document: &Document, diagnostics: &mut Vec<Diagnostic>
         }],
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{Severity, Source, check};
+
+    const HEAD: &str = "| code | key | message |\n|---|---|---|\n";
+
+    fn page(service: &str, rows: &[&str]) -> String {
+        format!(
+            "## Cloud > {service} > Error Code\n\n{HEAD}{}\n",
+            rows.join("\n")
+        )
+    }
+
+    #[test]
+    fn identical_rows_merge_quietly_across_tables_and_documents() {
+        let row = "| 1 | ONE | One. |";
+        let two_tables = format!("{}\n{HEAD}{row}\n", page("Widget", &[row]));
+        let checked = check(&[
+            Source::new("a.md", two_tables),
+            Source::new("b.md", page("widget", &[row, "| 2 | TWO | Two. |"])),
+        ]);
+        assert_eq!(checked.diagnostics, []);
+        let service = &checked.catalog.services[0];
+        assert_eq!(service.documents.len(), 2);
+        let lines: Vec<_> = service.entries[0]
+            .sources
+            .iter()
+            .map(|s| (&*s.file, s.line))
+            .collect();
+        assert_eq!(lines, [("a.md", 5), ("a.md", 9), ("b.md", 5)]);
+        assert_eq!(service.entries[1].sources.len(), 1);
+    }
+
+    #[test]
+    fn a_row_repeated_in_one_table_merges_with_a_warning() {
+        let row = "| 1 | ONE | One. |";
+        let checked = check(&[Source::new("a.md", page("Widget", &[row, row]))]);
+        assert_eq!(checked.diagnostics.len(), 1);
+        assert_eq!(checked.diagnostics[0].severity, Severity::Warning);
+        assert_eq!(checked.catalog.services[0].entries[0].sources.len(), 2);
+    }
+
+    #[test]
+    fn services_are_matched_ignoring_case_and_runs_of_spaces() {
+        let checked = check(&[
+            Source::new("a.md", page("Text To Speech", &["| 1 | A | a |"])),
+            Source::new("b.md", page("text  to speech", &["| 2 | B | b |"])),
+        ]);
+        assert_eq!(checked.diagnostics, []);
+        let services = &checked.catalog.services;
+        assert_eq!(services.len(), 1);
+        assert_eq!(
+            services[0].name, "Text To Speech",
+            "the first document names it"
+        );
+        assert_eq!(services[0].module, "text_to_speech");
+        assert_eq!(services[0].entries.len(), 2);
+    }
+
+    #[test]
+    fn the_catalog_is_sorted_by_module_then_code() {
+        let checked = check(&[
+            Source::new(
+                "z.md",
+                page("Alpha", &["| 9 | NINE | n |", "| -3 | MINUS | m |"]),
+            ),
+            Source::new("a.md", page("Zeta", &["| 1 | ONE | o |"])),
+        ]);
+        let modules: Vec<_> = checked
+            .catalog
+            .services
+            .iter()
+            .map(|s| &*s.module)
+            .collect();
+        assert_eq!(modules, ["alpha", "zeta"]);
+        let codes: Vec<_> = checked.catalog.services[0]
+            .entries
+            .iter()
+            .map(|e| e.code)
+            .collect();
+        assert_eq!(codes, [-3, 9]);
+        assert_eq!(checked.catalog.documents.len(), 2);
+        assert_eq!(checked.catalog.code_count(), 3);
+    }
+}

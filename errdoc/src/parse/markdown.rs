@@ -241,6 +241,87 @@ fn is_line_break(html: &str) -> bool {
 mod tests {
     use super::*;
 
+    fn read(text: &str) -> Option<Parsed> {
+        parse(&Arc::from("t.md"), text, &LineIndex::new(text))
+    }
+
+    fn breadcrumb(text: &str) -> Option<(String, u32, u32)> {
+        let (crumb, span) = read(text)?.breadcrumb?;
+        Some((crumb, span.line, span.column))
+    }
+
+    const TABLE: &str = "\n| code | key | message |\n|---|---|---|\n| 1 | A | a |\n";
+
+    #[test]
+    fn the_breadcrumb_is_the_first_heading_or_bold_paragraph_with_a_separator() {
+        let crumb = |head: &str| breadcrumb(&format!("{head}\n{TABLE}")).map(|c| c.0);
+        assert_eq!(
+            crumb("## A > B > Error Code").as_deref(),
+            Some("A > B > Error Code")
+        );
+        assert_eq!(crumb("# Intro\n\n## A > B").as_deref(), Some("A > B"));
+        assert_eq!(crumb("A > B\n=====").as_deref(), Some("A > B"));
+        assert_eq!(crumb("**A > B**").as_deref(), Some("A > B"));
+        assert_eq!(
+            crumb("<a id=\"x\"></a>\n**A > B**").as_deref(),
+            Some("A > B")
+        );
+        assert_eq!(
+            crumb("## <!-- c --> A > *B* { #id }").as_deref(),
+            Some(" A > B")
+        );
+        assert_eq!(crumb("## A &gt; B").as_deref(), Some("A > B"));
+        // A paragraph that is more than one bold span is prose, not a breadcrumb.
+        assert_eq!(crumb("**A > B** and more"), None);
+        assert_eq!(crumb("**A** > **B**"), None);
+        assert_eq!(crumb("A > B"), None);
+        assert_eq!(crumb("## Intro"), None);
+    }
+
+    #[test]
+    fn the_breadcrumb_span_is_where_its_text_starts() {
+        assert_eq!(
+            breadcrumb(&format!("\n\n## A > B{TABLE}")).map(|c| (c.1, c.2)),
+            Some((3, 4))
+        );
+    }
+
+    #[test]
+    fn cells_read_as_a_reader_sees_them() {
+        let text = "| code | key | message |\n|---|---|---|\n\
+                    | `1` | INPUT\\_QUERY | *a*  [l](u) `c` **b**<br>x &amp; y \\| z &#124; w |\n";
+        let parsed = read(text).unwrap();
+        assert!(parsed.diagnostics.is_empty());
+        let row = &parsed.tables[0].rows[0];
+        assert_eq!(row.code.text, "1");
+        assert_eq!(row.key.text, "INPUT_QUERY");
+        assert_eq!(row.message.text, "a l c b x & y | z | w");
+        // The span is the first character a reader sees, inside the emphasis.
+        assert_eq!((row.message.span.line, row.message.span.column), (3, 25));
+    }
+
+    #[test]
+    fn a_pipe_in_a_code_span_still_splits_the_row() {
+        let text = "| code | key | message |\n|---|---|---|\n| 1 | A | `c|d` |\n";
+        let parsed = read(text).unwrap();
+        assert!(parsed.tables[0].rows.is_empty());
+        let kind = &parsed.diagnostics[0].kind;
+        assert_eq!(
+            *kind,
+            Kind::ExtraCells {
+                header: 3,
+                found: 4
+            }
+        );
+    }
+
+    #[test]
+    fn tables_without_the_three_columns_are_ignored() {
+        assert!(read("| Name | Type |\n|---|---|\n| a | b |\n").is_none());
+        let text = format!("| Name | Type |\n|---|---|\n| a | b |\n{TABLE}");
+        assert_eq!(read(&text).unwrap().tables.len(), 1);
+    }
+
     #[test]
     fn cells_are_counted_as_gfm_splits_them() {
         assert_eq!(count_cells("| a | b | c |\n"), 3);

@@ -183,6 +183,67 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_rendered_page_reads_as_rows_until_its_footer() {
+        let text = "\n  AI Service > OCR > 오류 코드\n\nresultCode\tresultKey\tresultMessage\n\
+                    0\tSUCCESS\tSUCCESS\n\n-1  FAIL   Unknown   error.\r\n4000001 INVALID_PARAMETER\n\
+                    TOP\n5 NOT_A_ROW After the footer.\n";
+        let parsed = parse(&Arc::from("t.txt"), text).unwrap();
+        let (crumb, span) = parsed.breadcrumb.unwrap();
+        assert_eq!(
+            (crumb.as_str(), span.line, span.column),
+            ("AI Service > OCR > 오류 코드", 2, 3)
+        );
+        let rows = &parsed.tables[0].rows;
+        let texts: Vec<_> = rows
+            .iter()
+            .map(|r| {
+                (
+                    r.code.text.as_str(),
+                    r.key.text.as_str(),
+                    r.message.text.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("0", "SUCCESS", "SUCCESS"),
+                ("-1", "FAIL", "Unknown error."),
+                ("4000001", "INVALID_PARAMETER", ""),
+            ]
+        );
+        let missing = &rows[2].message.span;
+        assert_eq!((missing.line, missing.column), (8, 26), "just past the row");
+        assert!(parsed.diagnostics.is_empty());
+    }
+
+    #[test]
+    fn the_breadcrumb_is_only_ever_the_first_line() {
+        let text = "Intro\nA > B\nresultCode resultKey resultMessage\n1 A a\n";
+        let parsed = parse(&Arc::from("t.txt"), text).unwrap();
+        assert_eq!(parsed.breadcrumb, None);
+    }
+
+    #[test]
+    fn a_header_with_no_rows_is_an_empty_table_but_a_broken_row_is_not() {
+        let text = "A > B\nresultCode resultKey resultMessage\nTOP\n\
+                    resultCode resultKey resultMessage\n40000O1 INVALID_PARAMETER x\n";
+        let parsed = parse(&Arc::from("t.txt"), text).unwrap();
+        let kinds: Vec<_> = parsed
+            .diagnostics
+            .iter()
+            .map(|d| (&d.kind, d.span.line))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                (&Kind::EmptyTable, 2),
+                (&Kind::InvalidCode("40000O1".into()), 5)
+            ]
+        );
+    }
+
+    #[test]
     fn headers_need_the_three_columns_message_last() {
         assert!(is_header("resultCode resultKey resultMessage"));
         assert!(is_header("  resultCode\tresultKey\tresultMessage "));
