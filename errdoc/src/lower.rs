@@ -263,22 +263,12 @@ fn repeat(
     diagnostics.push(Diagnostic::error(kind, span.clone()).with_related(related));
 }
 
-/// Reads a code: a decimal integer with at most one sign, that fits `i32`.
-/// (`i32::from_str` alone would be right too, but says nothing of `+-1` once a sign is
-/// stripped, so the digits are checked here.)
-fn parse_code(text: &str) -> Option<i32> {
-    let digits = text.strip_prefix(['+', '-']).unwrap_or(text);
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    text.parse().ok()
-}
-
 /// Checks a row's code, key and message, reporting each problem; `None` if any is invalid.
 fn validate(row: &RawRow, document: &Document, diagnostics: &mut Vec<Diagnostic>) -> Option<Entry> {
     let before = diagnostics.len();
     let mut report = |kind, span: &Span| diagnostics.push(Diagnostic::error(kind, span.clone()));
-    let code = parse_code(&row.code.text);
+    // `i32::from_str` takes exactly a decimal integer with at most one sign.
+    let code = row.code.text.parse::<i32>().ok();
     match row.code.text.as_str() {
         "" => report(Kind::Missing(Field::Code), &row.code.span),
         text if code.is_none() => report(Kind::InvalidCode(text.to_owned()), &row.code.span),
