@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, Field, Kind, Span};
 use crate::ident;
-use crate::parse::{Document, RawRow};
+use crate::parse::{Document, RawRow, collapse_whitespace};
 
 /// Every service that the documents describe, merged and validated.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -147,13 +147,7 @@ pub fn lower(documents: &[Document]) -> (Catalog, Vec<Diagnostic>) {
 fn fold_path(path: &[String]) -> String {
     let segments: Vec<String> = path
         .iter()
-        .map(|segment| {
-            segment
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .to_lowercase()
-        })
+        .map(|segment| collapse_whitespace(segment).to_lowercase())
         .collect();
     segments.join(" > ")
 }

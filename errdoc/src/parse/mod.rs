@@ -130,10 +130,7 @@ struct Parsed {
 /// Splits a breadcrumb on `>` and drops a trailing error-code title
 /// (`AI Service > OCR > Document OCR > 오류 코드` → `[AI Service, OCR, Document OCR]`).
 fn service_path(breadcrumb: &str) -> Vec<String> {
-    let mut segments: Vec<String> = breadcrumb
-        .split('>')
-        .map(|segment| segment.split_whitespace().collect::<Vec<_>>().join(" "))
-        .collect();
+    let mut segments: Vec<String> = breadcrumb.split('>').map(collapse_whitespace).collect();
     if segments.len() > 1
         && segments
             .last()
