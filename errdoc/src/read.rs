@@ -26,7 +26,8 @@ pub struct Sources {
 /// # Errors
 ///
 /// Returns the first I/O problem: a path that does not exist, a file or folder that cannot
-/// be read, a symbolic-link loop, or a folder with no documents.
+/// be read, a symbolic-link loop, a document that is not a regular file, or a folder with
+/// no documents.
 pub fn read(paths: &[impl AsRef<Path>]) -> Result<Sources, ReadError> {
     let mut sources = Sources::default();
     for path in paths {
@@ -42,7 +43,7 @@ pub fn read(paths: &[impl AsRef<Path>]) -> Result<Sources, ReadError> {
                 return Err(ReadError::NoDocuments(path.to_owned()));
             }
         } else {
-            sources.documents.push(read_file(path)?);
+            sources.documents.push(read_file(path, &metadata)?);
         }
     }
     Ok(sources)
@@ -79,14 +80,19 @@ fn walk(
         if metadata.is_dir() {
             walk(&path, ancestors, sources)?;
         } else if is_document_name(&name) {
-            sources.documents.push(read_file(&path)?);
+            sources.documents.push(read_file(&path, &metadata)?);
         }
     }
     ancestors.remove(&canonical);
     Ok(())
 }
 
-fn read_file(path: &Path) -> Result<Source, ReadError> {
+/// Reads a regular file; anything else (a FIFO, a socket, a device) is an error, because
+/// reading it could block forever or never end.
+fn read_file(path: &Path, metadata: &fs::Metadata) -> Result<Source, ReadError> {
+    if !metadata.is_file() {
+        return Err(ReadError::NotAFile(path.to_owned()));
+    }
     let bytes = fs::read(path).map_err(|error| ReadError::io(path, error))?;
     Ok(Source::new(path.to_string_lossy().as_ref(), bytes))
 }
@@ -112,6 +118,8 @@ pub enum ReadError {
     Io(PathBuf, io::Error),
     /// A folder that holds itself through a symbolic link.
     LinkLoop(PathBuf),
+    /// A document name that is not a regular file: a FIFO, a socket or a device.
+    NotAFile(PathBuf),
     /// A folder with no documents in it.
     NoDocuments(PathBuf),
 }
@@ -131,6 +139,9 @@ impl fmt::Display for ReadError {
             }
             ReadError::LinkLoop(path) => {
                 write!(f, "error: `{}` is a symbolic-link loop", path.display())
+            }
+            ReadError::NotAFile(path) => {
+                write!(f, "error: `{}` is not a regular file", path.display())
             }
             ReadError::NoDocuments(path) => write!(
                 f,

@@ -111,3 +111,32 @@ fn a_dangling_link_is_an_io_error_naming_it() {
     assert!(matches!(error, ReadError::Io(..)), "{error:?}");
     assert!(error.to_string().contains("link.md"), "{error}");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_an_error_not_a_hang() {
+    let dir = folder("fifo");
+    touch(&dir, "a.md");
+    let fifo = dir.join("pipe.md");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|status| status.success()), "mkfifo");
+    let error = read(std::slice::from_ref(&dir)).unwrap_err();
+    assert!(matches!(error, ReadError::NotAFile(_)), "{error:?}");
+    assert!(error.to_string().contains("pipe.md"), "{error}");
+    // Named directly, too.
+    let error = read(&[fifo]).unwrap_err();
+    assert!(matches!(error, ReadError::NotAFile(_)), "{error:?}");
+}
+
+/// `/proc/self/mem` is a regular file that not even root can read from its start, so this
+/// test does not depend on who runs it (permission bits do not stop root).
+#[cfg(target_os = "linux")]
+#[test]
+fn an_unreadable_file_is_an_io_error_naming_it() {
+    let dir = folder("unreadable");
+    touch(&dir, "a.md");
+    std::os::unix::fs::symlink("/proc/self/mem", dir.join("mem.md")).unwrap();
+    let error = read(std::slice::from_ref(&dir)).unwrap_err();
+    assert!(matches!(error, ReadError::Io(..)), "{error:?}");
+    assert!(error.to_string().contains("mem.md"), "{error}");
+}

@@ -84,11 +84,16 @@ pub struct Cell {
 /// table, no breadcrumb); the diagnostics then say why.
 pub fn parse(source: &Source) -> (Option<Document>, Vec<Diagnostic>) {
     let file = &source.path;
-    let Ok(text) = std::str::from_utf8(&source.bytes) else {
-        return (
-            None,
-            vec![Diagnostic::error(Kind::NotUtf8, Span::file(file))],
-        );
+    let text = match std::str::from_utf8(&source.bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            // Point at the first byte that is not UTF-8, counting lines and characters
+            // over the valid text before it.
+            let valid = &source.bytes[..error.valid_up_to()];
+            let valid = std::str::from_utf8(valid).unwrap_or_default();
+            let span = LineIndex::new(valid).span(file, valid.len());
+            return (None, vec![Diagnostic::error(Kind::NotUtf8, span)]);
+        }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
