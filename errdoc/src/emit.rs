@@ -345,7 +345,7 @@ fn doc(text: &str) -> TokenStream {
 
 /// Escapes text for the middle of a rustdoc line: each character that could open inline
 /// markup (emphasis, code, links, HTML, entities, strikethrough, URLs) gets a backslash, and
-/// control characters are shown as `U+XXXX`.
+/// control and invisible formatting characters are shown as `U+XXXX`.
 ///
 /// Every doc line the generator writes starts with its own words, so block markup (fences,
 /// headings, lists) cannot start inside a message; and the text is one line, since cells
@@ -358,11 +358,21 @@ fn markdown_escape(text: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if c.is_control() => out.push_str(&format!("U+{:04X}", u32::from(c))),
+            c if c.is_control() || is_invisible_format(c) => {
+                out.push_str(&format!("U+{:04X}", u32::from(c)));
+            }
             c => out.push(c),
         }
     }
     out
+}
+
+/// Whether `c` is an invisible formatting character: a bidirectional control (which rustc
+/// denies in comments, `text_direction_codepoint_in_comment`, because it can make code read
+/// differently from how it compiles), a zero-width character or a byte-order mark. Doc
+/// comments show them as `U+XXXX`; string literals escape them.
+fn is_invisible_format(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
 }
 
 /// A code as an unsuffixed literal (`-1`, not `-1i32`), its type given by the array.
