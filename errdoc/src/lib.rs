@@ -57,7 +57,7 @@ pub fn check(sources: &[Source]) -> Checked {
         diagnostics.extend(found);
         documents.extend(document);
     }
-    let (catalog, found) = lower::lower(&documents);
+    let (catalog, found) = lower::lower(documents);
     diagnostics.extend(found);
     Checked {
         catalog,

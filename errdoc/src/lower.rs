@@ -75,10 +75,15 @@ pub struct Location {
 /// Merges, validates and names the documents' services.
 ///
 /// Returns the catalog of everything that is valid, and a diagnostic for everything that is
-/// not; a row that is not in the catalog is named by an error.
-pub fn lower(documents: &[Document]) -> (Catalog, Vec<Diagnostic>) {
+/// not; a row that is not in the catalog is named by an error. The documents are consumed:
+/// their text moves into the catalog, so that it is never held twice.
+pub fn lower(documents: Vec<Document>) -> (Catalog, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
-    let mut groups: BTreeMap<String, Vec<&Document>> = BTreeMap::new();
+    let paths: Vec<Arc<str>> = documents
+        .iter()
+        .map(|document| Arc::clone(&document.path))
+        .collect();
+    let mut groups: BTreeMap<String, Vec<Document>> = BTreeMap::new();
     let mut order = Vec::new();
     for document in documents {
         let folded = fold_path(&document.service);
@@ -90,10 +95,20 @@ pub fn lower(documents: &[Document]) -> (Catalog, Vec<Diagnostic>) {
     }
 
     let mut services: BTreeMap<String, Service> = BTreeMap::new();
-    let mut owners: BTreeMap<String, &Document> = BTreeMap::new();
+    // The first document of each service, by the names it takes.
+    let mut owners: BTreeMap<String, Owner> = BTreeMap::new();
     for folded in &order {
-        let group = &groups[folded];
-        let first = group[0];
+        let Some(group) = groups.remove(folded) else {
+            continue;
+        };
+        let first = Owner {
+            service: group[0].service.clone(),
+            breadcrumb: group[0].breadcrumb.clone(),
+        };
+        let documents = group
+            .iter()
+            .map(|document| Arc::clone(&document.path))
+            .collect();
         // Rows are checked even when the service cannot be named, so every problem shows.
         let entries = merge(group, &mut diagnostics);
         let name = first.service.last().cloned().unwrap_or_default();
@@ -106,7 +121,7 @@ pub fn lower(documents: &[Document]) -> (Catalog, Vec<Diagnostic>) {
         // Two modules may differ only where their variants do not (`a_1` and `a1`).
         let taken = [module.clone(), format!("Service::{variant}")]
             .into_iter()
-            .find_map(|name| owners.get(&name).map(|owner| (name, *owner)));
+            .find_map(|name| owners.get(&name).map(|owner| (name, owner)));
         if let Some((name, owner)) = taken {
             let kind = Kind::ModuleCollision {
                 name,
@@ -117,30 +132,31 @@ pub fn lower(documents: &[Document]) -> (Catalog, Vec<Diagnostic>) {
             diagnostics.push(diagnostic.with_related(owner.breadcrumb.clone()));
             continue;
         }
-        owners.insert(module.clone(), first);
-        owners.insert(format!("Service::{variant}"), first);
         let service = Service {
             name,
             path: first.service.clone(),
             module: module.clone(),
-            variant,
-            documents: group
-                .iter()
-                .map(|document| Arc::clone(&document.path))
-                .collect(),
+            variant: variant.clone(),
+            documents,
             entries,
         };
+        owners.insert(format!("Service::{variant}"), first.clone());
+        owners.insert(module.clone(), first);
         services.insert(module, service);
     }
 
     let catalog = Catalog {
         services: services.into_values().collect(),
-        documents: documents
-            .iter()
-            .map(|document| Arc::clone(&document.path))
-            .collect(),
+        documents: paths,
     };
     (catalog, diagnostics)
+}
+
+/// The first document of a service, for the other place of a name collision.
+#[derive(Clone)]
+struct Owner {
+    service: Vec<String>,
+    breadcrumb: Span,
 }
 
 /// The key two service paths are compared by: segments lower-cased, runs of spaces folded.
@@ -164,21 +180,23 @@ struct Merging {
 }
 
 /// Merges the rows of one service's documents into its entries, sorted by code.
-fn merge(documents: &[&Document], diagnostics: &mut Vec<Diagnostic>) -> Vec<Entry> {
+fn merge(documents: Vec<Document>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Entry> {
     let mut by_code: BTreeMap<i32, Merging> = BTreeMap::new();
     let mut by_key: BTreeMap<String, (i32, Span)> = BTreeMap::new();
-    let mut by_variant: BTreeMap<String, (String, Span)> = BTreeMap::new();
-    let tables = documents.iter().enumerate().flat_map(|(d, document)| {
-        let tables = document.tables.iter().enumerate();
-        tables.map(move |(t, table)| ((d, t), *document, table))
+    // A variant's code: its key is the entry's.
+    let mut by_variant: BTreeMap<String, (i32, Span)> = BTreeMap::new();
+    let tables = documents.into_iter().enumerate().flat_map(|(d, document)| {
+        let path = document.path;
+        let tables = document.tables.into_iter().enumerate();
+        tables.map(move |(t, table)| ((d, t), Arc::clone(&path), table))
     });
-    for (table_id, document, table) in tables {
-        for row in &table.rows {
-            let Some(entry) = validate(row, document, diagnostics) else {
+    for (table_id, path, table) in tables {
+        for mut row in table.rows {
+            let Some(entry) = validate(&mut row, &path, diagnostics) else {
                 continue;
             };
             if let Some(merging) = by_code.get_mut(&entry.code) {
-                repeat(merging, entry, table_id, row, diagnostics);
+                repeat(merging, entry, table_id, &row, diagnostics);
                 continue;
             }
             if let Some((code, span)) = by_key.get(&entry.key) {
@@ -191,10 +209,10 @@ fn merge(documents: &[&Document], diagnostics: &mut Vec<Diagnostic>) -> Vec<Entr
                 diagnostics.push(diagnostic.with_related(span.clone()));
                 continue;
             }
-            if let Some((key, span)) = by_variant.get(&entry.variant) {
+            if let Some((code, span)) = by_variant.get(&entry.variant) {
                 let kind = Kind::VariantCollision {
                     variant: entry.variant,
-                    first: key.clone(),
+                    first: by_code[code].entry.key.clone(),
                     second: entry.key,
                 };
                 let diagnostic = Diagnostic::error(kind, row.key.span.clone());
@@ -202,10 +220,7 @@ fn merge(documents: &[&Document], diagnostics: &mut Vec<Diagnostic>) -> Vec<Entr
                 continue;
             }
             by_key.insert(entry.key.clone(), (entry.code, row.key.span.clone()));
-            by_variant.insert(
-                entry.variant.clone(),
-                (entry.key.clone(), row.key.span.clone()),
-            );
+            by_variant.insert(entry.variant.clone(), (entry.code, row.key.span.clone()));
             let first = (row.key.span.clone(), row.message.span.clone());
             let rows = vec![(table_id, row.span.clone())];
             by_code.insert(entry.code, Merging { entry, first, rows });
@@ -258,7 +273,9 @@ fn repeat(
 }
 
 /// Checks a row's code, key and message, reporting each problem; `None` if any is invalid.
-fn validate(row: &RawRow, document: &Document, diagnostics: &mut Vec<Diagnostic>) -> Option<Entry> {
+///
+/// The key and message move out of the row into the entry.
+fn validate(row: &mut RawRow, file: &Arc<str>, diagnostics: &mut Vec<Diagnostic>) -> Option<Entry> {
     let before = diagnostics.len();
     let mut report = |kind, span: &Span| diagnostics.push(Diagnostic::error(kind, span.clone()));
     // `i32::from_str` takes exactly a decimal integer with at most one sign.
@@ -282,10 +299,10 @@ fn validate(row: &RawRow, document: &Document, diagnostics: &mut Vec<Diagnostic>
     Some(Entry {
         code: code?,
         variant: ident::code_variant(&row.key.text),
-        key: row.key.text.clone(),
-        message: row.message.text.clone(),
+        key: std::mem::take(&mut row.key.text),
+        message: std::mem::take(&mut row.message.text),
         sources: vec![Location {
-            file: Arc::clone(&document.path),
+            file: Arc::clone(file),
             line: row.span.line,
         }],
     })
