@@ -9,6 +9,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Report};
+use crate::emit::Options;
 use crate::read::{self, ReadError};
 
 /// Generates a crate's error-code modules from a build script.
@@ -27,6 +28,7 @@ use crate::read::{self, ReadError};
 pub struct Builder {
     docs: Vec<PathBuf>,
     out_file: PathBuf,
+    options: Options,
 }
 
 impl Default for Builder {
@@ -41,7 +43,15 @@ impl Builder {
         Builder {
             docs: Vec::new(),
             out_file: PathBuf::from("errdoc.rs"),
+            options: Options::default(),
         }
+    }
+
+    /// Implements `serde::Serialize` and `serde::Deserialize` for every `ErrorCode`
+    /// (as its integer code) when the including crate's cargo feature `feature` is on.
+    pub fn serde_feature(mut self, feature: impl Into<String>) -> Builder {
+        self.options.serde_feature = Some(feature.into());
+        self
     }
 
     /// Adds a document, or a folder of documents walked recursively.
@@ -88,7 +98,7 @@ impl Builder {
         if checked.has_errors() {
             return Err(Error::Documents(checked.diagnostics));
         }
-        let code = crate::generate(&checked.catalog).map_err(Error::Render)?;
+        let code = crate::generate(&checked.catalog, &self.options).map_err(Error::Render)?;
         let out = match std::env::var_os("OUT_DIR") {
             Some(dir) => Path::new(&dir).join(&self.out_file),
             None => self.out_file.clone(),

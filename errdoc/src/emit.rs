@@ -14,8 +14,18 @@ use quote::{format_ident, quote};
 
 use crate::lower::{Catalog, Entry, Service};
 
+/// Choices about the generated code that the documents do not make.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Options {
+    /// The cargo feature of the including crate that turns on `serde` support: when set,
+    /// each `ErrorCode` implements `Serialize` and `Deserialize` under
+    /// `#[cfg(feature = "…")]`; when `None`, the generated code does not mention serde.
+    pub serde_feature: Option<String>,
+}
+
 /// Emits the whole generated file: the crate-level items, then one module per service.
-pub fn emit(catalog: &Catalog) -> TokenStream {
+pub fn emit(catalog: &Catalog, _options: &Options) -> TokenStream {
     let root = emit_root(catalog);
     let modules = catalog.services.iter().map(emit_service);
     quote! {

@@ -28,7 +28,7 @@
 //! assert_eq!(service.module, "document_ocr");
 //! assert_eq!(service.entries[0].variant, "InvalidUuid");
 //!
-//! let code = errdoc::generate(&checked.catalog).unwrap();
+//! let code = errdoc::generate(&checked.catalog, &errdoc::Options::default()).unwrap();
 //! assert!(code.contains("pub mod document_ocr"));
 //! ```
 
@@ -43,6 +43,7 @@ pub mod render;
 
 pub use config::{Builder, Error, Summary};
 pub use diagnostic::{Diagnostic, Kind, Report, Severity, Span};
+pub use emit::Options;
 pub use lower::{Catalog, Entry, Location, Service};
 pub use parse::{Document, Source};
 
@@ -70,8 +71,8 @@ pub fn check(sources: &[Source]) -> Checked {
 /// # Errors
 ///
 /// Returns syn's error if the emitted tokens do not parse, which is a bug in errdoc.
-pub fn generate(catalog: &Catalog) -> Result<String, syn::Error> {
-    render::render(emit::emit(catalog), &catalog.documents)
+pub fn generate(catalog: &Catalog, options: &Options) -> Result<String, syn::Error> {
+    render::render(emit::emit(catalog, options), &catalog.documents)
 }
 
 /// The result of [`check`].

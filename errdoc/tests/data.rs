@@ -104,7 +104,7 @@ fn run_ok(case: &Case, check: Check) -> Vec<String> {
     }
     let summary = Summary::new(&checked.catalog, sources.documents.len());
     let out = format!("{}{summary}\n", stderr(&checked.diagnostics));
-    let code = match errdoc::generate(&checked.catalog) {
+    let code = match errdoc::generate(&checked.catalog, &errdoc::Options::default()) {
         Ok(code) => code,
         Err(error) => return vec![format!("case `{name}`: generated invalid Rust: {error}")],
     };
