@@ -1,0 +1,638 @@
+//! What changed between two catalogs, and what that means for the generated API's version.
+//!
+//! `errdoc diff OLD NEW` compares two versions of the documents. Services are matched by
+//! module, codes by number. Each change has a [`Class`], the semver bump it asks of a crate
+//! that generates its API from the documents:
+//!
+//! - **breaking**: a service or a code is removed, or a code's key is renamed; code that
+//!   names the variant, or matches the key, no longer compiles or no longer matches;
+//! - **minor**: a service or a code is added; the `ErrorCode` enums are
+//!   `#[non_exhaustive]`, so no match breaks;
+//! - **patch**: a message or a service's breadcrumb path changed; only text changes.
+//!
+//! Like the other stages this is pure: catalogs in, a [`Diff`] out. Its `Display` is the
+//! text `errdoc diff` prints; the command line renders the JSON form.
+//!
+//! ```
+//! use errdoc::diff::{self, Class};
+//!
+//! let page = |rows: &str| {
+//!     let text = format!(
+//!         "## AI Service > OCR > Document OCR > Error Code\n\n\
+//!          | resultCode | resultKey | resultMessage |\n|---|---|---|\n{rows}"
+//!     );
+//!     errdoc::check(&[errdoc::Source::new("ocr.md", text)]).catalog
+//! };
+//! let old = page("| 1 | INVALID_UUID | Invalid uuid. |\n");
+//! let new = page("| 1 | INVALID_UUID | Invalid UUID. |\n| 2 | EXPIRED | Expired. |\n");
+//! let diff = diff::diff(&old, &new);
+//! assert_eq!(diff.class(), Class::Minor);
+//! assert_eq!(
+//!     diff.to_string(),
+//!     "document_ocr (AI Service > OCR > Document OCR)\n  \
+//!      message  1 INVALID_UUID: \"Invalid uuid.\" → \"Invalid UUID.\"\n  \
+//!      added    2 EXPIRED: \"Expired.\"\n\n\
+//!      minor: 1 code added; patch: 1 message changed\n"
+//! );
+//! ```
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use crate::lower::{Catalog, Entry, Service};
+
+/// Compares two catalogs: every service and code that was added, removed or changed.
+///
+/// Services are matched by module and codes by number; the result is in module order, and
+/// each service's changes in code order.
+pub fn diff(old: &Catalog, new: &Catalog) -> Diff {
+    let services = pair_up(&old.services, &new.services, |service| &service.module)
+        .filter_map(|pair| match pair {
+            (Some(old), None) => Some(ServiceDiff::Removed(old.clone())),
+            (None, Some(new)) => Some(ServiceDiff::Added(new.clone())),
+            (Some(old), Some(new)) => {
+                let changes = compare(old, new);
+                let changed = changes.old_path != changes.new_path || !changes.codes.is_empty();
+                changed.then_some(ServiceDiff::Changed(changes))
+            }
+            (None, None) => None,
+        })
+        .collect();
+    Diff { services }
+}
+
+/// Every code of one service that differs between its two versions, in code order.
+fn compare(old: &Service, new: &Service) -> ServiceChanges {
+    let codes = pair_up(&old.entries, &new.entries, |entry| entry.code)
+        .filter_map(|pair| match pair {
+            (Some(old), None) => Some(CodeChange::Removed(old.clone())),
+            (None, Some(new)) => Some(CodeChange::Added(new.clone())),
+            (Some(old), Some(new)) if old.key != new.key || old.message != new.message => {
+                Some(CodeChange::Changed {
+                    old: old.clone(),
+                    new: new.clone(),
+                })
+            }
+            _ => None,
+        })
+        .collect();
+    ServiceChanges {
+        module: new.module.clone(),
+        old_path: old.path.clone(),
+        new_path: new.path.clone(),
+        codes,
+    }
+}
+
+/// The items of two lists paired by `key`, in key order: `(old, new)`, either `None` when
+/// only the other list has the key.
+///
+/// A map rather than a merge walk, so that the order of the lists does not matter.
+fn pair_up<'a, T, K: Ord>(
+    old: &'a [T],
+    new: &'a [T],
+    key: impl Fn(&'a T) -> K,
+) -> impl Iterator<Item = (Option<&'a T>, Option<&'a T>)> {
+    let mut pairs: BTreeMap<K, (Option<&'a T>, Option<&'a T>)> = BTreeMap::new();
+    for item in old {
+        pairs.entry(key(item)).or_default().0 = Some(item);
+    }
+    for item in new {
+        pairs.entry(key(item)).or_default().1 = Some(item);
+    }
+    pairs.into_values()
+}
+
+/// The semver bump a change asks of the generated API, from none to breaking.
+///
+/// Classes are ordered, so the class of several changes is the greatest of theirs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Class {
+    /// Nothing changed.
+    None,
+    /// Only text changed: a message, or a service's breadcrumb path.
+    Patch,
+    /// Something was added: a service or a code.
+    Minor,
+    /// Something was removed or renamed: a service, a code or a key.
+    Breaking,
+}
+
+impl fmt::Display for Class {
+    /// `none`, `patch`, `minor` or `breaking`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Class::None => "none",
+            Class::Patch => "patch",
+            Class::Minor => "minor",
+            Class::Breaking => "breaking",
+        })
+    }
+}
+
+/// What changed between two catalogs: [`diff`]'s result.
+///
+/// Its `Display` is the report `errdoc diff` prints: each changed service with one line per
+/// change, then a verdict line that counts the changes by [`Class`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Diff {
+    /// Every service that was added, removed or changed, sorted by module; a service that
+    /// did not change is not listed.
+    pub services: Vec<ServiceDiff>,
+}
+
+impl Diff {
+    /// The class of the whole diff: the greatest class of its changes, or [`Class::None`].
+    pub fn class(&self) -> Class {
+        self.counts().class()
+    }
+
+    /// How many changes of each kind the diff holds.
+    pub fn counts(&self) -> Counts {
+        let mut counts = Counts::default();
+        for service in &self.services {
+            match service {
+                ServiceDiff::Added(_) => counts.services_added += 1,
+                ServiceDiff::Removed(_) => counts.services_removed += 1,
+                ServiceDiff::Changed(changes) => {
+                    if changes.old_path != changes.new_path {
+                        counts.paths_changed += 1;
+                    }
+                    for code in &changes.codes {
+                        match code {
+                            CodeChange::Added(_) => counts.codes_added += 1,
+                            CodeChange::Removed(_) => counts.codes_removed += 1,
+                            CodeChange::Changed { old, new } => {
+                                if old.key != new.key {
+                                    counts.keys_renamed += 1;
+                                }
+                                if old.message != new.message {
+                                    counts.messages_changed += 1;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        counts
+    }
+
+    /// Whether the two catalogs define the same services, paths, codes, keys and messages.
+    pub fn is_empty(&self) -> bool {
+        self.services.is_empty()
+    }
+}
+
+impl fmt::Display for Diff {
+    /// One paragraph per service, then the verdict:
+    ///
+    /// ```text
+    /// general_ocr (AI Service > OCR > General OCR)
+    ///   removed  4000002 MAX_UPLOAD_SIZE_EXCEEDED: "Max upload size exceeded."
+    ///   added    4131000 MAX_UPLOAD_SIZE_EXCEEDED: "Max upload size exceeded."
+    ///   renamed  5005001 OCR_API_FAIL → OCR_GENERAL_API_FAIL
+    ///   message  5005001 OCR_GENERAL_API_FAIL: "API failed." → "OCR API failed."
+    ///
+    /// breaking: 1 code removed, 1 key renamed; minor: 1 code added; patch: 1 message changed
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for service in &self.services {
+            match service {
+                ServiceDiff::Added(service) => writeln!(
+                    f,
+                    "{} ({}): service added, with {}",
+                    service.module,
+                    service.path.join(" > "),
+                    plural(service.entries.len(), "code")
+                )?,
+                ServiceDiff::Removed(service) => writeln!(
+                    f,
+                    "{} ({}): service removed, with {}",
+                    service.module,
+                    service.path.join(" > "),
+                    plural(service.entries.len(), "code")
+                )?,
+                ServiceDiff::Changed(changes) => {
+                    let path = changes.new_path.join(" > ");
+                    writeln!(f, "{} ({path})", changes.module)?;
+                    if changes.old_path != changes.new_path {
+                        let old = changes.old_path.join(" > ");
+                        writeln!(f, "  path     {old} → {path}")?;
+                    }
+                    for code in &changes.codes {
+                        write!(f, "{code}")?;
+                    }
+                }
+            }
+            writeln!(f)?;
+        }
+        writeln!(f, "{}", self.counts())
+    }
+}
+
+/// How one service differs between the two catalogs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ServiceDiff {
+    /// The service is only in the new catalog (a minor change).
+    Added(Service),
+    /// The service is only in the old catalog (a breaking change).
+    Removed(Service),
+    /// The service is in both, with a different path or different codes.
+    Changed(ServiceChanges),
+}
+
+impl ServiceDiff {
+    /// The module of the service.
+    pub fn module(&self) -> &str {
+        match self {
+            ServiceDiff::Added(service) | ServiceDiff::Removed(service) => &service.module,
+            ServiceDiff::Changed(changes) => &changes.module,
+        }
+    }
+
+    /// The class of this service's changes: breaking for a removed service, minor for an
+    /// added one, and the greatest class of its changes for a changed one.
+    pub fn class(&self) -> Class {
+        match self {
+            ServiceDiff::Added(_) => Class::Minor,
+            ServiceDiff::Removed(_) => Class::Breaking,
+            ServiceDiff::Changed(changes) => {
+                let path = if changes.old_path == changes.new_path {
+                    Class::None
+                } else {
+                    Class::Patch
+                };
+                let codes = changes.codes.iter().map(CodeChange::class);
+                codes.chain([path]).max().unwrap_or(Class::None)
+            }
+        }
+    }
+}
+
+/// What changed in a service that is in both catalogs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ServiceChanges {
+    /// The service's module, the same in both catalogs.
+    pub module: String,
+    /// The service's breadcrumb path in the old catalog.
+    pub old_path: Vec<String>,
+    /// The service's breadcrumb path in the new catalog; a path that differs from the old
+    /// one is a patch change.
+    pub new_path: Vec<String>,
+    /// Every code that was added, removed or changed, in code order.
+    pub codes: Vec<CodeChange>,
+}
+
+/// How one code of a service differs between the two catalogs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CodeChange {
+    /// The code is only in the new catalog (a minor change).
+    Added(Entry),
+    /// The code is only in the old catalog (a breaking change).
+    Removed(Entry),
+    /// The code is in both, with a different key (a breaking change), a different message
+    /// (a patch change), or both.
+    Changed {
+        /// The code's entry in the old catalog.
+        old: Entry,
+        /// The code's entry in the new catalog.
+        new: Entry,
+    },
+}
+
+impl CodeChange {
+    /// The code that changed.
+    pub fn code(&self) -> i32 {
+        match self {
+            CodeChange::Added(entry) | CodeChange::Removed(entry) => entry.code,
+            CodeChange::Changed { new, .. } => new.code,
+        }
+    }
+
+    /// The class of this change: breaking for a removed code or a renamed key, minor for
+    /// an added code, patch for a changed message.
+    pub fn class(&self) -> Class {
+        match self {
+            CodeChange::Added(_) => Class::Minor,
+            CodeChange::Removed(_) => Class::Breaking,
+            CodeChange::Changed { old, new } if old.key != new.key => Class::Breaking,
+            CodeChange::Changed { .. } => Class::Patch,
+        }
+    }
+}
+
+impl fmt::Display for CodeChange {
+    /// One indented line per change, each ending in a newline; a code with both a new key
+    /// and a new message gets a line for each.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CodeChange::Added(entry) => {
+                writeln!(
+                    f,
+                    "  added    {} {}: {:?}",
+                    entry.code, entry.key, entry.message
+                )
+            }
+            CodeChange::Removed(entry) => {
+                writeln!(
+                    f,
+                    "  removed  {} {}: {:?}",
+                    entry.code, entry.key, entry.message
+                )
+            }
+            CodeChange::Changed { old, new } => {
+                if old.key != new.key {
+                    writeln!(f, "  renamed  {} {} → {}", new.code, old.key, new.key)?;
+                }
+                if old.message != new.message {
+                    writeln!(
+                        f,
+                        "  message  {} {}: {:?} → {:?}",
+                        new.code, new.key, old.message, new.message
+                    )?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// How many changes of each kind a [`Diff`] holds.
+///
+/// Its `Display` is the verdict line of `errdoc diff`:
+/// `breaking: 2 codes removed, 1 key renamed; minor: 3 codes added; patch: 1 message changed`,
+/// or `none: no changes`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Services only in the new catalog.
+    pub services_added: usize,
+    /// Services only in the old catalog.
+    pub services_removed: usize,
+    /// Services in both whose breadcrumb path changed.
+    pub paths_changed: usize,
+    /// Codes only in the new catalog, in services of both.
+    pub codes_added: usize,
+    /// Codes only in the old catalog, in services of both.
+    pub codes_removed: usize,
+    /// Codes in both whose key changed.
+    pub keys_renamed: usize,
+    /// Codes in both whose message changed.
+    pub messages_changed: usize,
+}
+
+impl Counts {
+    /// The greatest class among the counted changes, or [`Class::None`].
+    pub fn class(&self) -> Class {
+        if self.services_removed + self.codes_removed + self.keys_renamed > 0 {
+            Class::Breaking
+        } else if self.services_added + self.codes_added > 0 {
+            Class::Minor
+        } else if self.messages_changed + self.paths_changed > 0 {
+            Class::Patch
+        } else {
+            Class::None
+        }
+    }
+}
+
+impl fmt::Display for Counts {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let breaking = [
+            (self.services_removed, "service", "removed"),
+            (self.codes_removed, "code", "removed"),
+            (self.keys_renamed, "key", "renamed"),
+        ];
+        let minor = [
+            (self.services_added, "service", "added"),
+            (self.codes_added, "code", "added"),
+        ];
+        let patch = [
+            (self.messages_changed, "message", "changed"),
+            (self.paths_changed, "service path", "changed"),
+        ];
+        let groups: Vec<String> = [
+            (Class::Breaking, &breaking[..]),
+            (Class::Minor, &minor[..]),
+            (Class::Patch, &patch[..]),
+        ]
+        .into_iter()
+        .filter_map(|(class, counts)| {
+            let parts: Vec<String> = counts
+                .iter()
+                .filter(|(count, _, _)| *count > 0)
+                .map(|&(count, noun, verb)| format!("{} {verb}", plural(count, noun)))
+                .collect();
+            (!parts.is_empty()).then(|| format!("{class}: {}", parts.join(", ")))
+        })
+        .collect();
+        if groups.is_empty() {
+            f.write_str("none: no changes")
+        } else {
+            f.write_str(&groups.join("; "))
+        }
+    }
+}
+
+/// `1 code`, `2 codes`.
+fn plural(count: usize, noun: &str) -> String {
+    format!("{count} {noun}{}", if count == 1 { "" } else { "s" })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Source;
+
+    /// The catalog of one markdown page per service: `(breadcrumb, rows)`, each row
+    /// `code | KEY | message`.
+    fn catalog(pages: &[(&str, &[&str])]) -> Catalog {
+        let sources: Vec<Source> = pages
+            .iter()
+            .enumerate()
+            .map(|(index, (breadcrumb, rows))| {
+                let mut text = format!(
+                    "## {breadcrumb} > Error Code\n\n| resultCode | resultKey | resultMessage |\n\
+                     |---|---|---|\n"
+                );
+                for row in *rows {
+                    text.push_str(&format!("| {row} |\n"));
+                }
+                Source::new(format!("page{index}.md"), text)
+            })
+            .collect();
+        let checked = crate::check(&sources);
+        assert!(!checked.has_errors(), "{:?}", checked.diagnostics);
+        checked.catalog
+    }
+
+    const OCR: &str = "AI Service > OCR";
+
+    #[test]
+    fn the_same_catalog_has_no_changes() {
+        let old = catalog(&[(OCR, &["1 | A | One.", "2 | B | Two."])]);
+        let diff = diff(&old, &old.clone());
+        assert!(diff.is_empty());
+        assert_eq!(diff.class(), Class::None);
+        assert_eq!(diff.counts(), Counts::default());
+        assert_eq!(diff.to_string(), "none: no changes\n");
+    }
+
+    #[test]
+    fn rows_moved_between_pages_or_merged_are_no_change() {
+        let old = catalog(&[(OCR, &["1 | A | One.", "2 | B | Two."])]);
+        let new = catalog(&[
+            (OCR, &["2 | B | Two."]),
+            (OCR, &["1 | A | One.", "2 | B | Two."]),
+        ]);
+        assert!(diff(&old, &new).is_empty());
+    }
+
+    #[test]
+    fn a_changed_message_is_a_patch() {
+        let old = catalog(&[(OCR, &["1 | A | One.", "2 | B | Two."])]);
+        let new = catalog(&[(OCR, &["1 | A | One.", "2 | B | Two!"])]);
+        let diff = diff(&old, &new);
+        assert_eq!(diff.class(), Class::Patch);
+        assert_eq!(
+            diff.to_string(),
+            "ocr (AI Service > OCR)\n  message  2 B: \"Two.\" → \"Two!\"\n\n\
+             patch: 1 message changed\n"
+        );
+    }
+
+    #[test]
+    fn an_added_code_is_minor() {
+        let old = catalog(&[(OCR, &["1 | A | One."])]);
+        let new = catalog(&[(OCR, &["0 | Z | Zero.", "1 | A | One.", "3 | C | Three."])]);
+        let diff = diff(&old, &new);
+        assert_eq!(diff.class(), Class::Minor);
+        let codes: Vec<(i32, Class)> = match &diff.services[..] {
+            [ServiceDiff::Changed(changes)] => changes
+                .codes
+                .iter()
+                .map(|change| (change.code(), change.class()))
+                .collect(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(codes, [(0, Class::Minor), (3, Class::Minor)]);
+        assert_eq!(diff.counts().to_string(), "minor: 2 codes added");
+    }
+
+    #[test]
+    fn a_removed_code_or_a_renamed_key_is_breaking() {
+        let old = catalog(&[(OCR, &["1 | A | One.", "2 | B | Two."])]);
+        let removed = catalog(&[(OCR, &["2 | B | Two."])]);
+        assert_eq!(diff(&old, &removed).class(), Class::Breaking);
+        assert_eq!(
+            diff(&old, &removed).to_string(),
+            "ocr (AI Service > OCR)\n  removed  1 A: \"One.\"\n\nbreaking: 1 code removed\n"
+        );
+        let renamed = catalog(&[(OCR, &["1 | A | One.", "2 | BEE | Two."])]);
+        assert_eq!(diff(&old, &renamed).class(), Class::Breaking);
+        assert_eq!(
+            diff(&old, &renamed).to_string(),
+            "ocr (AI Service > OCR)\n  renamed  2 B → BEE\n\nbreaking: 1 key renamed\n"
+        );
+    }
+
+    #[test]
+    fn a_new_key_and_message_are_two_lines_and_two_counts() {
+        let old = catalog(&[(OCR, &["1 | A | One."])]);
+        let new = catalog(&[(OCR, &["1 | AA | Uno."])]);
+        let diff = diff(&old, &new);
+        assert_eq!(diff.class(), Class::Breaking);
+        assert_eq!(
+            diff.to_string(),
+            "ocr (AI Service > OCR)\n  renamed  1 A → AA\n  message  1 AA: \"One.\" → \"Uno.\"\n\n\
+             breaking: 1 key renamed; patch: 1 message changed\n"
+        );
+    }
+
+    #[test]
+    fn a_key_moved_to_another_code_is_a_removal_and_an_addition() {
+        let old = catalog(&[(OCR, &["1 | A | One."])]);
+        let new = catalog(&[(OCR, &["2 | A | One."])]);
+        assert_eq!(
+            diff(&old, &new).to_string(),
+            "ocr (AI Service > OCR)\n  removed  1 A: \"One.\"\n  added    2 A: \"One.\"\n\n\
+             breaking: 1 code removed; minor: 1 code added\n"
+        );
+    }
+
+    #[test]
+    fn services_are_matched_by_module_and_listed_in_module_order() {
+        let old = catalog(&[
+            ("AI Service > Beta", &["1 | A | One."]),
+            ("AI Service > Delta", &["1 | A | One."]),
+        ]);
+        let new = catalog(&[
+            ("AI Service > Alpha", &["1 | A | One.", "2 | B | Two."]),
+            ("AI Service > Gamma", &["1 | A | One."]),
+            ("Other > DELTA", &["1 | A | One."]),
+        ]);
+        let diff = diff(&old, &new);
+        let modules: Vec<&str> = diff.services.iter().map(ServiceDiff::module).collect();
+        assert_eq!(modules, ["alpha", "beta", "delta", "gamma"]);
+        let classes: Vec<Class> = diff.services.iter().map(ServiceDiff::class).collect();
+        let (minor, breaking, patch) = (Class::Minor, Class::Breaking, Class::Patch);
+        assert_eq!(classes, [minor, breaking, patch, minor]);
+        assert_eq!(diff.class(), Class::Breaking);
+        assert_eq!(
+            diff.to_string(),
+            "alpha (AI Service > Alpha): service added, with 2 codes\n\n\
+             beta (AI Service > Beta): service removed, with 1 code\n\n\
+             delta (Other > DELTA)\n  path     AI Service > Delta → Other > DELTA\n\n\
+             gamma (AI Service > Gamma): service added, with 1 code\n\n\
+             breaking: 1 service removed; minor: 2 services added; patch: 1 service path changed\n"
+        );
+    }
+
+    #[test]
+    fn the_verdict_lists_every_class_from_breaking_to_patch() {
+        let counts = Counts {
+            services_added: 1,
+            services_removed: 2,
+            paths_changed: 1,
+            codes_added: 3,
+            codes_removed: 2,
+            keys_renamed: 1,
+            messages_changed: 1,
+        };
+        assert_eq!(
+            counts.to_string(),
+            "breaking: 2 services removed, 2 codes removed, 1 key renamed; \
+             minor: 1 service added, 3 codes added; \
+             patch: 1 message changed, 1 service path changed"
+        );
+        assert_eq!(counts.class(), Class::Breaking);
+        let patch = Counts {
+            paths_changed: 1,
+            ..Counts::default()
+        };
+        assert_eq!(patch.class(), Class::Patch);
+    }
+
+    #[test]
+    fn classes_are_ordered_by_the_bump_they_ask() {
+        assert!(Class::None < Class::Patch);
+        assert!(Class::Patch < Class::Minor);
+        assert!(Class::Minor < Class::Breaking);
+        let names: Vec<String> = [Class::None, Class::Patch, Class::Minor, Class::Breaking]
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(names, ["none", "patch", "minor", "breaking"]);
+    }
+
+    #[test]
+    fn messages_are_quoted_with_escapes() {
+        let old = catalog(&[(OCR, &["1 | A | Say \"hi\"."])]);
+        let new = catalog(&[(OCR, &["1 | A | 안녕하세요."])]);
+        assert_eq!(
+            diff(&old, &new).to_string(),
+            "ocr (AI Service > OCR)\n  message  1 A: \"Say \\\"hi\\\".\" → \"안녕하세요.\"\n\n\
+             patch: 1 message changed\n"
+        );
+    }
+}
