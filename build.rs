@@ -7,7 +7,8 @@ fn main() {
     let docs = std::env::var_os(DOCS_VAR).unwrap_or_else(|| "seeds".into());
     let builder = errdoc::Builder::new()
         .docs(docs)
-        .out_file("ai_service_errors.rs");
+        .out_file("ai_service_errors.rs")
+        .serde_feature("serde");
     if let Err(error) = builder.compile() {
         eprintln!("{error}");
         std::process::exit(1);

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
-use ai_service_errors::{Service, document_ocr, general_ocr, pose_estimation};
+use ai_service_errors::{Entry, Service, document_ocr, general_ocr, pose_estimation};
 
 /// One row as a document gives it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -122,36 +122,37 @@ fn both_document_ocr_documents_are_merged() {
     assert_eq!(only_plain_text.len(), 1);
     assert_eq!(only_plain_text[0].file, "003_501fba3f81dbb857.txt");
     let code = document_ocr::ErrorCode::ApiTemporarilyUnavailable;
-    assert_eq!(document_ocr::ErrorCode::from_code(5000503), Some(code));
-    assert_eq!(code.key(), "API_TEMPORARILY_UNAVAILABLE");
+    assert_eq!(document_ocr::ErrorCode::from_code(5000503), code);
+    assert_eq!(code.key(), Some("API_TEMPORARILY_UNAVAILABLE"));
     assert_eq!(document_ocr::ErrorCode::ALL.len(), 49);
 }
 
 #[test]
 fn one_number_means_different_things_in_different_services() {
-    let pose = pose_estimation::ErrorCode::from_code(5003001).unwrap();
-    let ocr = document_ocr::ErrorCode::from_code(5003001).unwrap();
+    let pose = pose_estimation::ErrorCode::from_code(5003001);
+    let ocr = document_ocr::ErrorCode::from_code(5003001);
     assert_eq!(pose, pose_estimation::ErrorCode::PoseEstimationApiFail);
     assert_eq!(ocr, document_ocr::ErrorCode::OcrDocumentBusinessApiFail);
-    assert_eq!(general_ocr::ErrorCode::from_code(5003001), None);
+    assert_eq!(general_ocr::ErrorCode::from_code(5003001).key(), None);
     assert_eq!(
-        general_ocr::ErrorCode::from_code(5005001).unwrap().key(),
-        "OCR_GENERAL_API_FAIL"
+        general_ocr::ErrorCode::from_code(5005001).key(),
+        Some("OCR_GENERAL_API_FAIL")
     );
 }
 
 #[test]
 fn the_issue_example_holds() {
     use document_ocr::ErrorCode;
-    let e = ErrorCode::from_code(4000101).unwrap();
+    let e = ErrorCode::from_code(4000101);
     assert_eq!(e, ErrorCode::InvalidBusinessRegistrationFormat);
-    assert_eq!(e.key(), "INVALID_BUSINESS_REGISTRATION_FORMAT");
-    assert_eq!(e.message(), "Invalid business registration format.");
+    assert_eq!(e.key(), Some("INVALID_BUSINESS_REGISTRATION_FORMAT"));
+    assert_eq!(e.message(), Some("Invalid business registration format."));
     assert_eq!(e.code(), 4000101);
     assert_eq!(
         ErrorCode::from_key("INVALID_UUID"),
         Some(ErrorCode::InvalidUuid)
     );
+    assert!(matches!(e, ErrorCode::InvalidBusinessRegistrationFormat));
 }
 
 #[test]
@@ -161,37 +162,51 @@ fn all_is_in_code_order_and_round_trips() {
         assert!(codes.windows(2).all(|pair| pair[0] < pair[1]), "{service}");
     }
     for &code in document_ocr::ErrorCode::ALL {
-        assert_eq!(document_ocr::ErrorCode::from_code(code.code()), Some(code));
-        assert_eq!(document_ocr::ErrorCode::from_key(code.key()), Some(code));
-        assert_eq!(code.key().parse::<document_ocr::ErrorCode>(), Ok(code));
-        assert_eq!(document_ocr::ErrorCode::try_from(code.code()), Ok(code));
+        let key = code.key().unwrap();
+        assert_eq!(document_ocr::ErrorCode::from_code(code.code()), code);
+        assert_eq!(document_ocr::ErrorCode::from_key(key), Some(code));
+        assert_eq!(key.parse::<document_ocr::ErrorCode>(), Ok(code));
+        assert_eq!(document_ocr::ErrorCode::from(code.code()), code);
         assert_eq!(i32::from(code), code.code());
-        assert_eq!(code.entry().service, Service::DocumentOcr);
+        assert_eq!(code.entry().unwrap().service, Service::DocumentOcr);
     }
     let ordered = document_ocr::ErrorCode::Fail < document_ocr::ErrorCode::Success;
-    assert!(ordered, "variants are ordered by code: -1 before 0");
+    assert!(ordered, "codes are ordered by number: -1 before 0");
 }
 
+/// A code no document lists is kept whole, is equal only to itself, and matches no named
+/// code: it goes to `_`.
 #[test]
-fn unknown_codes_and_keys_are_none_or_errors() {
-    use ai_service_errors::UnknownCode;
+fn unlisted_codes_round_trip_whole_and_unknown_keys_are_errors() {
     use document_ocr::ErrorCode;
-    for code in [i32::MIN, -2, 1, 402, 4000002, 4999999, i32::MAX] {
-        assert_eq!(ErrorCode::from_code(code), None, "{code}");
-        assert_eq!(ErrorCode::try_from(code), Err(UnknownCode(code)));
+    for raw in [i32::MIN, -2, 1, 402, 4000002, 4999999, i32::MAX] {
+        let code = ErrorCode::from_code(raw);
+        assert_eq!(code.code(), raw);
+        assert_eq!(i32::from(code), raw);
+        assert_eq!(
+            (code.key(), code.message(), code.entry()),
+            (None, None, None)
+        );
+        assert_eq!(code, ErrorCode::from(raw));
+        assert_ne!(code, ErrorCode::from_code(raw.wrapping_add(1)));
+        assert!(!ErrorCode::ALL.contains(&code));
+        assert_eq!(code.to_string(), format!("unlisted result code {raw}"));
+        assert_eq!(format!("{code:?}"), format!("ErrorCode({raw})"));
+        let named = matches!(code, ErrorCode::Success | ErrorCode::InvalidUuid);
+        assert!(!named);
     }
     for key in ["", "invalid_uuid", "INVALID_UUID ", "NOT_A_KEY"] {
         assert_eq!(ErrorCode::from_key(key), None, "{key:?}");
         let error = key.parse::<ErrorCode>().unwrap_err();
         assert_eq!(error.to_string(), "unknown result key");
     }
-    assert_eq!(UnknownCode(7).to_string(), "unknown result code `7`");
 }
 
 #[test]
-fn display_names_key_code_and_message() {
+fn display_and_debug_name_key_code_and_message() {
     let code = document_ocr::ErrorCode::InvalidUuid;
     assert_eq!(code.to_string(), "INVALID_UUID (4010002): Invalid uuid.");
+    assert_eq!(format!("{code:?}"), "INVALID_UUID(4010002)");
     let error: &dyn std::error::Error = &code;
     assert!(error.source().is_none());
 }
@@ -215,15 +230,17 @@ fn services_know_their_names_and_paths() {
 #[test]
 fn lookups_work_in_const_contexts() {
     use document_ocr::ErrorCode;
-    const BY_CODE: Option<ErrorCode> = ErrorCode::from_code(4010002);
+    const BY_CODE: ErrorCode = ErrorCode::from_code(4010002);
     const BY_KEY: Option<ErrorCode> = ErrorCode::from_key("INVALID_UUID");
     const MISSING: Option<ErrorCode> = ErrorCode::from_key("INVALID_UUIDS");
     const PREFIX: Option<ErrorCode> = ErrorCode::from_key("INVALID_UUI");
-    const KEY: &str = ErrorCode::InvalidUuid.key();
-    assert_eq!(BY_CODE, Some(ErrorCode::InvalidUuid));
+    const KEY: Option<&str> = ErrorCode::InvalidUuid.key();
+    const ENTRY: Option<Entry> = Service::DocumentOcr.entry(4010002);
+    assert_eq!(BY_CODE, ErrorCode::InvalidUuid);
     assert_eq!(BY_KEY, Some(ErrorCode::InvalidUuid));
     assert_eq!((MISSING, PREFIX), (None, None));
-    assert_eq!(KEY, "INVALID_UUID");
+    assert_eq!(KEY, Some("INVALID_UUID"));
+    assert_eq!(ENTRY.map(|entry| entry.message), Some("Invalid uuid."));
 }
 
 #[test]

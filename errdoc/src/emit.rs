@@ -3,16 +3,22 @@
 //! Built with `quote!` only. Text from a document reaches the output solely as a string
 //! literal token or a `#[doc]` literal whose markdown is escaped, so no document can inject
 //! code or break rustdoc. The output is self-contained (it is `include!`d, or committed by
-//! SDKs that avoid build scripts), uses only `core`, and has no inner attributes.
+//! SDKs that avoid build scripts), uses only `core`, has no inner attributes and no `unsafe`.
 //!
-//! Per service it writes a module with an `ErrorCode` enum whose variants are in code order,
-//! so a variant's discriminant indexes the parallel `CODES`, `KEYS` and `MESSAGES` tables:
-//! `code()`, `key()` and `message()` are a table read, and `from_code` a binary search.
+//! Per service it writes a module with an `ErrorCode`: an open newtype over the raw code,
+//! with one associated constant per listed code, usable in `match` patterns. Its size in
+//! tokens grows by one constant per code and nothing else: the tables behind the lookups
+//! are a few literals per service (see [`tables`]), so a catalog of 100,000 codes compiles
+//! in seconds, and `code()`, `key()`, `message()`, `from_code` and `from_key` are a table
+//! read or one hash probe.
+
+mod tables;
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::lower::{Catalog, Entry, Service};
+use tables::Tables;
 
 /// Choices about the generated code that the documents do not make.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -25,16 +31,21 @@ pub struct Options {
 }
 
 /// Emits the whole generated file: the crate-level items, then one module per service.
-pub fn emit(catalog: &Catalog, _options: &Options) -> TokenStream {
+pub fn emit(catalog: &Catalog, options: &Options) -> TokenStream {
     let root = emit_root(catalog);
-    let modules = catalog.services.iter().map(emit_service);
+    let runtime = tables::runtime();
+    let modules = catalog
+        .services
+        .iter()
+        .map(|service| emit_service(service, options));
     quote! {
         #root
+        #runtime
         #(#modules)*
     }
 }
 
-/// The crate-level `Service` enum, `Entry`, and the errors of the conversions.
+/// The crate-level `Service` enum, `Entry`, and the error of parsing a key.
 fn emit_root(catalog: &Catalog) -> TokenStream {
     let services = &catalog.services;
     let variants: Vec<Ident> = services.iter().map(|s| ident(&s.variant)).collect();
@@ -85,25 +96,36 @@ fn emit_root(catalog: &Catalog) -> TokenStream {
                 Service::ALL.iter().copied().find(|service| service.module() == module)
             }
 
-            /// Every code of the service, in code order.
-            pub fn entries(self) -> impl ::core::iter::Iterator<Item = Entry> {
-                let entries: &'static [Entry] = match self {
-                    #(Service::#variants => &#modules::ENTRIES,)*
-                };
-                entries.iter().copied()
+            /// The tables of the service's codes.
+            const fn table(self) -> &'static __errdoc::Table {
+                match self { #(Service::#variants => &#modules::TABLE,)* }
             }
 
-            /// The code `code` of this service, if its documents list it.
-            pub fn entry(self, code: i32) -> ::core::option::Option<Entry> {
-                match self {
-                    #(Service::#variants => #modules::ErrorCode::from_code(code).map(|e| e.entry()),)*
+            /// Every code the service's documents list, in code order.
+            pub fn entries(self) -> impl ::core::iter::Iterator<Item = Entry> {
+                let table = self.table();
+                (0..table.len()).map(move |index| table.entry(self, index))
+            }
+
+            /// The listed code `code` of this service, or `None` if its documents do not list it.
+            pub const fn entry(self, code: i32) -> ::core::option::Option<Entry> {
+                let table = self.table();
+                match table.find_code(code) {
+                    ::core::option::Option::Some(index) => {
+                        ::core::option::Option::Some(table.entry(self, index))
+                    }
+                    ::core::option::Option::None => ::core::option::Option::None,
                 }
             }
 
-            /// The code of this service whose key is `key`, if its documents list it.
-            pub fn entry_by_key(self, key: &str) -> ::core::option::Option<Entry> {
-                match self {
-                    #(Service::#variants => #modules::ErrorCode::from_key(key).map(|e| e.entry()),)*
+            /// The listed code of this service whose key is `key`, if its documents list it.
+            pub const fn entry_by_key(self, key: &str) -> ::core::option::Option<Entry> {
+                let table = self.table();
+                match table.find_key(key) {
+                    ::core::option::Option::Some(index) => {
+                        ::core::option::Option::Some(table.entry(self, index))
+                    }
+                    ::core::option::Option::None => ::core::option::Option::None,
                 }
             }
         }
@@ -114,7 +136,7 @@ fn emit_root(catalog: &Catalog) -> TokenStream {
             }
         }
 
-        /// One result code of one service, for code that handles every service alike.
+        /// One listed result code of one service, for code that handles every service alike.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         pub struct Entry {
             /// The service that defines the code.
@@ -126,18 +148,6 @@ fn emit_root(catalog: &Catalog) -> TokenStream {
             /// The code's message, as documented.
             pub message: &'static str,
         }
-
-        /// The error of converting a number that a service's documents do not list.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub struct UnknownCode(pub i32);
-
-        impl ::core::fmt::Display for UnknownCode {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                ::core::write!(f, "unknown result code `{}`", self.0)
-            }
-        }
-
-        impl ::core::error::Error for UnknownCode {}
 
         /// The error of parsing a key that a service's documents do not list.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -151,47 +161,27 @@ fn emit_root(catalog: &Catalog) -> TokenStream {
         }
 
         impl ::core::error::Error for UnknownKey {}
-
-        /// Compares two keys byte by byte, as `str`'s `Ord` does, but in a `const fn`.
-        const fn compare_keys(a: &str, b: &str) -> ::core::cmp::Ordering {
-            let (a, b) = (a.as_bytes(), b.as_bytes());
-            let mut i = 0;
-            while i < a.len() && i < b.len() {
-                if a[i] != b[i] {
-                    return if a[i] < b[i] {
-                        ::core::cmp::Ordering::Less
-                    } else {
-                        ::core::cmp::Ordering::Greater
-                    };
-                }
-                i += 1;
-            }
-            if a.len() < b.len() {
-                ::core::cmp::Ordering::Less
-            } else if a.len() > b.len() {
-                ::core::cmp::Ordering::Greater
-            } else {
-                ::core::cmp::Ordering::Equal
-            }
-        }
     }
 }
 
 /// One service's module.
-fn emit_service(service: &Service) -> TokenStream {
+fn emit_service(service: &Service, options: &Options) -> TokenStream {
     let module = ident(&service.module);
     let service_variant = ident(&service.variant);
     let entries = &service.entries;
     let count = Literal::usize_unsuffixed(entries.len());
-    let variants: Vec<Ident> = entries.iter().map(|e| ident(&e.variant)).collect();
-    let codes = entries.iter().map(|e| code_literal(e.code));
-    let keys: Vec<&str> = entries.iter().map(|e| e.key.as_str()).collect();
-    let messages = entries.iter().map(|e| e.message.as_str());
-    let variant_docs = entries.iter().map(variant_doc);
-    let mut by_key: Vec<(&str, &Ident)> = keys.iter().copied().zip(&variants).collect();
-    by_key.sort_unstable_by_key(|(key, _)| *key);
-    let (sorted_keys, sorted_variants): (Vec<_>, Vec<_>) = by_key.into_iter().unzip();
-    let indices = (0..entries.len()).map(Literal::usize_unsuffixed);
+    let constants = entries.iter().enumerate().map(|(index, entry)| {
+        let doc = entry_doc(entry);
+        let name = ident(&entry.variant);
+        let code = code_literal(entry.code);
+        let index = Literal::u32_unsuffixed(u32::try_from(index).unwrap_or(u32::MAX));
+        quote! {
+            #doc
+            pub const #name: ErrorCode = ErrorCode { code: #code, index: #index };
+        }
+    });
+    let table = Tables::new(entries).emit();
+    let serde = options.serde_feature.as_deref().map(emit_serde);
 
     let path = markdown_escape(&service.path.join(" > "));
     let sources = service.documents.iter().map(|d| markdown_escape(d));
@@ -199,111 +189,143 @@ fn emit_service(service: &Service) -> TokenStream {
         "Result codes of {path}.\n\nGenerated from {}.",
         sources.collect::<Vec<_>>().join(", ")
     ));
-    let enum_doc = doc(&format!(
-        "A result code of {}, as its documentation lists it.",
-        markdown_escape(&service.name)
+    let name = markdown_escape(&service.name);
+    let type_doc = doc(&format!(
+        "A result code of {name}: one its documentation lists, or any other number\n\
+         the server sends, kept whole.\n\n\
+         Match listed codes by name and every other code with `_`, reading its number\n\
+         with [`code`](Self::code). A code that the documents do not list yet falls into\n\
+         `_`, and stays there when a later version of them lists it: updating this crate\n\
+         never changes which arm of a `match` a code takes."
     ));
 
     quote! {
         #module_doc
         pub mod #module {
-            #enum_doc
-            #[non_exhaustive]
-            #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-            pub enum ErrorCode {
-                #(#variant_docs #variants,)*
+            #type_doc
+            #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+            pub struct ErrorCode {
+                /// The raw code, as the server sent it.
+                code: i32,
+                /// The code's row in the tables, or `UNLISTED`.
+                index: u32,
             }
 
-            /// The codes, in variant order, which is code order.
-            const CODES: [i32; #count] = [#(#codes),*];
-            /// The keys, in variant order.
-            const KEYS: [&str; #count] = [#(#keys),*];
-            /// The messages, in variant order.
-            const MESSAGES: [&str; #count] = [#(#messages),*];
-            /// The variants sorted by key, for `from_key`.
-            const BY_KEY: [(&str, ErrorCode); #count] = [#((#sorted_keys, ErrorCode::#sorted_variants)),*];
-            /// Every code as a crate-level entry, in code order.
-            pub(super) const ENTRIES: [super::Entry; #count] = [#(ErrorCode::ALL[#indices].entry()),*];
+            /// The number of listed codes.
+            const COUNT: usize = #count;
+
+            /// The tables behind the lookups.
+            pub(super) const TABLE: super::__errdoc::Table = #table;
+
+            #[allow(non_upper_case_globals)]
+            impl ErrorCode {
+                #(#constants)*
+            }
 
             impl ErrorCode {
-                /// Every code of the service, in code order.
-                pub const ALL: &'static [ErrorCode] = &[#(ErrorCode::#variants),*];
+                /// Every code the documents list, in code order.
+                pub const ALL: &'static [ErrorCode] = &{
+                    let mut all = [ErrorCode { code: 0, index: 0 }; COUNT];
+                    let mut index = 0;
+                    while index < COUNT {
+                        all[index] = ErrorCode {
+                            code: TABLE.code(index),
+                            index: index as u32,
+                        };
+                        index += 1;
+                    }
+                    all
+                };
 
                 /// The service that defines these codes.
                 pub const SERVICE: super::Service = super::Service::#service_variant;
 
+                /// The code for a number, listed or not: a number the documents do not list
+                /// is kept whole, and matches only `_`.
+                pub const fn from_code(code: i32) -> ErrorCode {
+                    let index = match TABLE.find_code(code) {
+                        ::core::option::Option::Some(index) => index as u32,
+                        ::core::option::Option::None => super::__errdoc::UNLISTED,
+                    };
+                    ErrorCode { code, index }
+                }
+
+                /// The listed code whose key is `key` (`INVALID_UUID`), or `None`.
+                pub const fn from_key(key: &str) -> ::core::option::Option<ErrorCode> {
+                    match TABLE.find_key(key) {
+                        ::core::option::Option::Some(index) => ::core::option::Option::Some(ErrorCode {
+                            code: TABLE.code(index),
+                            index: index as u32,
+                        }),
+                        ::core::option::Option::None => ::core::option::Option::None,
+                    }
+                }
+
                 /// The numeric code, as the API returns it in `resultCode`.
                 pub const fn code(self) -> i32 {
-                    CODES[self as usize]
+                    self.code
                 }
 
-                /// The key, as the API returns it in `resultKey`.
-                pub const fn key(self) -> &'static str {
-                    KEYS[self as usize]
-                }
-
-                /// The message, as the documentation gives it.
-                pub const fn message(self) -> &'static str {
-                    MESSAGES[self as usize]
-                }
-
-                /// The code as a crate-level entry.
-                pub const fn entry(self) -> super::Entry {
-                    super::Entry {
-                        service: ErrorCode::SERVICE,
-                        code: self.code(),
-                        key: self.key(),
-                        message: self.message(),
+                /// The key, as the API returns it in `resultKey`, if the documents list the code.
+                pub const fn key(self) -> ::core::option::Option<&'static str> {
+                    if self.index == super::__errdoc::UNLISTED {
+                        return ::core::option::Option::None;
                     }
+                    ::core::option::Option::Some(TABLE.key(self.index as usize))
                 }
 
-                /// The variant for a numeric code, or `None` if the documents do not list it.
-                pub const fn from_code(code: i32) -> ::core::option::Option<ErrorCode> {
-                    let (mut low, mut high) = (0, CODES.len());
-                    while low < high {
-                        let mid = low + (high - low) / 2;
-                        if CODES[mid] == code {
-                            return ::core::option::Option::Some(ErrorCode::ALL[mid]);
-                        } else if CODES[mid] < code {
-                            low = mid + 1;
-                        } else {
-                            high = mid;
-                        }
+                /// The message, as the documentation gives it, if the documents list the code.
+                pub const fn message(self) -> ::core::option::Option<&'static str> {
+                    if self.index == super::__errdoc::UNLISTED {
+                        return ::core::option::Option::None;
                     }
-                    ::core::option::Option::None
+                    ::core::option::Option::Some(TABLE.message(self.index as usize))
                 }
 
-                /// The variant for a key (`INVALID_UUID`), or `None` if the documents do not list it.
-                pub const fn from_key(key: &str) -> ::core::option::Option<ErrorCode> {
-                    let (mut low, mut high) = (0, BY_KEY.len());
-                    while low < high {
-                        let mid = low + (high - low) / 2;
-                        match super::compare_keys(BY_KEY[mid].0, key) {
-                            ::core::cmp::Ordering::Less => low = mid + 1,
-                            ::core::cmp::Ordering::Greater => high = mid,
-                            ::core::cmp::Ordering::Equal => {
-                                return ::core::option::Option::Some(BY_KEY[mid].1);
-                            }
-                        }
+                /// The code as a crate-level entry, if the documents list it.
+                pub const fn entry(self) -> ::core::option::Option<super::Entry> {
+                    if self.index == super::__errdoc::UNLISTED {
+                        return ::core::option::Option::None;
                     }
-                    ::core::option::Option::None
+                    ::core::option::Option::Some(TABLE.entry(ErrorCode::SERVICE, self.index as usize))
+                }
+            }
+
+            impl ::core::fmt::Debug for ErrorCode {
+                /// `INVALID_UUID(4010002)` for a listed code, `ErrorCode(4999999)` for another.
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    let name = match self.key() {
+                        ::core::option::Option::Some(key) => key,
+                        ::core::option::Option::None => "ErrorCode",
+                    };
+                    f.debug_tuple(name).field(&self.code).finish()
                 }
             }
 
             impl ::core::fmt::Display for ErrorCode {
-                /// Writes the key, the code and the message: `INVALID_UUID (4010002): Invalid uuid.`
+                /// Writes the key, the code and the message (`INVALID_UUID (4010002): Invalid
+                /// uuid.`), or for a code the documents do not list, the number.
                 fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    ::core::write!(f, "{} ({}): {}", self.key(), self.code(), self.message())
+                    match (self.key(), self.message()) {
+                        (::core::option::Option::Some(key), ::core::option::Option::Some(message)) => {
+                            ::core::write!(f, "{} ({}): {}", key, self.code, message)
+                        }
+                        _ => ::core::write!(f, "unlisted result code {}", self.code),
+                    }
                 }
             }
 
             impl ::core::error::Error for ErrorCode {}
 
-            impl ::core::convert::TryFrom<i32> for ErrorCode {
-                type Error = super::UnknownCode;
+            impl ::core::convert::From<i32> for ErrorCode {
+                fn from(code: i32) -> ErrorCode {
+                    ErrorCode::from_code(code)
+                }
+            }
 
-                fn try_from(code: i32) -> ::core::result::Result<ErrorCode, super::UnknownCode> {
-                    ErrorCode::from_code(code).ok_or(super::UnknownCode(code))
+            impl ::core::convert::From<ErrorCode> for i32 {
+                fn from(code: ErrorCode) -> i32 {
+                    code.code
                 }
             }
 
@@ -316,17 +338,34 @@ fn emit_service(service: &Service) -> TokenStream {
                 }
             }
 
-            impl ::core::convert::From<ErrorCode> for i32 {
-                fn from(code: ErrorCode) -> i32 {
-                    code.code()
-                }
+            #serde
+        }
+    }
+}
+
+/// `serde` support under the including crate's feature: an `ErrorCode` is its number on
+/// the wire, and any number deserializes, listed or not.
+fn emit_serde(feature: &str) -> TokenStream {
+    quote! {
+        #[cfg(feature = #feature)]
+        impl ::serde::Serialize for ErrorCode {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                serializer.serialize_i32(self.code)
+            }
+        }
+
+        #[cfg(feature = #feature)]
+        impl<'de> ::serde::Deserialize<'de> for ErrorCode {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<ErrorCode, D::Error> {
+                let code = <i32 as ::serde::Deserialize<'de>>::deserialize(deserializer)?;
+                ::core::result::Result::Ok(ErrorCode::from_code(code))
             }
         }
     }
 }
 
-/// The doc comment of one variant: code, key, message and where they come from.
-fn variant_doc(entry: &Entry) -> TokenStream {
+/// The doc comment of one code: code, key, message and where they come from.
+fn entry_doc(entry: &Entry) -> TokenStream {
     let sources: Vec<String> = entry
         .sources
         .iter()
@@ -385,7 +424,7 @@ fn is_invisible_format(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
 }
 
-/// A code as an unsuffixed literal (`-1`, not `-1i32`), its type given by the array.
+/// A code as an unsuffixed literal (`-1`, not `-1i32`), its type given by the field.
 fn code_literal(code: i32) -> TokenStream {
     let magnitude = Literal::u32_unsuffixed(code.unsigned_abs());
     if code < 0 {

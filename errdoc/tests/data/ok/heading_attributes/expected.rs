@@ -36,27 +36,35 @@ impl Service {
     pub fn from_module(module: &str) -> ::core::option::Option<Service> {
         Service::ALL.iter().copied().find(|service| service.module() == module)
     }
-    /// Every code of the service, in code order.
-    pub fn entries(self) -> impl ::core::iter::Iterator<Item = Entry> {
-        let entries: &'static [Entry] = match self {
-            Service::SpeechSynthesis => &speech_synthesis::ENTRIES,
-        };
-        entries.iter().copied()
-    }
-    /// The code `code` of this service, if its documents list it.
-    pub fn entry(self, code: i32) -> ::core::option::Option<Entry> {
+    /// The tables of the service's codes.
+    const fn table(self) -> &'static __errdoc::Table {
         match self {
-            Service::SpeechSynthesis => {
-                speech_synthesis::ErrorCode::from_code(code).map(|e| e.entry())
-            }
+            Service::SpeechSynthesis => &speech_synthesis::TABLE,
         }
     }
-    /// The code of this service whose key is `key`, if its documents list it.
-    pub fn entry_by_key(self, key: &str) -> ::core::option::Option<Entry> {
-        match self {
-            Service::SpeechSynthesis => {
-                speech_synthesis::ErrorCode::from_key(key).map(|e| e.entry())
+    /// Every code the service's documents list, in code order.
+    pub fn entries(self) -> impl ::core::iter::Iterator<Item = Entry> {
+        let table = self.table();
+        (0..table.len()).map(move |index| table.entry(self, index))
+    }
+    /// The listed code `code` of this service, or `None` if its documents do not list it.
+    pub const fn entry(self, code: i32) -> ::core::option::Option<Entry> {
+        let table = self.table();
+        match table.find_code(code) {
+            ::core::option::Option::Some(index) => {
+                ::core::option::Option::Some(table.entry(self, index))
             }
+            ::core::option::Option::None => ::core::option::Option::None,
+        }
+    }
+    /// The listed code of this service whose key is `key`, if its documents list it.
+    pub const fn entry_by_key(self, key: &str) -> ::core::option::Option<Entry> {
+        let table = self.table();
+        match table.find_key(key) {
+            ::core::option::Option::Some(index) => {
+                ::core::option::Option::Some(table.entry(self, index))
+            }
+            ::core::option::Option::None => ::core::option::Option::None,
         }
     }
 }
@@ -65,7 +73,7 @@ impl ::core::fmt::Display for Service {
         f.write_str(self.name())
     }
 }
-/// One result code of one service, for code that handles every service alike.
+/// One listed result code of one service, for code that handles every service alike.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Entry {
     /// The service that defines the code.
@@ -77,15 +85,6 @@ pub struct Entry {
     /// The code's message, as documented.
     pub message: &'static str,
 }
-/// The error of converting a number that a service's documents do not list.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct UnknownCode(pub i32);
-impl ::core::fmt::Display for UnknownCode {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::write!(f, "unknown result code `{}`", self.0)
-    }
-}
-impl ::core::error::Error for UnknownCode {}
 /// The error of parsing a key that a service's documents do not list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -96,119 +95,291 @@ impl ::core::fmt::Display for UnknownKey {
     }
 }
 impl ::core::error::Error for UnknownKey {}
-/// Compares two keys byte by byte, as `str`'s `Ord` does, but in a `const fn`.
-const fn compare_keys(a: &str, b: &str) -> ::core::cmp::Ordering {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    let mut i = 0;
-    while i < a.len() && i < b.len() {
-        if a[i] != b[i] {
-            return if a[i] < b[i] {
-                ::core::cmp::Ordering::Less
-            } else {
-                ::core::cmp::Ordering::Greater
-            };
-        }
-        i += 1;
+/// The lookups that every service's `ErrorCode` shares, over the tables that errdoc
+/// laid out for it.
+mod __errdoc {
+    /// The row number of a code that the documents do not list.
+    pub(super) const UNLISTED: u32 = u32::MAX;
+    /// One service's tables: see errdoc's `emit::tables` for their layout.
+    pub(super) struct Table {
+        pub(super) codes: &'static [u8],
+        pub(super) keys: &'static str,
+        pub(super) key_ends: &'static [u8],
+        pub(super) messages: &'static str,
+        pub(super) message_ends: &'static [u8],
+        pub(super) code_slots: &'static [u8],
+        pub(super) code_seed: u64,
+        pub(super) key_slots: &'static [u8],
+        pub(super) key_seed: u64,
     }
-    if a.len() < b.len() {
-        ::core::cmp::Ordering::Less
-    } else if a.len() > b.len() {
-        ::core::cmp::Ordering::Greater
-    } else {
-        ::core::cmp::Ordering::Equal
+    impl Table {
+        /// The number of codes.
+        pub(super) const fn len(&self) -> usize {
+            self.codes.len() / 4
+        }
+        /// The code of row `row`.
+        pub(super) const fn code(&self, row: usize) -> i32 {
+            i32::from_le_bytes(word(self.codes, row))
+        }
+        /// The key of row `row`.
+        pub(super) const fn key(&self, row: usize) -> &'static str {
+            text(self.keys, self.key_ends, row)
+        }
+        /// The message of row `row`.
+        pub(super) const fn message(&self, row: usize) -> &'static str {
+            text(self.messages, self.message_ends, row)
+        }
+        /// Row `row` as a crate-level entry of `service`.
+        pub(super) const fn entry(
+            &self,
+            service: super::Service,
+            row: usize,
+        ) -> super::Entry {
+            super::Entry {
+                service,
+                code: self.code(row),
+                key: self.key(row),
+                message: self.message(row),
+            }
+        }
+        /// The row of `code`, if listed.
+        pub(super) const fn find_code(
+            &self,
+            code: i32,
+        ) -> ::core::option::Option<usize> {
+            let slots = self.code_slots;
+            let mut slot = first_slot(hash_code(code), self.code_seed, slots);
+            loop {
+                let row = u32::from_le_bytes(word(slots, slot));
+                if row == UNLISTED {
+                    return ::core::option::Option::None;
+                }
+                if self.code(row as usize) == code {
+                    return ::core::option::Option::Some(row as usize);
+                }
+                slot = (slot + 1) & (slots.len() / 4 - 1);
+            }
+        }
+        /// The row of `key`, if listed.
+        pub(super) const fn find_key(&self, key: &str) -> ::core::option::Option<usize> {
+            let slots = self.key_slots;
+            let mut slot = first_slot(hash_key(key.as_bytes()), self.key_seed, slots);
+            loop {
+                let row = u32::from_le_bytes(word(slots, slot));
+                if row == UNLISTED {
+                    return ::core::option::Option::None;
+                }
+                if same(self.key(row as usize).as_bytes(), key.as_bytes()) {
+                    return ::core::option::Option::Some(row as usize);
+                }
+                slot = (slot + 1) & (slots.len() / 4 - 1);
+            }
+        }
+    }
+    /// Whether two byte strings are equal, eight bytes at a time, in a `const fn`.
+    const fn same(a: &[u8], b: &[u8]) -> bool {
+        if a.len() != b.len() {
+            return false;
+        }
+        let (mut a, mut b) = (a, b);
+        while let (
+            ::core::option::Option::Some((x, a_rest)),
+            ::core::option::Option::Some((y, b_rest)),
+        ) = (a.split_first_chunk::<8>(), b.split_first_chunk::<8>()) {
+            if u64::from_le_bytes(*x) != u64::from_le_bytes(*y) {
+                return false;
+            }
+            (a, b) = (a_rest, b_rest);
+        }
+        let mut at = 0;
+        while at < a.len() {
+            if a[at] != b[at] {
+                return false;
+            }
+            at += 1;
+        }
+        true
+    }
+    /// The four bytes of entry `index` of a table of four-byte entries.
+    const fn word(bytes: &[u8], index: usize) -> [u8; 4] {
+        let at = 4 * index;
+        [bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]
+    }
+    /// Text `index` of `all`, which ends where `ends` says.
+    const fn text(all: &'static str, ends: &[u8], index: usize) -> &'static str {
+        let end = u32::from_le_bytes(word(ends, index)) as usize;
+        let start = if index == 0 {
+            0
+        } else {
+            u32::from_le_bytes(word(ends, index - 1)) as usize
+        };
+        all.split_at(end).0.split_at(start).1
+    }
+    /// The first slot to probe for `hash` in `slots`, a power of two of four-byte slots.
+    const fn first_slot(hash: u64, seed: u64, slots: &[u8]) -> usize {
+        let shift = 64 - (slots.len() / 4).trailing_zeros();
+        (hash.wrapping_mul(seed) >> shift) as usize
+    }
+    /// The hash of a code, before the seed.
+    const fn hash_code(code: i32) -> u64 {
+        code as u32 as u64
+    }
+    /// The hash of a key, before the seed: FxHash over its eight-byte words.
+    const fn hash_key(key: &[u8]) -> u64 {
+        let mut hash = key.len() as u64;
+        let mut rest = key;
+        while let ::core::option::Option::Some((word, tail)) = rest
+            .split_first_chunk::<8>()
+        {
+            hash = (hash.rotate_left(5) ^ u64::from_le_bytes(*word))
+                .wrapping_mul(0x517cc1b727220a95);
+            rest = tail;
+        }
+        let mut last = 0;
+        let mut at = 0;
+        while at < rest.len() {
+            last |= (rest[at] as u64) << (8 * at);
+            at += 1;
+        }
+        (hash.rotate_left(5) ^ last).wrapping_mul(0x517cc1b727220a95)
     }
 }
 /// Result codes of AI Service \> Speech Synthesis.
 ///
 /// Generated from tests/data/ok/heading\_attributes/error-code.md.
 pub mod speech_synthesis {
-    /// A result code of Speech Synthesis, as its documentation lists it.
-    #[non_exhaustive]
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum ErrorCode {
+    /// A result code of Speech Synthesis: one its documentation lists, or any other number
+    /// the server sends, kept whole.
+    ///
+    /// Match listed codes by name and every other code with `_`, reading its number
+    /// with [`code`](Self::code). A code that the documents do not list yet falls into
+    /// `_`, and stays there when a later version of them lists it: updating this crate
+    /// never changes which arm of a `match` a code takes.
+    #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub struct ErrorCode {
+        /// The raw code, as the server sent it.
+        code: i32,
+        /// The code's row in the tables, or `UNLISTED`.
+        index: u32,
+    }
+    /// The number of listed codes.
+    const COUNT: usize = 1;
+    /// The tables behind the lookups.
+    pub(super) const TABLE: super::__errdoc::Table = super::__errdoc::Table {
+        codes: b"\0\0\0\0",
+        keys: "SUCCESS",
+        key_ends: b"\x07\0\0\0",
+        messages: "Success",
+        message_ends: b"\x07\0\0\0",
+        code_slots: b"\0\0\0\0\xFF\xFF\xFF\xFF",
+        code_seed: 11400714819323198485u64,
+        key_slots: b"\0\0\0\0\xFF\xFF\xFF\xFF",
+        key_seed: 11400714819323198485u64,
+    };
+    #[allow(non_upper_case_globals)]
+    impl ErrorCode {
         /// `0` `SUCCESS`: Success
         ///
         /// From tests/data/ok/heading\_attributes/error-code.md:9.
-        Success,
+        pub const Success: ErrorCode = ErrorCode { code: 0, index: 0 };
     }
-    /// The codes, in variant order, which is code order.
-    const CODES: [i32; 1] = [0];
-    /// The keys, in variant order.
-    const KEYS: [&str; 1] = ["SUCCESS"];
-    /// The messages, in variant order.
-    const MESSAGES: [&str; 1] = ["Success"];
-    /// The variants sorted by key, for `from_key`.
-    const BY_KEY: [(&str, ErrorCode); 1] = [("SUCCESS", ErrorCode::Success)];
-    /// Every code as a crate-level entry, in code order.
-    pub(super) const ENTRIES: [super::Entry; 1] = [ErrorCode::ALL[0].entry()];
     impl ErrorCode {
-        /// Every code of the service, in code order.
-        pub const ALL: &'static [ErrorCode] = &[ErrorCode::Success];
+        /// Every code the documents list, in code order.
+        pub const ALL: &'static [ErrorCode] = &{
+            let mut all = [ErrorCode { code: 0, index: 0 }; COUNT];
+            let mut index = 0;
+            while index < COUNT {
+                all[index] = ErrorCode {
+                    code: TABLE.code(index),
+                    index: index as u32,
+                };
+                index += 1;
+            }
+            all
+        };
         /// The service that defines these codes.
         pub const SERVICE: super::Service = super::Service::SpeechSynthesis;
+        /// The code for a number, listed or not: a number the documents do not list
+        /// is kept whole, and matches only `_`.
+        pub const fn from_code(code: i32) -> ErrorCode {
+            let index = match TABLE.find_code(code) {
+                ::core::option::Option::Some(index) => index as u32,
+                ::core::option::Option::None => super::__errdoc::UNLISTED,
+            };
+            ErrorCode { code, index }
+        }
+        /// The listed code whose key is `key` (`INVALID_UUID`), or `None`.
+        pub const fn from_key(key: &str) -> ::core::option::Option<ErrorCode> {
+            match TABLE.find_key(key) {
+                ::core::option::Option::Some(index) => {
+                    ::core::option::Option::Some(ErrorCode {
+                        code: TABLE.code(index),
+                        index: index as u32,
+                    })
+                }
+                ::core::option::Option::None => ::core::option::Option::None,
+            }
+        }
         /// The numeric code, as the API returns it in `resultCode`.
         pub const fn code(self) -> i32 {
-            CODES[self as usize]
+            self.code
         }
-        /// The key, as the API returns it in `resultKey`.
-        pub const fn key(self) -> &'static str {
-            KEYS[self as usize]
-        }
-        /// The message, as the documentation gives it.
-        pub const fn message(self) -> &'static str {
-            MESSAGES[self as usize]
-        }
-        /// The code as a crate-level entry.
-        pub const fn entry(self) -> super::Entry {
-            super::Entry {
-                service: ErrorCode::SERVICE,
-                code: self.code(),
-                key: self.key(),
-                message: self.message(),
+        /// The key, as the API returns it in `resultKey`, if the documents list the code.
+        pub const fn key(self) -> ::core::option::Option<&'static str> {
+            if self.index == super::__errdoc::UNLISTED {
+                return ::core::option::Option::None;
             }
+            ::core::option::Option::Some(TABLE.key(self.index as usize))
         }
-        /// The variant for a numeric code, or `None` if the documents do not list it.
-        pub const fn from_code(code: i32) -> ::core::option::Option<ErrorCode> {
-            let (mut low, mut high) = (0, CODES.len());
-            while low < high {
-                let mid = low + (high - low) / 2;
-                if CODES[mid] == code {
-                    return ::core::option::Option::Some(ErrorCode::ALL[mid]);
-                } else if CODES[mid] < code {
-                    low = mid + 1;
-                } else {
-                    high = mid;
-                }
+        /// The message, as the documentation gives it, if the documents list the code.
+        pub const fn message(self) -> ::core::option::Option<&'static str> {
+            if self.index == super::__errdoc::UNLISTED {
+                return ::core::option::Option::None;
             }
-            ::core::option::Option::None
+            ::core::option::Option::Some(TABLE.message(self.index as usize))
         }
-        /// The variant for a key (`INVALID_UUID`), or `None` if the documents do not list it.
-        pub const fn from_key(key: &str) -> ::core::option::Option<ErrorCode> {
-            let (mut low, mut high) = (0, BY_KEY.len());
-            while low < high {
-                let mid = low + (high - low) / 2;
-                match super::compare_keys(BY_KEY[mid].0, key) {
-                    ::core::cmp::Ordering::Less => low = mid + 1,
-                    ::core::cmp::Ordering::Greater => high = mid,
-                    ::core::cmp::Ordering::Equal => {
-                        return ::core::option::Option::Some(BY_KEY[mid].1);
-                    }
-                }
+        /// The code as a crate-level entry, if the documents list it.
+        pub const fn entry(self) -> ::core::option::Option<super::Entry> {
+            if self.index == super::__errdoc::UNLISTED {
+                return ::core::option::Option::None;
             }
-            ::core::option::Option::None
+            ::core::option::Option::Some(
+                TABLE.entry(ErrorCode::SERVICE, self.index as usize),
+            )
+        }
+    }
+    impl ::core::fmt::Debug for ErrorCode {
+        /// `INVALID_UUID(4010002)` for a listed code, `ErrorCode(4999999)` for another.
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            let name = match self.key() {
+                ::core::option::Option::Some(key) => key,
+                ::core::option::Option::None => "ErrorCode",
+            };
+            f.debug_tuple(name).field(&self.code).finish()
         }
     }
     impl ::core::fmt::Display for ErrorCode {
-        /// Writes the key, the code and the message: `INVALID_UUID (4010002): Invalid uuid.`
+        /// Writes the key, the code and the message (`INVALID_UUID (4010002): Invalid
+        /// uuid.`), or for a code the documents do not list, the number.
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            ::core::write!(f, "{} ({}): {}", self.key(), self.code(), self.message())
+            match (self.key(), self.message()) {
+                (
+                    ::core::option::Option::Some(key),
+                    ::core::option::Option::Some(message),
+                ) => ::core::write!(f, "{} ({}): {}", key, self.code, message),
+                _ => ::core::write!(f, "unlisted result code {}", self.code),
+            }
         }
     }
     impl ::core::error::Error for ErrorCode {}
-    impl ::core::convert::TryFrom<i32> for ErrorCode {
-        type Error = super::UnknownCode;
-        fn try_from(code: i32) -> ::core::result::Result<ErrorCode, super::UnknownCode> {
-            ErrorCode::from_code(code).ok_or(super::UnknownCode(code))
+    impl ::core::convert::From<i32> for ErrorCode {
+        fn from(code: i32) -> ErrorCode {
+            ErrorCode::from_code(code)
+        }
+    }
+    impl ::core::convert::From<ErrorCode> for i32 {
+        fn from(code: ErrorCode) -> i32 {
+            code.code
         }
     }
     impl ::core::str::FromStr for ErrorCode {
@@ -216,11 +387,6 @@ pub mod speech_synthesis {
         /// Parses a key (`INVALID_UUID`), not a number.
         fn from_str(key: &str) -> ::core::result::Result<ErrorCode, super::UnknownKey> {
             ErrorCode::from_key(key).ok_or(super::UnknownKey)
-        }
-    }
-    impl ::core::convert::From<ErrorCode> for i32 {
-        fn from(code: ErrorCode) -> i32 {
-            code.code()
         }
     }
 }
