@@ -1,7 +1,9 @@
 //! The builder a build script calls: the thin shell around the pure pipeline.
 //!
 //! [`Builder::compile`] is the only place besides the command line that reads files, reads
-//! the environment (`OUT_DIR`) and prints, here as Cargo directives.
+//! the environment (`OUT_DIR`) and prints, here as Cargo directives. It is
+//! [`Builder::generate`], which the command line's `errdoc generate` calls too, followed by
+//! writing the file, so that both write the same bytes.
 
 use std::fmt;
 use std::fs;
@@ -10,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Report};
 use crate::emit::Options;
-use crate::read::{self, ReadError};
+use crate::read::{self, ReadError, Sources};
 
 /// Generates a crate's error-code modules from a build script.
 ///
@@ -69,8 +71,10 @@ impl Builder {
     /// Reads the documents, checks them and writes the generated code, telling Cargo to
     /// rerun when a document, a folder or the set of documents changes.
     ///
-    /// Warnings are passed to Cargo as `cargo::warning`. The output file is written only
-    /// when its content changed, and never when there is an error.
+    /// This is [`Builder::generate`] followed by writing its code, so the file holds exactly
+    /// what `errdoc generate` prints for the same documents and options. Warnings are
+    /// passed to Cargo as `cargo::warning`. The output file is written only when its
+    /// content changed, and never when there is an error.
     ///
     /// # Errors
     ///
@@ -91,21 +95,67 @@ impl Builder {
         for source in &sources.documents {
             println!("cargo::rerun-if-changed={}", source.path);
         }
-        let checked = crate::check(&sources.documents);
-        for warning in checked.diagnostics.iter().filter(|d| !d.is_error()) {
-            println!("cargo::warning={} ({})", warning.kind, warning.span);
-        }
-        if checked.has_errors() {
-            return Err(Error::Documents(checked.diagnostics));
-        }
-        let code = crate::generate(&checked.catalog, &self.options).map_err(Error::Render)?;
+        let warn = |diagnostics: &[Diagnostic]| {
+            for warning in diagnostics.iter().filter(|d| !d.is_error()) {
+                println!("cargo::warning={} ({})", warning.kind, warning.span);
+            }
+        };
+        let generated = self.generate_from(sources).inspect_err(|error| {
+            if let Error::Documents(diagnostics) = error {
+                warn(diagnostics);
+            }
+        })?;
+        warn(&generated.warnings);
         let out = match std::env::var_os("OUT_DIR") {
             Some(dir) => Path::new(&dir).join(&self.out_file),
             None => self.out_file.clone(),
         };
-        write_if_changed(&out, &code).map_err(|error| Error::Write(out, error))?;
-        Ok(Summary::new(&checked.catalog, sources.documents.len()))
+        write_if_changed(&out, &generated.code).map_err(|error| Error::Write(out, error))?;
+        Ok(generated.summary)
     }
+
+    /// Reads the documents, checks them and generates the code, without writing or
+    /// printing anything: what [`Builder::compile`] writes, and `errdoc generate` too.
+    ///
+    /// # Errors
+    ///
+    /// Returns [`Error::Read`] when the documents cannot be read, [`Error::Documents`]
+    /// with every diagnostic when any document has an error, and [`Error::Render`] when
+    /// errdoc emits code that does not parse (a bug).
+    pub fn generate(&self) -> Result<Generated, Error> {
+        let sources = read::read(&self.docs).map_err(Error::Read)?;
+        self.generate_from(sources)
+    }
+
+    /// Checks the documents read and generates the code: the one path from documents to
+    /// code that [`Builder::compile`] and [`Builder::generate`] share.
+    fn generate_from(&self, sources: Sources) -> Result<Generated, Error> {
+        let checked = crate::check(&sources.documents);
+        if checked.has_errors() {
+            return Err(Error::Documents(checked.diagnostics));
+        }
+        let code = crate::generate(&checked.catalog, &self.options).map_err(Error::Render)?;
+        Ok(Generated {
+            code,
+            summary: Summary::new(&checked.catalog, sources.documents.len()),
+            warnings: checked.diagnostics,
+            sources,
+        })
+    }
+}
+
+/// What [`Builder::generate`] produced from documents without errors.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct Generated {
+    /// The Rust code, formatted, behind its `@generated` header: the output file's content.
+    pub code: String,
+    /// The counts of services, codes and documents.
+    pub summary: Summary,
+    /// The warnings about the documents (a repeated row, merged), in the order found.
+    pub warnings: Vec<Diagnostic>,
+    /// The documents read and the folders walked.
+    pub sources: Sources,
 }
 
 /// Writes `contents` to `path` unless the file already holds exactly that, so that an
@@ -157,7 +207,7 @@ impl fmt::Display for Summary {
     }
 }
 
-/// Why [`Builder::compile`] failed.
+/// Why [`Builder::compile`] or [`Builder::generate`] failed.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum Error {
