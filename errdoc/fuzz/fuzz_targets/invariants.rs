@@ -1,0 +1,62 @@
+//! What both fuzz targets hold errdoc to, once they have built their documents.
+//!
+//! The architecture's invariants, as far as a fuzzer can see them: nothing panics on input
+//! (parsing, lowering, or printing the diagnostics); every place a diagnostic or a catalog
+//! entry names is inside its document, so that a reader can find it; and a catalog without
+//! errors always generates a Rust file (a failure there is a bug in errdoc, never a
+//! problem with a document).
+
+use errdoc::{Options, Report, Source, Span};
+
+/// Checks `sources` and everything `errdoc::check` says about them, then generates code
+/// with `options` when there is no error.
+pub fn hold(sources: &[Source], options: &Options) {
+    let checked = errdoc::check(sources);
+    for diagnostic in &checked.diagnostics {
+        assert_inside(sources, &diagnostic.span);
+        if let Some(related) = &diagnostic.related {
+            assert_inside(sources, related);
+        }
+    }
+    // Printing is part of what `errdoc check` and a failed build do with them.
+    let _ = Report(&checked.diagnostics).to_string();
+    for service in &checked.catalog.services {
+        for location in service.entries.iter().flat_map(|entry| &entry.sources) {
+            let span = Span {
+                file: location.file.clone(),
+                line: location.line,
+                column: 1,
+            };
+            assert_inside(sources, &span);
+        }
+    }
+    if checked.has_errors() {
+        return;
+    }
+    if let Err(error) = errdoc::generate(&checked.catalog, options) {
+        panic!("a catalog without errors failed to generate: {error}");
+    }
+}
+
+/// Asserts that `span` is a line of its document, and a column of that line or just past
+/// its end (where a missing cell is reported).
+fn assert_inside(sources: &[Source], span: &Span) {
+    let source = sources
+        .iter()
+        .find(|source| source.path == span.file)
+        .unwrap_or_else(|| panic!("{span} names no document"));
+    let text = String::from_utf8_lossy(&source.bytes);
+    let line = usize::try_from(span.line).unwrap();
+    let column = usize::try_from(span.column).unwrap();
+    let Some(content) = line
+        .checked_sub(1)
+        .and_then(|index| text.split('\n').nth(index))
+    else {
+        panic!("{span} is not a line of the document");
+    };
+    let width = content.chars().count();
+    assert!(
+        (1..=width + 1).contains(&column),
+        "{span} is past the end of its line, {width} characters long"
+    );
+}
