@@ -74,6 +74,19 @@ impl fmt::Display for Field {
     }
 }
 
+/// Why a markdown line that reads as a row is not part of the error-code table beside it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Detached {
+    /// The row comes after the table, and what ends a GFM table came between: a blank line
+    /// (or the start of another block), so the row is a paragraph.
+    AfterBlankLine,
+    /// The row comes after the table and a heading, which ends the table; under a heading,
+    /// rows need a header row and a delimiter row of their own.
+    AfterHeading,
+    /// The row comes before the table's header, and a GFM table starts at its header.
+    BeforeHeader,
+}
+
 /// What is wrong. Each kind has its own fixture under `errdoc/tests/data/err`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
@@ -88,6 +101,10 @@ pub enum Kind {
     NoTable,
     /// An error-code table has a header and no rows.
     EmptyTable,
+    /// A markdown line outside every table reads as a row of the error-code table beside it
+    /// (it starts with `|` and a cell that is an integer), but markdown shows it as text, so
+    /// its row would be lost. The related span is that table's header.
+    DetachedRow(Detached),
     /// A markdown row has more cells than its header, so text would be dropped.
     ExtraCells {
         /// Cells in the header.
@@ -157,6 +174,15 @@ impl fmt::Display for Kind {
                 "no error-code table (a table with `resultCode`, `resultKey` and `resultMessage` columns)",
             ),
             Kind::EmptyTable => f.write_str("error-code table has no rows"),
+            Kind::DetachedRow(Detached::AfterBlankLine) => f.write_str(
+                "row is not part of the table above: a blank line ends a markdown table",
+            ),
+            Kind::DetachedRow(Detached::AfterHeading) => {
+                f.write_str("row is not part of the table above: a heading ends a markdown table")
+            }
+            Kind::DetachedRow(Detached::BeforeHeader) => f.write_str(
+                "row is not part of the table below: a markdown table starts at its header row",
+            ),
             Kind::ExtraCells { header, found } => write!(
                 f,
                 "row has {found} cells but the header has {header}; write a `|` inside a cell as `\\|`"

@@ -4,14 +4,22 @@
 //! contains `>`. Error-code tables are the GFM tables whose header has a code, a key and a
 //! message column; every other table is ignored. pulldown-cmark silently drops cells beyond
 //! the header's count, so rows are also split by hand to catch an unescaped `|`.
+//!
+//! GFM also drops whole rows without a word: a blank line or a heading ends a table, and
+//! the `| 4000002 | KEY | message |` lines after it are a paragraph. So a line outside every
+//! table that reads as a row (see `row_line`) is an error when an error-code table is
+//! beside it: after the table, with no other table between, or after a heading and before
+//! the table's header. Such lines elsewhere, away from error-code tables, are left alone.
 
 use std::ops::Range;
 use std::sync::Arc;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
-use super::{Cell, LineIndex, Parsed, RawRow, RawTable, collapse_whitespace, error_code_columns};
-use crate::diagnostic::{Diagnostic, Kind};
+use super::{
+    Cell, LineIndex, Parsed, RawRow, RawTable, collapse_whitespace, error_code_columns, is_integer,
+};
+use crate::diagnostic::{Detached, Diagnostic, Kind, Span};
 
 /// Parses `text` as markdown. Returns `None` when it has no error-code table, so that the
 /// caller can try plain text.
@@ -27,16 +35,27 @@ pub(super) fn parse(file: &Arc<str>, text: &str, lines: &LineIndex<'_>) -> Optio
             diagnostics: Vec::new(),
         },
         found_table: false,
+        strays: Strays::default(),
     };
     let mut events = Parser::new_ext(text, options).into_offset_iter();
     while let Some((event, range)) = events.next() {
         match event {
-            Event::Start(Tag::Heading { .. }) => reader.heading(&mut events),
-            Event::Start(Tag::Paragraph) => reader.paragraph(&mut events),
+            Event::Start(Tag::Heading { .. }) => {
+                // A setext heading's text may be a row that a `---` line turned into a heading.
+                reader.find_strays(&range);
+                reader.heading_starts();
+                reader.heading(&mut events);
+            }
+            Event::Start(Tag::Paragraph) => {
+                reader.find_strays(&range);
+                reader.paragraph(&mut events);
+            }
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)) => reader.find_strays(&range),
             Event::Start(Tag::Table(_)) => reader.table(&mut events, range),
             _ => {}
         }
     }
+    reader.report_strays(None);
     reader.found_table.then_some(reader.parsed)
 }
 
@@ -47,6 +66,18 @@ struct Reader<'a> {
     lines: &'a LineIndex<'a>,
     parsed: Parsed,
     found_table: bool,
+    strays: Strays,
+}
+
+/// Lines outside every table that read as rows, and the error-code table they may belong to.
+#[derive(Default)]
+struct Strays {
+    /// The header of the last error-code table when no other table came after it, and
+    /// whether a heading came after it.
+    above: Option<(Span, bool)>,
+    /// Where the row lines are that came since the last heading or table: reported once it
+    /// is known which table they are beside, if any.
+    pending: Vec<Span>,
 }
 
 /// Inline text and where it starts: the text a heading, paragraph or cell shows a reader.
@@ -74,6 +105,61 @@ impl Inline {
 }
 
 impl Reader<'_> {
+    /// Notes the lines of the block at `range` that read as rows.
+    fn find_strays(&mut self, range: &Range<usize>) {
+        // Whole lines, so that a line in a block quote or list item starts with its marker.
+        let start = self.text[..range.start].rfind('\n').map_or(0, |at| at + 1);
+        let mut offset = start;
+        for line in self.text[start..range.end].split_inclusive('\n') {
+            if let Some(at) = row_line(line) {
+                let span = self.lines.span(self.file, offset + at);
+                self.strays.pending.push(span);
+            }
+            offset += line.len();
+        }
+    }
+
+    /// A heading ends the section: the rows before it are reported against the table above.
+    fn heading_starts(&mut self) {
+        self.report_strays(None);
+        if let Some((_, after_heading)) = &mut self.strays.above {
+            *after_heading = true;
+        }
+    }
+
+    /// A table starts with the header at `header`; `error_code` tells whether it is an
+    /// error-code table. The rows before it go to the table above when only a blank line
+    /// separates them from it, otherwise to this table when it is an error-code table.
+    fn table_starts(&mut self, header: &Span, error_code: bool) {
+        match self.strays.above {
+            Some((_, false)) => self.report_strays(None),
+            _ if error_code => self.report_strays(Some(header)),
+            _ => self.strays.pending.clear(),
+        }
+        self.strays.above = None;
+    }
+
+    /// Reports the pending row lines: against the table `below` when given, otherwise
+    /// against the error-code table above, if any. Row lines beside no error-code table
+    /// are not rows of one, and are dropped.
+    fn report_strays(&mut self, below: Option<&Span>) {
+        let (table, how) = match (below, &self.strays.above) {
+            (Some(below), _) => (below, Detached::BeforeHeader),
+            (None, Some((above, false))) => (above, Detached::AfterBlankLine),
+            (None, Some((above, true))) => (above, Detached::AfterHeading),
+            (None, None) => {
+                self.strays.pending.clear();
+                return;
+            }
+        };
+        for span in self.strays.pending.drain(..) {
+            let diagnostic = Diagnostic::error(Kind::DetachedRow(how), span);
+            self.parsed
+                .diagnostics
+                .push(diagnostic.with_related(table.clone()));
+        }
+    }
+
     /// Takes a heading as the breadcrumb if none is known yet and its text contains `>`.
     fn heading<'e>(&mut self, events: &mut impl Iterator<Item = (Event<'e>, Range<usize>)>) {
         let mut inline = Inline::default();
@@ -133,6 +219,7 @@ impl Reader<'_> {
         let mut written_rows = 0;
         let mut row: Vec<Cell> = Vec::new();
         let mut cell = Inline::default();
+        let span = self.lines.span(self.file, range.start);
         for (event, range) in events.by_ref() {
             match event {
                 Event::End(TagEnd::Table) => break,
@@ -147,6 +234,7 @@ impl Reader<'_> {
                 Event::End(TagEnd::TableHead) => {
                     header = row.drain(..).map(|cell| cell.text).collect();
                     columns = error_code_columns(header.iter().map(String::as_str));
+                    self.table_starts(&span, columns.is_some());
                     if columns.is_none() {
                         // Not an error-code table: skip it whole.
                         events
@@ -167,11 +255,11 @@ impl Reader<'_> {
             }
         }
         self.found_table = true;
-        let span = self.lines.span(self.file, range.start);
         if written_rows == 0 {
             let empty = Diagnostic::error(Kind::EmptyTable, span.clone());
             self.parsed.diagnostics.push(empty);
         }
+        self.strays.above = Some((span.clone(), false));
         self.parsed.tables.push(RawTable { span, rows });
     }
 
@@ -209,6 +297,17 @@ impl Reader<'_> {
             message: take(message),
         })
     }
+}
+
+/// Where the `|` of a line that reads as a table row is: a line that starts with `|` (after
+/// indentation) and whose first cell is an integer, in code or emphasis markup or not.
+/// Prose does not start that way, and the rows of other tables are inside tables.
+fn row_line(line: &str) -> Option<usize> {
+    let trimmed = line.trim_start();
+    let cells = trimmed.strip_prefix('|')?;
+    let first = cells.split('|').next().unwrap_or_default();
+    let first = first.trim().trim_matches(['`', '*', '_']).trim();
+    is_integer(first).then_some(line.len() - trimmed.len())
 }
 
 /// Counts the cells of a GFM table row as written: its first line, split on `|`, without
@@ -320,6 +419,78 @@ mod tests {
         assert!(read("| Name | Type |\n|---|---|\n| a | b |\n").is_none());
         let text = format!("| Name | Type |\n|---|---|\n| a | b |\n{TABLE}");
         assert_eq!(read(&text).unwrap().tables.len(), 1);
+    }
+
+    /// The detached rows of a page: their kind, line and column, and the related line.
+    fn detached(text: &str) -> Vec<(Detached, u32, u32, u32)> {
+        let parsed = read(text).expect("the page has an error-code table");
+        parsed
+            .diagnostics
+            .iter()
+            .filter_map(|d| match d.kind {
+                Kind::DetachedRow(how) => {
+                    let related = d.related.as_ref().map_or(0, |span| span.line);
+                    Some((how, d.span.line, d.span.column, related))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn rows_after_a_blank_line_are_detached_from_the_table_above() {
+        let text = "| code | key | message |\n|---|---|---|\n| 1 | A | a |\n\n\
+                    | 2 | B | b |\n  |-3|C|c|\n|`4`| D | d |\n\n    | 5 | E | e |\n";
+        assert_eq!(
+            detached(text),
+            [
+                (Detached::AfterBlankLine, 5, 1, 1),
+                (Detached::AfterBlankLine, 6, 3, 1),
+                (Detached::AfterBlankLine, 7, 1, 1),
+                (Detached::AfterBlankLine, 9, 5, 1),
+            ]
+        );
+        assert_eq!(read(text).unwrap().tables[0].rows.len(), 1);
+    }
+
+    #[test]
+    fn rows_under_a_heading_or_above_a_header_are_detached() {
+        let text = "| code | key | message |\n|---|---|---|\n| 1 | A | a |\n\n\
+                    | 2 | B | b |\n---\n## More\n| 3 | C | c |\n\n\
+                    ## Even more\nThese come first:\n| 4 | D | d |\n\
+                    | code | key | message |\n|---|---|---|\n| 5 | E | e |\n";
+        assert_eq!(
+            detached(text),
+            [
+                (Detached::AfterBlankLine, 5, 1, 1),
+                (Detached::AfterHeading, 8, 1, 1),
+                (Detached::BeforeHeader, 12, 1, 13),
+            ]
+        );
+    }
+
+    #[test]
+    fn prose_and_rows_beside_no_error_code_table_are_left_alone() {
+        // After the error-code table: prose with pipes and numbers, code, a block quote.
+        let text = "## Intro\n| 0 | before any table |\n\n## A > B\n\
+                    | code | key | message |\n|---|---|---|\n| 1 | A | a |\n\n\
+                    Codes | like 5 | and 4000001 are numbers.\n| a | 6 |\n|  | 7 |\n\
+                    2 | B | b\n\n```\n| 3 | C | c |\n```\n\n> | 4 | D | d |\n\n\
+                    | n | what |\n|---|---|\n| 1 | one |\n\n| 2 | two |\n";
+        assert_eq!(detached(text), []);
+    }
+
+    #[test]
+    fn a_row_line_starts_with_a_pipe_and_an_integer() {
+        assert_eq!(row_line("| 4000002 | KEY | msg |\n"), Some(0));
+        assert_eq!(row_line("   |-1|FAIL|x|"), Some(3));
+        assert_eq!(row_line("| **+400** | BAD |"), Some(0));
+        assert_eq!(row_line("| 7"), Some(0));
+        assert_eq!(row_line("4000002 | KEY | msg"), None);
+        assert_eq!(row_line("| code | key |"), None);
+        assert_eq!(row_line("| | KEY |"), None);
+        assert_eq!(row_line("| 1.5 | KEY |"), None);
+        assert_eq!(row_line("> | 1 | KEY |"), None);
     }
 
     #[test]

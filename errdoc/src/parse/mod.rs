@@ -234,6 +234,13 @@ pub(crate) fn error_code_columns<'a>(
     Some([code?, key?, message?.1])
 }
 
+/// Whether a word is a decimal integer with an optional sign (whether it fits is checked
+/// later): what both formats take for a row's code.
+pub(crate) fn is_integer(word: &str) -> bool {
+    let digits = word.strip_prefix(['-', '+']).unwrap_or(word);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Trims text and collapses each run of white space to one space.
 pub(crate) fn collapse_whitespace(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -364,6 +371,18 @@ mod tests {
         );
         assert_eq!(columns(&["code", "key", "description"]), None);
         assert_eq!(columns(&["Name", "Type", "Description"]), None);
+    }
+
+    #[test]
+    fn integers_may_be_signed() {
+        assert!(is_integer("0"));
+        assert!(is_integer("-1"));
+        assert!(is_integer("+400"));
+        assert!(is_integer("99999999999"));
+        assert!(!is_integer("-"));
+        assert!(!is_integer("+-1"));
+        assert!(!is_integer("40000O1"));
+        assert!(!is_integer("TOP"));
     }
 
     #[test]

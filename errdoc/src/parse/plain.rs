@@ -8,7 +8,9 @@
 
 use std::sync::Arc;
 
-use super::{Cell, Column, Parsed, RawRow, RawTable, classify, collapse_whitespace, to_u32};
+use super::{
+    Cell, Column, Parsed, RawRow, RawTable, classify, collapse_whitespace, is_integer, to_u32,
+};
 use crate::diagnostic::{Diagnostic, Kind, Span};
 use crate::ident::is_key;
 
@@ -114,12 +116,6 @@ fn is_header(line: &str) -> bool {
             Some(Some(Column::Message(_)))
         )
     )
-}
-
-/// Whether a word is a decimal integer with an optional sign (whether it fits is checked later).
-fn is_integer(word: &str) -> bool {
-    let digits = word.strip_prefix(['-', '+']).unwrap_or(word);
-    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Whether a line that does not start with an integer is still a row, broken: its first word
@@ -252,17 +248,6 @@ mod tests {
         assert!(!is_header("resultCode resultKey"));
         assert!(!is_header("resultCode resultKey resultMessage Note"));
         assert!(is_header("resultCode resultKey resultMessage (English)"));
-    }
-
-    #[test]
-    fn integers_may_be_signed() {
-        assert!(is_integer("0"));
-        assert!(is_integer("-1"));
-        assert!(is_integer("+400"));
-        assert!(is_integer("99999999999"));
-        assert!(!is_integer("-"));
-        assert!(!is_integer("40000O1"));
-        assert!(!is_integer("TOP"));
     }
 
     #[test]
