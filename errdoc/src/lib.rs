@@ -32,6 +32,8 @@
 //! assert!(code.contains("pub mod document_ocr"));
 //! ```
 
+#![deny(missing_docs)]
+
 pub mod config;
 pub mod diagnostic;
 pub mod diff;
