@@ -1,17 +1,18 @@
 //! Plain-text documents: a copy of the rendered page, as a browser's "select all" gives it.
 //!
 //! The breadcrumb is the first non-blank line when it contains `>`. A table starts at a
-//! header line whose words are a code, a key and a message column (the message last); each
-//! following line whose first word is an integer is a row, split into code, key and the rest
-//! of the line as the message. Any other line ends the table (the page footer `TOP`, prose),
-//! unless it looks like a broken row, which is an error rather than a silent end.
+//! header line whose words are a code and a key column, in either order, then a message
+//! column. Each following line is read in the header's order: two words, code and key, and
+//! the rest of the line as the message; it is a row when its code word is an integer. Any
+//! other line ends the table (the page footer `TOP`, prose), unless it looks like a broken
+//! row, which is an error rather than a silent end.
 
 use std::sync::Arc;
 
 use super::{
     Cell, Column, Parsed, RawRow, RawTable, classify, collapse_whitespace, is_integer, to_u32,
 };
-use crate::diagnostic::{Diagnostic, Kind, Span};
+use crate::diagnostic::{Diagnostic, Field, Kind, Span};
 use crate::ident::is_key;
 
 /// Parses `text` as plain text. Returns `None` when it has no header line.
@@ -22,6 +23,8 @@ pub(super) fn parse(file: &Arc<str>, text: &str) -> Option<Parsed> {
         diagnostics: Vec::new(),
     };
     let mut table: Option<RawTable> = None;
+    // The open table's column order.
+    let mut order = Order::CodeFirst;
     // Whether the open table has had a line that is a row, valid or broken.
     let mut has_rows = false;
     let lines = text
@@ -41,41 +44,54 @@ pub(super) fn parse(file: &Arc<str>, text: &str) -> Option<Parsed> {
         if !std::mem::replace(&mut seen_text, true) && line.contains('>') {
             parsed.breadcrumb = Some((collapse_whitespace(line), at(first_at)));
         }
-        if is_header(line) {
+        if let Some(header_order) = header(line) {
             close(&mut parsed, table.take(), has_rows);
             let rows = Vec::new();
             table = Some(RawTable {
                 span: at(first_at),
                 rows,
             });
+            order = header_order;
             has_rows = false;
             continue;
         }
         let Some(current) = table.as_mut() else {
             continue;
         };
-        let key = words.next();
-        if is_integer(first) {
+        let second = words.next();
+        let (code, key) = match order {
+            Order::CodeFirst => (Some((first_at, first)), second),
+            Order::KeyFirst => (second, Some((first_at, first))),
+        };
+        // A cell that is not there is empty, just past the end of the line.
+        let end = line.chars().count();
+        let cell = |word: Option<(usize, &str)>| {
+            let (column, text) = word.unwrap_or((end, ""));
+            Cell {
+                text: collapse_whitespace(text),
+                span: at(column),
+            }
+        };
+        let (code_text, key_text) = (code.map(|(_, c)| c), key.map(|(_, k)| k));
+        if code_text.is_some_and(is_integer) {
             has_rows = true;
-            let cell = |word: Option<(usize, &str)>| {
-                let (column, text) = word.unwrap_or((line.chars().count(), ""));
-                Cell {
-                    text: collapse_whitespace(text),
-                    span: at(column),
-                }
-            };
             current.rows.push(RawRow {
                 span: at(first_at),
-                code: cell(Some((first_at, first))),
+                code: cell(code),
                 key: cell(key),
                 message: cell(words.rest()),
             });
-        } else if looks_like_row(first, key.map(|(_, key)| key)) {
+        } else if is_integer(first) || looks_like_row(code_text, key_text) {
+            // A line that starts with an integer is a row even when the header puts the key
+            // first: it is written in the other order.
             has_rows = true;
-            let kind = Kind::InvalidCode(first.to_owned());
-            parsed
-                .diagnostics
-                .push(Diagnostic::error(kind, at(first_at)));
+            let code = cell(code);
+            let kind = if code.text.is_empty() {
+                Kind::Missing(Field::Code)
+            } else {
+                Kind::InvalidCode(code.text)
+            };
+            parsed.diagnostics.push(Diagnostic::error(kind, code.span));
         } else {
             close(&mut parsed, table.take(), has_rows);
         }
@@ -96,33 +112,40 @@ fn close(parsed: &mut Parsed, table: Option<RawTable>, has_rows: bool) {
     parsed.tables.push(table);
 }
 
-/// Whether a line is a table header: a code and a key column in either order, then the rest
-/// of the line a message column (`resultMessage`, or `resultMessage (English)`).
-fn is_header(line: &str) -> bool {
-    let mut words = Words::new(line);
-    let (Some((_, first)), Some((_, second))) = (words.next(), words.next()) else {
-        return false;
-    };
-    let message = words.rest().map(|(_, rest)| classify(rest.trim_end()));
-    matches!(
-        (classify(first), classify(second), message),
-        (
-            Some(Column::Code),
-            Some(Column::Key),
-            Some(Some(Column::Message(_)))
-        ) | (
-            Some(Column::Key),
-            Some(Column::Code),
-            Some(Some(Column::Message(_)))
-        )
-    )
+/// The order of a plain-text table's code and key columns, as its header gives them. The
+/// message is always the rest of the line: it is the only column that may hold spaces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Order {
+    /// `resultCode resultKey resultMessage`, as the rendered pages have it.
+    CodeFirst,
+    /// `resultKey resultCode resultMessage`.
+    KeyFirst,
 }
 
-/// Whether a line that does not start with an integer is still a row, broken: its first word
-/// has a digit (`40000O1`) or its second word is a key with an underscore (`N/A INVALID_X`).
-fn looks_like_row(first: &str, second: Option<&str>) -> bool {
-    first.bytes().any(|b| b.is_ascii_digit())
-        || second.is_some_and(|key| is_key(key) && key.contains('_'))
+/// The column order of a table header: a code and a key column in either order, then the
+/// rest of the line a message column (`resultMessage`, or `resultMessage (English)`).
+/// `None` when the line is not a header.
+fn header(line: &str) -> Option<Order> {
+    let mut words = Words::new(line);
+    let (Some((_, first)), Some((_, second))) = (words.next(), words.next()) else {
+        return None;
+    };
+    let message = words.rest().map(|(_, rest)| classify(rest.trim_end()));
+    let Some(Some(Column::Message(_))) = message else {
+        return None;
+    };
+    match (classify(first), classify(second)) {
+        (Some(Column::Code), Some(Column::Key)) => Some(Order::CodeFirst),
+        (Some(Column::Key), Some(Column::Code)) => Some(Order::KeyFirst),
+        _ => None,
+    }
+}
+
+/// Whether a line whose code word is not an integer is still a row, broken: its code word
+/// has a digit (`40000O1`) or its key word is a key with an underscore (`N/A INVALID_X`).
+fn looks_like_row(code: Option<&str>, key: Option<&str>) -> bool {
+    code.is_some_and(|code| code.bytes().any(|b| b.is_ascii_digit()))
+        || key.is_some_and(|key| is_key(key) && key.contains('_'))
 }
 
 /// The white-space separated words of a line, with their character columns (0-based).
@@ -241,23 +264,86 @@ mod tests {
 
     #[test]
     fn headers_need_the_three_columns_message_last() {
-        assert!(is_header("resultCode resultKey resultMessage"));
-        assert!(is_header("  resultCode\tresultKey\tresultMessage "));
-        assert!(is_header("resultKey resultCode resultMessage"));
-        assert!(!is_header("resultCode resultMessage resultKey"));
-        assert!(!is_header("resultCode resultKey"));
-        assert!(!is_header("resultCode resultKey resultMessage Note"));
-        assert!(is_header("resultCode resultKey resultMessage (English)"));
+        let code_first = Some(Order::CodeFirst);
+        assert_eq!(header("resultCode resultKey resultMessage"), code_first);
+        assert_eq!(
+            header("  resultCode\tresultKey\tresultMessage "),
+            code_first
+        );
+        assert_eq!(header("code key message"), code_first);
+        assert_eq!(
+            header("resultKey resultCode resultMessage"),
+            Some(Order::KeyFirst)
+        );
+        assert_eq!(header("resultCode resultMessage resultKey"), None);
+        assert_eq!(header("resultMessage resultCode resultKey"), None);
+        assert_eq!(header("resultCode resultCode resultMessage"), None);
+        assert_eq!(header("resultCode resultKey"), None);
+        assert_eq!(header("resultCode resultKey resultMessage Note"), None);
+        assert_eq!(
+            header("resultCode resultKey resultMessage (English)"),
+            code_first
+        );
+    }
+
+    #[test]
+    fn rows_are_read_in_the_order_of_the_header() {
+        let text = "A > B\nresultKey resultCode resultMessage\nSUCCESS 0 Success\n\
+                    INVALID_PARAMETER\t-4000001\tInvalid   parameter.\nNO_MESSAGE 7\n\
+                    BROKEN 40000O1 x\nFAIL  -1x  Broken code.\n0 SUCCESS Code first.\n\
+                    MISSING_CODE\nTOP\n8 AFTER the footer\n";
+        let parsed = parse(&Arc::from("t.txt"), text).unwrap();
+        let rows: Vec<_> = parsed.tables[0]
+            .rows
+            .iter()
+            .map(|r| {
+                let cell = |c: &Cell| (c.text.clone(), c.span.line, c.span.column);
+                (cell(&r.code), cell(&r.key), cell(&r.message))
+            })
+            .collect();
+        let cell = |text: &str, line, column| (text.to_owned(), line, column);
+        assert_eq!(
+            rows,
+            [
+                (
+                    cell("0", 3, 9),
+                    cell("SUCCESS", 3, 1),
+                    cell("Success", 3, 11)
+                ),
+                (
+                    cell("-4000001", 4, 19),
+                    cell("INVALID_PARAMETER", 4, 1),
+                    cell("Invalid parameter.", 4, 28)
+                ),
+                (cell("7", 5, 12), cell("NO_MESSAGE", 5, 1), cell("", 5, 13)),
+            ]
+        );
+        let kinds: Vec<_> = parsed
+            .diagnostics
+            .iter()
+            .map(|d| (&d.kind, d.span.line, d.span.column))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                (&Kind::InvalidCode("40000O1".into()), 6, 8),
+                (&Kind::InvalidCode("-1x".into()), 7, 7),
+                (&Kind::InvalidCode("SUCCESS".into()), 8, 3),
+                (&Kind::Missing(Field::Code), 9, 13),
+            ]
+        );
     }
 
     #[test]
     fn broken_rows_are_told_from_footers() {
-        assert!(looks_like_row("40000O1", Some("INVALID_PARAMETER")));
-        assert!(looks_like_row("N/A", Some("INVALID_PARAMETER")));
-        assert!(looks_like_row("v2", None));
-        assert!(!looks_like_row("TOP", None));
-        assert!(!looks_like_row("TOP", Some("OF")));
-        assert!(!looks_like_row("See", Some("API_GUIDE.")));
+        assert!(looks_like_row(Some("40000O1"), Some("INVALID_PARAMETER")));
+        assert!(looks_like_row(Some("N/A"), Some("INVALID_PARAMETER")));
+        assert!(looks_like_row(Some("v2"), None));
+        assert!(looks_like_row(None, Some("INVALID_PARAMETER")));
+        assert!(!looks_like_row(Some("TOP"), None));
+        assert!(!looks_like_row(None, Some("TOP")));
+        assert!(!looks_like_row(Some("TOP"), Some("OF")));
+        assert!(!looks_like_row(Some("See"), Some("API_GUIDE.")));
     }
 
     #[test]
