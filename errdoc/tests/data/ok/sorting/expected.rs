@@ -368,10 +368,7 @@ pub mod alpha {
     impl ::core::fmt::Debug for ErrorCode {
         /// `INVALID_UUID(4010002)` for a listed code, `ErrorCode(4999999)` for another.
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            let name = match self.key() {
-                ::core::option::Option::Some(key) => key,
-                ::core::option::Option::None => "ErrorCode",
-            };
+            let name = self.key().unwrap_or("ErrorCode");
             f.debug_tuple(name).field(&self.code).finish()
         }
     }
@@ -529,10 +526,7 @@ pub mod zeta {
     impl ::core::fmt::Debug for ErrorCode {
         /// `INVALID_UUID(4010002)` for a listed code, `ErrorCode(4999999)` for another.
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            let name = match self.key() {
-                ::core::option::Option::Some(key) => key,
-                ::core::option::Option::None => "ErrorCode",
-            };
+            let name = self.key().unwrap_or("ErrorCode");
             f.debug_tuple(name).field(&self.code).finish()
         }
     }
