@@ -6,11 +6,23 @@
 //! prints is the same on every machine. The cases of `tests/data` are run here too, to
 //! prove that their expectations are what the command line prints; `ERRDOC_BLESS=1`
 //! rewrites them here as well, so that blessing does not depend on which test runs first.
+//!
+//! `errdoc diff` is held to `tests/data/diff`: made-up versions of a few pages with every
+//! kind of change (`old/` and `new/`), and, under `corpus/`, real versions of pages from the
+//! shared docs corpus (see `tests/corpus.rs`), one file per command: its first line is the
+//! command, run from the corpus folder so that paths print corpus-relative, and the rest is
+//! what it prints and how it exits. Adding a case is adding a file with a command line;
+//! `ERRDOC_BLESS=1` fills in the rest. Without the corpus those cases are skipped, unless
+//! `ERRDOC_REQUIRE_CORPUS=1`.
+//!
+//! `errdoc generate` is held to `errdoc::Builder::compile`: the same documents and options
+//! give the same bytes.
 
 mod support;
 
+use std::env;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use serde_json::Value;
@@ -23,6 +35,17 @@ const SEEDS_JSON: &str = "tests/data/seeds.json";
 
 /// The err case with nothing but a warning.
 const REPEATED_ROW: &str = "tests/data/err/repeated_row.md";
+
+/// The made-up old and new versions of a few pages, with every kind of change between them.
+const DIFF_OLD: &str = "tests/data/diff/old";
+const DIFF_NEW: &str = "tests/data/diff/new";
+
+/// The expected `errdoc diff` of [`DIFF_OLD`] and [`DIFF_NEW`], as text and as JSON.
+const DIFF_TEXT: &str = "tests/data/diff/every-change.txt";
+const DIFF_JSON: &str = "tests/data/diff/every-change.json";
+
+/// The `errdoc diff` cases over the corpus: one file per command.
+const DIFF_CORPUS: &str = "tests/data/diff/corpus";
 
 #[test]
 fn check_prints_a_summary_of_the_seeds() {
@@ -230,6 +253,375 @@ fn a_folder_without_documents_exits_1() {
     assert_eq!(run.code, 1);
 }
 
+#[test]
+fn diff_prints_every_kind_of_change_grouped_by_service_then_a_verdict() {
+    let run = errdoc(&["diff", DIFF_OLD, DIFF_NEW]);
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    let verdict = "breaking: 1 service removed, 1 code removed, 2 keys renamed; \
+                   minor: 1 service added, 1 code added; \
+                   patch: 2 messages changed, 1 service path changed\n";
+    assert!(run.stdout.ends_with(verdict), "{}", run.stdout);
+    for line in [
+        "document_ocr (AI Service > OCR > Document OCR)\n",
+        "  renamed  4000002 MAX_UPLOAD_SIZE_EXCEEDED → INVALID_FILE\n",
+        "  message  4000002 INVALID_FILE: \"Max upload file size exceeded.\" → \"Invalid file.\"\n",
+        "  removed  4000003 INVALID_IMAGE_FORMAT: \"Invalid image format.\"\n",
+        "  path     AI Service > Pose Estimation → AI Service > Pose estimation\n",
+        "speech_to_text (AI Service > Speech to Text): service removed, with 2 codes\n",
+    ] {
+        assert!(run.stdout.contains(line), "no {line:?} in:\n{}", run.stdout);
+    }
+    let golden = support::expect("diff/every-change", Path::new(DIFF_TEXT), &run.stdout);
+    support::assert_no_failures(&golden.err().into_iter().collect::<Vec<_>>());
+}
+
+#[test]
+fn diff_prints_json_with_the_class_counts_and_changes() {
+    let run = errdoc(&["diff", "--format", "json", DIFF_OLD, DIFF_NEW]);
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    let diff: Value = serde_json::from_str(&run.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", run.stdout));
+    assert_eq!(diff["class"], "breaking");
+    assert_eq!(diff["counts"]["codes_removed"], 1);
+    assert_eq!(diff["counts"]["keys_renamed"], 2);
+    let services = diff["services"].as_array().expect("a list of services");
+    let changes: Vec<(&str, &str, &str)> = services
+        .iter()
+        .map(|s| {
+            let text = |field: &str| s[field].as_str().expect("a string");
+            (text("module"), text("change"), text("class"))
+        })
+        .collect();
+    assert_eq!(
+        changes,
+        [
+            ("document_ocr", "changed", "breaking"),
+            ("pose_estimation", "changed", "patch"),
+            ("speech_to_text", "removed", "breaking"),
+            ("text_to_speech", "added", "minor"),
+        ]
+    );
+    let renamed = &services[0]["codes"][1];
+    assert_eq!(renamed["code"], 4_000_002);
+    assert_eq!(renamed["old"]["key"], "MAX_UPLOAD_SIZE_EXCEEDED");
+    assert_eq!(renamed["new"]["variant"], "InvalidFile");
+    // The same documents print the same bytes.
+    assert_eq!(
+        errdoc(&["diff", "--format", "json", DIFF_OLD, DIFF_NEW]).stdout,
+        run.stdout
+    );
+    let golden = support::expect("diff/every-change.json", Path::new(DIFF_JSON), &run.stdout);
+    support::assert_no_failures(&golden.err().into_iter().collect::<Vec<_>>());
+}
+
+#[test]
+fn diff_fails_on_a_change_of_the_given_class_or_above() {
+    let pose = |side: &str| format!("tests/data/diff/{side}/pose.md");
+    // Pairs whose change is none, patch, minor and breaking.
+    let pairs = [
+        ("none", pose("old"), pose("old")),
+        ("patch", pose("old"), pose("new")),
+        ("minor", pose("old"), DIFF_NEW.to_owned()),
+        ("breaking", DIFF_OLD.to_owned(), DIFF_NEW.to_owned()),
+    ];
+    let classes = ["none", "patch", "minor", "breaking"];
+    for (rank, (class, old, new)) in pairs.iter().enumerate() {
+        let run = errdoc(&["diff", old, new]);
+        assert_eq!(run.code, 0, "{old} {new}: {}", run.stderr);
+        assert!(
+            run.stdout
+                .lines()
+                .last()
+                .unwrap_or_default()
+                .starts_with(class),
+            "{old} {new}: the verdict is not {class}:\n{}",
+            run.stdout
+        );
+        for (at, fail_on) in classes.iter().enumerate().skip(1) {
+            let run = errdoc(&["diff", "--fail-on", fail_on, old, new]);
+            let expected = i32::from(rank >= at);
+            assert_eq!(run.code, expected, "{class} change, --fail-on {fail_on}");
+            assert_eq!(run.stderr, "", "{class} change, --fail-on {fail_on}");
+            assert!(run.stdout.ends_with('\n') && run.stdout.len() > 1);
+        }
+    }
+}
+
+#[test]
+fn diff_of_documents_with_errors_prints_their_diagnostics_and_exits_1() {
+    let bad = "tests/data/err/invalid_key.md";
+    let check = errdoc(&["check", bad]);
+    for args in [
+        &["diff", bad, SEEDS][..],
+        &["diff", SEEDS, bad],
+        &[
+            "diff",
+            "--format",
+            "json",
+            "--fail-on",
+            "breaking",
+            SEEDS,
+            bad,
+        ],
+    ] {
+        let run = errdoc(args);
+        assert_eq!(run.code, 1, "{args:?}");
+        assert_eq!(run.stdout, "", "{args:?}");
+        assert_eq!(run.stderr, check.stderr, "{args:?}");
+    }
+    // Both sides' diagnostics, in one report with one count.
+    let run = errdoc(&["diff", bad, bad]);
+    let once = check
+        .stderr
+        .strip_suffix("error: 5 errors in the documents\n")
+        .expect("five errors in the document");
+    assert_eq!(
+        run.stderr,
+        format!("{once}{once}error: 10 errors in the documents\n")
+    );
+    assert_eq!(run.code, 1);
+
+    // A warning is printed, and the diff still made.
+    let run = errdoc(&["diff", REPEATED_ROW, REPEATED_ROW]);
+    assert_eq!(run.code, 0);
+    assert_eq!(run.stderr.matches("warning: ").count(), 2, "{}", run.stderr);
+    assert_eq!(run.stdout, "none: no changes\n");
+}
+
+#[test]
+fn diff_of_missing_paths_or_bad_arguments_exits_2() {
+    let run = errdoc(&["diff", SEEDS, "tests/data/missing.md"]);
+    assert_eq!(
+        (run.code, run.stdout.as_str(), run.stderr.as_str()),
+        (2, "", "error: `tests/data/missing.md` does not exist\n")
+    );
+    for args in [
+        &["diff"][..],
+        &["diff", SEEDS],
+        &["diff", SEEDS, SEEDS, SEEDS],
+        &["diff", "--fail-on", "none", SEEDS, SEEDS],
+        &["diff", "--format", "yaml", SEEDS, SEEDS],
+    ] {
+        let run = errdoc(args);
+        assert_eq!((run.code, run.stdout.as_str()), (2, ""), "{args:?}");
+        assert!(!run.stderr.is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn diff_of_the_seeds_with_themselves_is_no_change() {
+    let run = errdoc(&["diff", "--fail-on", "patch", SEEDS, SEEDS]);
+    assert_eq!(
+        (run.code, run.stdout.as_str(), run.stderr.as_str()),
+        (0, "none: no changes\n", "")
+    );
+}
+
+/// Real history: versions of pages from the docs repositories' past commits against their
+/// current versions, each diff pinned in `tests/data/diff/corpus`.
+#[test]
+fn diff_of_real_page_versions_from_the_corpus() {
+    let Some(corpus) = corpus() else {
+        return;
+    };
+    let mut failures = Vec::new();
+    let mut cases = 0;
+    let mut files: Vec<PathBuf> = fs::read_dir(DIFF_CORPUS)
+        .expect("the corpus diff cases")
+        .map(|entry| entry.expect("a case").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    for file in files {
+        let text = fs::read_to_string(&file).expect("a case is UTF-8");
+        let command = text.lines().next().unwrap_or_default();
+        let Some(args) = command.strip_prefix("$ errdoc ") else {
+            failures.push(format!(
+                "{}: the first line is not `$ errdoc …`",
+                file.display()
+            ));
+            continue;
+        };
+        // The corpus's paths have no spaces, so words are arguments.
+        let args: Vec<&str> = args.split_whitespace().collect();
+        let run = errdoc_in(&corpus, &args);
+        let mut out = format!("{command}\n{}", run.stdout);
+        if !run.stderr.is_empty() {
+            out.push_str(&format!("--- stderr\n{}", run.stderr));
+        }
+        out.push_str(&format!("--- exit {}\n", run.code));
+        let name = file.file_stem().unwrap_or_default().to_string_lossy();
+        failures.extend(support::expect(&format!("diff/corpus/{name}"), &file, &out).err());
+        cases += 1;
+    }
+    assert!(cases > 0, "no case in {DIFF_CORPUS}");
+    support::assert_no_failures(&failures);
+}
+
+#[test]
+fn generate_writes_exactly_what_builder_compile_writes() {
+    let folder = temp_folder("errdoc-cli-generate-same-bytes");
+    for serde in [None, Some("serde")] {
+        let name = serde.unwrap_or("plain");
+        let compiled = folder.join(format!("{name}-compiled.rs"));
+        let generated = folder.join(format!("{name}-generated.rs"));
+        let mut builder = errdoc::Builder::new().docs(SEEDS).out_file(&compiled);
+        if let Some(feature) = serde {
+            builder = builder.serde_feature(feature);
+        }
+        let summary = builder.compile().expect("the seeds compile");
+        assert_eq!(
+            summary.to_string(),
+            "3 services, 104 codes from 4 documents"
+        );
+
+        let out = generated.to_string_lossy().into_owned();
+        let mut args = vec!["generate", "--out", &out];
+        if let Some(feature) = serde {
+            args.extend(["--serde-feature", feature]);
+        }
+        args.push(SEEDS);
+        let run = errdoc(&args);
+        assert_eq!((run.code, run.stderr.as_str()), (0, ""), "{args:?}");
+        assert_eq!(
+            run.stdout,
+            format!("wrote `{out}`: 3 services, 104 codes from 4 documents\n")
+        );
+        let (compiled, generated) = (read(&compiled), read(&generated));
+        assert!(compiled.starts_with(b"// @generated"), "{name}");
+        assert!(
+            compiled == generated,
+            "{name}: errdoc generate differs from compile"
+        );
+
+        // A second run finds the file up to date and leaves it alone.
+        let run = errdoc(&args);
+        assert_eq!(run.code, 0);
+        assert_eq!(
+            run.stdout,
+            format!("`{out}` is up to date: 3 services, 104 codes from 4 documents\n")
+        );
+    }
+}
+
+#[test]
+fn generate_check_passes_a_fresh_file_and_fails_a_stale_or_missing_one() {
+    let folder = temp_folder("errdoc-cli-generate-check");
+    let file = folder.join("errdoc.rs");
+    let out = file.to_string_lossy().into_owned();
+    let _ = fs::remove_file(&file);
+    let check = [
+        "generate",
+        "--check",
+        "--out",
+        &out,
+        "--serde-feature",
+        "serde",
+        SEEDS,
+    ];
+    let regenerate = format!(
+        "help: regenerate it with `errdoc generate --out {out} --serde-feature serde {SEEDS}`\n"
+    );
+
+    let run = errdoc(&check);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stdout, "");
+    assert_eq!(
+        run.stderr,
+        format!("error: `{out}` is stale: it does not exist\n{regenerate}")
+    );
+    assert!(!file.exists(), "--check wrote the file");
+
+    let generate = ["generate", "--out", &out, "--serde-feature", "serde", SEEDS];
+    assert_eq!(errdoc(&generate).code, 0);
+    let fresh = read(&file);
+    let run = errdoc(&check);
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    assert_eq!(
+        run.stdout,
+        format!("`{out}` is up to date: 3 services, 104 codes from 4 documents\n")
+    );
+
+    let stale = format!("{}// edited by hand\n", String::from_utf8_lossy(&fresh));
+    fs::write(&file, &stale).expect("a stale file");
+    let run = errdoc(&check);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stdout, "");
+    assert_eq!(
+        run.stderr,
+        format!(
+            "error: `{out}` is stale: it differs from the code the documents generate\n\
+             {regenerate}"
+        )
+    );
+    assert_eq!(read(&file), stale.as_bytes(), "--check wrote the file");
+
+    assert_eq!(errdoc(&generate).code, 0);
+    assert_eq!(read(&file), fresh, "generate did not restore the file");
+}
+
+#[test]
+fn generate_writes_nothing_from_documents_with_errors() {
+    let folder = temp_folder("errdoc-cli-generate-errors");
+    let file = folder.join("errdoc.rs");
+    let out = file.to_string_lossy().into_owned();
+    let _ = fs::remove_file(&file);
+    let bad = "tests/data/err/invalid_key.md";
+    for check in [false, true] {
+        let mut args = vec!["generate", "--out", &out, bad];
+        if check {
+            args.insert(1, "--check");
+        }
+        let run = errdoc(&args);
+        assert_eq!(run.code, 1, "{args:?}");
+        assert_eq!(run.stdout, "", "{args:?}");
+        assert_eq!(run.stderr, errdoc(&["check", bad]).stderr, "{args:?}");
+        assert!(!file.exists(), "{args:?} wrote the file");
+    }
+
+    // A warning is printed and the file written, unless warnings are denied.
+    let run = errdoc(&["generate", "--deny-warnings", "--out", &out, REPEATED_ROW]);
+    assert_eq!((run.code, run.stdout.as_str()), (1, ""));
+    assert!(
+        run.stderr
+            .starts_with("error: row for code `4000001` repeats")
+    );
+    assert!(!file.exists(), "--deny-warnings wrote the file");
+    let run = errdoc(&["generate", "--out", &out, REPEATED_ROW]);
+    assert_eq!(run.code, 0);
+    assert!(
+        run.stderr
+            .starts_with("warning: row for code `4000001` repeats")
+    );
+    assert_eq!(
+        run.stdout,
+        format!("wrote `{out}`: 1 service, 2 codes from 1 document\n")
+    );
+    assert!(file.exists());
+}
+
+#[test]
+fn generate_usage_errors_exit_2() {
+    for args in [
+        &["generate", SEEDS][..],
+        &["generate", "--out", "x.rs"],
+        &["generate", "--check", SEEDS],
+        &["generate", "--out", "x.rs", "--serde-feature", SEEDS],
+    ] {
+        let run = errdoc(args);
+        assert_eq!((run.code, run.stdout.as_str()), (2, ""), "{args:?}");
+        assert!(!run.stderr.is_empty(), "{args:?}");
+    }
+    assert!(!Path::new("x.rs").exists());
+    let run = errdoc(&["generate", "--out", "x.rs", "tests/data/missing.md"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "error: `tests/data/missing.md` does not exist\n"
+    );
+    assert!(!Path::new("x.rs").exists());
+}
+
 /// What one run of the command line did.
 struct Run {
     code: i32,
@@ -239,9 +631,14 @@ struct Run {
 
 /// Runs the `errdoc` binary that Cargo built for these tests, from the crate folder.
 fn errdoc(args: &[&str]) -> Run {
+    errdoc_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
+}
+
+/// Runs the `errdoc` binary from `folder`.
+fn errdoc_in(folder: &Path, args: &[&str]) -> Run {
     let output = Command::new(env!("CARGO_BIN_EXE_errdoc"))
         .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .current_dir(folder)
         .output()
         .expect("errdoc runs");
     let text = |bytes: Vec<u8>| String::from_utf8(bytes).expect("errdoc prints UTF-8");
@@ -253,6 +650,47 @@ fn errdoc(args: &[&str]) -> Run {
         stdout: text(output.stdout),
         stderr: text(output.stderr),
     }
+}
+
+/// A file's bytes, which the test needs.
+fn read(path: &Path) -> Vec<u8> {
+    fs::read(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
+
+/// A fresh folder of this test's own under Cargo's temporary folder for tests.
+fn temp_folder(name: &str) -> PathBuf {
+    let folder = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = fs::remove_dir_all(&folder);
+    fs::create_dir_all(&folder).expect("a temporary folder");
+    folder
+}
+
+/// The shared docs corpus folder, found as `tests/corpus.rs` finds it: `$ERRDOC_CORPUS`
+/// (relative to the workspace root), by default `../shared/corpus` beside the workspace.
+/// `None`, after saying so, when it is absent, unless `ERRDOC_REQUIRE_CORPUS=1` makes
+/// that a failure.
+fn corpus() -> Option<PathBuf> {
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("errdoc is a member of the workspace");
+    let root = match env::var_os("ERRDOC_CORPUS") {
+        Some(folder) if !folder.is_empty() => workspace.join(folder),
+        _ => workspace.join("../shared/corpus"),
+    };
+    if root.join("MANIFEST.tsv").is_file() {
+        return Some(root);
+    }
+    let message = format!(
+        "corpus not found at {} (no MANIFEST.tsv there); set ERRDOC_CORPUS to the corpus folder",
+        root.display()
+    );
+    let required = env::var_os("ERRDOC_REQUIRE_CORPUS").is_some_and(|value| value == "1");
+    assert!(
+        !required,
+        "{message}; ERRDOC_REQUIRE_CORPUS=1 makes this a failure"
+    );
+    eprintln!("{message}; skipping");
+    None
 }
 
 /// A row of a document: where it is and what it says.

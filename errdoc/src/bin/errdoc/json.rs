@@ -1,6 +1,11 @@
-//! The JSON form of a catalog, as `errdoc dump --format json` prints it.
+//! The JSON forms of a catalog, as `errdoc dump --format json` prints it, and of a diff, as
+//! `errdoc diff --format json` prints it.
+//!
+//! Objects keep their keys in the order written here (serde_json's `preserve_order`), and
+//! lists are in catalog order, so the same input always prints the same bytes.
 
-use errdoc::Catalog;
+use errdoc::diff::{CodeChange, Diff, ServiceDiff};
+use errdoc::{Catalog, Entry};
 use serde_json::{Value, json};
 
 /// The catalog as pretty-printed JSON, services sorted by module and entries by code.
@@ -37,4 +42,106 @@ pub fn catalog(catalog: &Catalog) -> String {
         .collect();
     // The alternate form of `Value`'s `Display` is pretty-printed.
     format!("{:#}\n", json!({ "services": services }))
+}
+
+/// The diff as pretty-printed JSON: its class, its counts, then each service that changed,
+/// sorted by module, with its changes in code order.
+///
+/// ```json
+/// {"class": "breaking", "counts": {…}, "services": [
+///   {"module": "image", "change": "removed", "class": "breaking", "path": […], "codes": […]},
+///   {"module": "general_ocr", "change": "changed", "class": "minor",
+///    "old_path": […], "new_path": […], "codes": [
+///      {"code": 4000004, "change": "added", "class": "minor", "key": …, "variant": …, "message": …},
+///      {"code": 4000001, "change": "changed", "class": "patch", "old": {…}, "new": {…}}]}]}
+/// ```
+pub fn diff(diff: &Diff) -> String {
+    let services: Vec<Value> = diff
+        .services
+        .iter()
+        .map(|service| {
+            let head = |change: &str| {
+                json!({
+                    "module": service.module(),
+                    "change": change,
+                    "class": service.class().to_string(),
+                })
+            };
+            let whole = |change: &str, service: &errdoc::Service| {
+                let mut value = head(change);
+                value["path"] = json!(service.path);
+                value["codes"] = service.entries.iter().map(entry).collect();
+                value
+            };
+            match service {
+                ServiceDiff::Added(service) => whole("added", service),
+                ServiceDiff::Removed(service) => whole("removed", service),
+                ServiceDiff::Changed(changes) => {
+                    let mut value = head("changed");
+                    value["old_path"] = json!(changes.old_path);
+                    value["new_path"] = json!(changes.new_path);
+                    value["codes"] = changes.codes.iter().map(code_change).collect();
+                    value
+                }
+            }
+        })
+        .collect();
+    let counts = diff.counts();
+    let value = json!({
+        "class": diff.class().to_string(),
+        "counts": {
+            "services_added": counts.services_added,
+            "services_removed": counts.services_removed,
+            "service_paths_changed": counts.paths_changed,
+            "codes_added": counts.codes_added,
+            "codes_removed": counts.codes_removed,
+            "keys_renamed": counts.keys_renamed,
+            "messages_changed": counts.messages_changed,
+        },
+        "services": services,
+    });
+    format!("{value:#}\n")
+}
+
+/// One code's change: what it is and its class, then the entry, or its two versions.
+fn code_change(change: &CodeChange) -> Value {
+    let mut value = json!({
+        "code": change.code(),
+        "change": match change {
+            CodeChange::Added(_) => "added",
+            CodeChange::Removed(_) => "removed",
+            CodeChange::Changed { .. } => "changed",
+        },
+        "class": change.class().to_string(),
+    });
+    match change {
+        CodeChange::Added(entry) | CodeChange::Removed(entry) => {
+            for (field, text) in text_fields(entry) {
+                value[field] = json!(text);
+            }
+        }
+        CodeChange::Changed { old, new } => {
+            value["old"] = text_fields(old).into_iter().collect();
+            value["new"] = text_fields(new).into_iter().collect();
+        }
+    }
+    value
+}
+
+/// An entry without the places it was read from: code, key, variant and message.
+fn entry(entry: &Entry) -> Value {
+    let mut value = json!({ "code": entry.code });
+    for (field, text) in text_fields(entry) {
+        value[field] = json!(text);
+    }
+    value
+}
+
+/// The text fields of an entry that a diff compares or that the API derives from them.
+fn text_fields(entry: &Entry) -> [(&'static str, &str); 3] {
+    [
+        ("key", &entry.key),
+        ("variant", &entry.variant),
+        ("message", &entry.message),
+    ]
 }

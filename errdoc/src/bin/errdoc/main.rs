@@ -1,17 +1,30 @@
-//! The `errdoc` command line: checks error-code documents and exports their catalog.
+//! The `errdoc` command line: checks error-code documents, exports their catalog, compares
+//! two versions of them, and generates the code a build script would.
+//!
+//! - `errdoc check PATH…` prints a summary; `errdoc dump --format json PATH…` the catalog.
+//! - `errdoc diff OLD NEW` prints what changed between two versions of the documents and
+//!   the semver class of the change (`--format json` for tools, `--fail-on CLASS` for CI).
+//! - `errdoc generate --out FILE PATH…` writes exactly what `errdoc::Builder::compile`
+//!   writes for the same documents; with `--check` it writes nothing and fails when `FILE`
+//!   is stale.
 //!
 //! Exit codes: 0 when there is no error, 1 when a document has an error (or a warning with
-//! `--deny-warnings`) or cannot be read, 2 on a usage error or a path that does not exist.
+//! `--deny-warnings`) or cannot be read, when `diff` finds a change of the `--fail-on`
+//! class or above, or when `generate --check` finds the file stale; 2 on a usage error or a
+//! path that does not exist. Diagnostics go to stderr, results to stdout.
 
 mod json;
 
+use std::fs;
 use std::io::{self, Write as _};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use errdoc::read::{self, ReadError};
-use errdoc::{Checked, Report, Severity, Summary};
+use errdoc::config::Generated;
+use errdoc::diff::{self, Class};
+use errdoc::read::{self, ReadError, Sources};
+use errdoc::{Builder, Checked, Error, Report, Severity, Summary};
 
 /// Turns published error-code pages into typed Rust code, and checks them.
 #[derive(Parser)]
@@ -36,6 +49,41 @@ enum Command {
         #[command(flatten)]
         input: Input,
     },
+    /// Prints what changed between two versions of the documents, and how big a change it is.
+    ///
+    /// Services are matched by module, codes by number. For the generated API, a removed
+    /// service or code, or a renamed key, is breaking; an added service or code is minor
+    /// (the enums are `#[non_exhaustive]`); a changed message or breadcrumb path is a patch.
+    Diff {
+        /// The output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: DiffFormat,
+        /// Exit with 1 when the change is of this class or above.
+        #[arg(long, value_enum, value_name = "CLASS")]
+        fail_on: Option<FailOn>,
+        /// The old version: a document, or a folder walked for documents.
+        old: PathBuf,
+        /// The new version: a document, or a folder walked for documents.
+        new: PathBuf,
+    },
+    /// Writes the code that `errdoc::Builder::compile` writes, or checks that a file holds it.
+    ///
+    /// The same documents and options give the same bytes as the build script, so a crate
+    /// can commit the generated file and check it in CI with `--check`.
+    Generate {
+        /// The file to write, or to check.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Implement serde's traits for every `ErrorCode` under this cargo feature of the
+        /// including crate (`Builder::serde_feature`).
+        #[arg(long, value_name = "NAME")]
+        serde_feature: Option<String>,
+        /// Write nothing; exit with 1 when FILE is missing or differs from the code.
+        #[arg(long)]
+        check: bool,
+        #[command(flatten)]
+        input: Input,
+    },
 }
 
 /// The documents to read, and how strict to be with them.
@@ -55,6 +103,35 @@ enum Format {
     Json,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum DiffFormat {
+    /// One paragraph per changed service, one line per change, then a verdict line.
+    Text,
+    /// JSON: the class, the counts, and the changes of each service in code order.
+    Json,
+}
+
+/// The least class of change that fails `errdoc diff`.
+#[derive(Clone, Copy, ValueEnum)]
+enum FailOn {
+    /// A removed service or code, or a renamed key.
+    Breaking,
+    /// A breaking change, or an added service or code.
+    Minor,
+    /// Any change at all, a changed message included.
+    Patch,
+}
+
+impl From<FailOn> for Class {
+    fn from(fail_on: FailOn) -> Class {
+        match fail_on {
+            FailOn::Breaking => Class::Breaking,
+            FailOn::Minor => Class::Minor,
+            FailOn::Patch => Class::Patch,
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -63,42 +140,195 @@ fn main() -> ExitCode {
             format: Format::Json,
             input,
         } => run(&input, |checked, _| json::catalog(&checked.catalog)),
+        Command::Diff {
+            format,
+            fail_on,
+            old,
+            new,
+        } => compare(&old, &new, format, fail_on.map(Class::from)),
+        Command::Generate {
+            out,
+            serde_feature,
+            check,
+            input,
+        } => generate(&out, serde_feature.as_deref(), check, &input),
     }
 }
 
 /// Reads and checks the input, prints the diagnostics to stderr, and, when there is no
 /// error, prints what `output` makes of the result to stdout.
 fn run(input: &Input, output: impl FnOnce(&Checked, Summary) -> String) -> ExitCode {
-    let sources = match read::read(&input.paths) {
+    let sources = match load(&input.paths) {
         Ok(sources) => sources,
-        Err(error) => {
-            eprintln!("{error}");
-            return match error {
-                ReadError::NotFound(_) => ExitCode::from(2),
-                _ => ExitCode::FAILURE,
-            };
-        }
+        Err(code) => return code,
     };
     let mut checked = errdoc::check(&sources.documents);
     if input.deny_warnings {
-        for diagnostic in &mut checked.diagnostics {
-            diagnostic.severity = Severity::Error;
-        }
+        deny(&mut checked.diagnostics);
     }
-    let report = Report(&checked.diagnostics);
-    let mut stderr = io::stderr().lock();
-    let _ = write!(stderr, "{report}");
-    if report.errors() > 0 {
+    if report(&checked.diagnostics) > 0 {
         return ExitCode::FAILURE;
     }
     let summary = Summary::new(&checked.catalog, sources.documents.len());
-    match io::stdout()
-        .lock()
-        .write_all(output(&checked, summary).as_bytes())
-    {
+    print(&output(&checked, summary))
+}
+
+/// Reads and checks two versions of the documents and prints how they differ; with
+/// `fail_on`, fails when the change is of that class or above.
+fn compare(old: &Path, new: &Path, format: DiffFormat, fail_on: Option<Class>) -> ExitCode {
+    let check = |path: &Path| load(&[path]).map(|sources| errdoc::check(&sources.documents));
+    let old = match check(old) {
+        Ok(checked) => checked,
+        Err(code) => return code,
+    };
+    let new = match check(new) {
+        Ok(checked) => checked,
+        Err(code) => return code,
+    };
+    // One report for both sides, so that one count line ends it.
+    let diagnostics = [old.diagnostics, new.diagnostics].concat();
+    if report(&diagnostics) > 0 {
+        return ExitCode::FAILURE;
+    }
+    let diff = diff::diff(&old.catalog, &new.catalog);
+    let text = match format {
+        DiffFormat::Text => diff.to_string(),
+        DiffFormat::Json => json::diff(&diff),
+    };
+    let printed = print(&text);
+    match fail_on {
+        Some(class) if diff.class() >= class => ExitCode::FAILURE,
+        _ => printed,
+    }
+}
+
+/// Generates the code for the documents as `Builder::compile` does, then writes it to
+/// `out`, or with `check` only compares it with `out`'s content.
+fn generate(out: &Path, serde_feature: Option<&str>, check: bool, input: &Input) -> ExitCode {
+    let mut builder = Builder::new();
+    for path in &input.paths {
+        builder = builder.docs(path);
+    }
+    if let Some(feature) = serde_feature {
+        builder = builder.serde_feature(feature);
+    }
+    let Generated {
+        code,
+        summary,
+        mut warnings,
+        ..
+    } = match builder.generate() {
+        Ok(generated) => generated,
+        Err(Error::Read(error)) => return read_failed(&error),
+        Err(Error::Documents(diagnostics)) => {
+            report(&diagnostics);
+            return ExitCode::FAILURE;
+        }
+        Err(error) => {
+            eprintln!("{error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if input.deny_warnings {
+        deny(&mut warnings);
+    }
+    if report(&warnings) > 0 {
+        return ExitCode::FAILURE;
+    }
+    let file = out.display();
+    let current = fs::read(out);
+    if current.as_ref().is_ok_and(|bytes| bytes == code.as_bytes()) {
+        return print(&format!("`{file}` is up to date: {summary}\n"));
+    }
+    if check {
+        let why = match current {
+            Err(error) if error.kind() != io::ErrorKind::NotFound => {
+                eprintln!("error: cannot read `{file}`: {error}");
+                return ExitCode::FAILURE;
+            }
+            Err(_) => "it does not exist",
+            Ok(_) => "it differs from the code the documents generate",
+        };
+        eprintln!(
+            "error: `{file}` is stale: {why}\nhelp: regenerate it with `{}`",
+            regenerate(out, serde_feature, input)
+        );
+        return ExitCode::FAILURE;
+    }
+    match fs::write(out, &code) {
+        Ok(()) => print(&format!("wrote `{file}`: {summary}\n")),
+        Err(error) => {
+            eprintln!("{}", Error::Write(out.to_owned(), error));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The command that regenerates `out`: the `errdoc generate` command run, without `--check`.
+fn regenerate(out: &Path, serde_feature: Option<&str>, input: &Input) -> String {
+    let mut words: Vec<String> = ["errdoc", "generate", "--out"].map(str::to_owned).into();
+    words.push(shell_word(&out.to_string_lossy()));
+    if let Some(feature) = serde_feature {
+        words.extend(["--serde-feature".to_owned(), shell_word(feature)]);
+    }
+    if input.deny_warnings {
+        words.push("--deny-warnings".to_owned());
+    }
+    words.extend(
+        input
+            .paths
+            .iter()
+            .map(|path| shell_word(&path.to_string_lossy())),
+    );
+    words.join(" ")
+}
+
+/// A word as a POSIX shell reads it back: as it is when it needs no quoting, otherwise in
+/// single quotes.
+fn shell_word(word: &str) -> String {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "-_./@%+=:,".contains(c);
+    if !word.is_empty() && word.chars().all(plain) {
+        word.to_owned()
+    } else {
+        format!("'{}'", word.replace('\'', r"'\''"))
+    }
+}
+
+/// Reads the documents under `paths`, or prints why they cannot be read and returns the
+/// exit code for that.
+fn load(paths: &[impl AsRef<Path>]) -> Result<Sources, ExitCode> {
+    read::read(paths).map_err(|error| read_failed(&error))
+}
+
+/// Prints a read error; the exit code is 2 for a path that does not exist, otherwise 1.
+fn read_failed(error: &ReadError) -> ExitCode {
+    eprintln!("{error}");
+    match error {
+        ReadError::NotFound(_) => ExitCode::from(2),
+        _ => ExitCode::FAILURE,
+    }
+}
+
+/// Makes every warning an error, for `--deny-warnings`.
+fn deny(diagnostics: &mut [errdoc::Diagnostic]) {
+    for diagnostic in diagnostics {
+        diagnostic.severity = Severity::Error;
+    }
+}
+
+/// Prints the diagnostics to stderr as `errdoc check` does, and returns how many are errors.
+fn report(diagnostics: &[errdoc::Diagnostic]) -> usize {
+    let report = Report(diagnostics);
+    let _ = write!(io::stderr().lock(), "{report}");
+    report.errors()
+}
+
+/// Prints `text` to stdout; a failure to write (a closed pipe) is an error.
+fn print(text: &str) -> ExitCode {
+    match io::stdout().lock().write_all(text.as_bytes()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            let _ = writeln!(stderr, "error: cannot write the output: {error}");
+            eprintln!("error: cannot write the output: {error}");
             ExitCode::FAILURE
         }
     }
