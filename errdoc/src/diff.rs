@@ -5,9 +5,10 @@
 //! that generates its API from the documents:
 //!
 //! - **breaking**: a service or a code is removed, or a code's key is renamed; code that
-//!   names the variant, or matches the key, no longer compiles or no longer matches;
-//! - **minor**: a service or a code is added; the `ErrorCode` enums are
-//!   `#[non_exhaustive]`, so no match breaks;
+//!   names the service's module or the code's item no longer compiles, and code that
+//!   matches the key no longer matches;
+//! - **minor**: a service or a code is added; only new items appear, and code that handles
+//!   unknown codes (which it must) keeps working;
 //! - **patch**: a message or a service's breadcrumb path changed; only text changes.
 //!
 //! Like the other stages this is pure: catalogs in, a [`Diff`] out. Its `Display` is the

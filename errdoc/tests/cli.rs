@@ -493,6 +493,9 @@ fn generate_writes_exactly_what_builder_compile_writes() {
             compiled == generated,
             "{name}: errdoc generate differs from compile"
         );
+        // The flag reaches the builder's option: serde's code is there only when asked for.
+        let serde_cfg = String::from_utf8_lossy(&generated).contains(r#"feature = "serde""#);
+        assert_eq!(serde_cfg, serde.is_some(), "{name}");
 
         // A second run finds the file up to date and leaves it alone.
         let run = errdoc(&args);

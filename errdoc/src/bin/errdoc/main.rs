@@ -52,8 +52,8 @@ enum Command {
     /// Prints what changed between two versions of the documents, and how big a change it is.
     ///
     /// Services are matched by module, codes by number. For the generated API, a removed
-    /// service or code, or a renamed key, is breaking; an added service or code is minor
-    /// (the enums are `#[non_exhaustive]`); a changed message or breadcrumb path is a patch.
+    /// service or code, or a renamed key, is breaking; an added service or code is minor (new
+    /// items only); a changed message or breadcrumb path is a patch.
     Diff {
         /// The output format.
         #[arg(long, value_enum, default_value = "text")]
