@@ -11,6 +11,7 @@
 //!  --> seeds/ocr.md:9:3
 //! ```
 
+use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
 
@@ -114,7 +115,9 @@ pub enum Kind {
     },
     /// A row has no value for a field.
     Missing(Field),
-    /// A code is not a decimal integer that fits `i32`.
+    /// A code is not a decimal integer that fits `i32`. When the text would be one but for
+    /// characters that look like an ASCII sign or digit (`–1` with an en dash), the message
+    /// names each of them.
     InvalidCode(String),
     /// A key does not match `[A-Z][A-Z0-9_]*`.
     InvalidKey(String),
@@ -188,10 +191,17 @@ impl fmt::Display for Kind {
                 "row has {found} cells but the header has {header}; write a `|` inside a cell as `\\|`"
             ),
             Kind::Missing(field) => write!(f, "row has no {field}"),
-            Kind::InvalidCode(text) => write!(
-                f,
-                "`{text}` is not a code (a decimal integer that fits in 32 bits)"
-            ),
+            Kind::InvalidCode(text) => {
+                write!(
+                    f,
+                    "`{text}` is not a code (a decimal integer that fits in 32 bits)"
+                )?;
+                for (index, lookalike) in integer_lookalikes(text).iter().enumerate() {
+                    let separator = if index == 0 { ": " } else { "; " };
+                    write!(f, "{separator}{lookalike}")?;
+                }
+                Ok(())
+            }
             Kind::InvalidKey(text) => write!(
                 f,
                 "`{text}` is not a key (upper-case letters, digits and `_`, starting with a letter)"
@@ -231,6 +241,128 @@ impl fmt::Display for Kind {
             } => write!(f, "services `{first}` and `{second}` both become `{name}`"),
         }
     }
+}
+
+/// A character that a reader takes for an ASCII sign or digit, and is not one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Lookalike {
+    /// The character as written.
+    pub(crate) found: char,
+    /// Its Unicode name.
+    pub(crate) name: Cow<'static, str>,
+    /// The ASCII character it looks like.
+    pub(crate) ascii: char,
+}
+
+impl fmt::Display for Lookalike {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (found, code) = (self.found, u32::from(self.found));
+        write!(
+            f,
+            "`{found}` is U+{code:04X} {}, not `{}`",
+            self.name, self.ascii
+        )
+    }
+}
+
+/// The characters of `text` that look like an ASCII sign or digit, each once and in order,
+/// when reading them so makes `text` a decimal integer with an optional sign (`–1`, `４００`);
+/// otherwise none. Letters (`O` for `0`, `l` for `1`) count only beside an ASCII digit
+/// (`40000O1`), so that a word (`I`, `OK`) is never taken for a number.
+pub(crate) fn integer_lookalikes(text: &str) -> Vec<Lookalike> {
+    let has_digit = text.bytes().any(|b| b.is_ascii_digit());
+    let mut read = String::with_capacity(text.len());
+    let mut found: Vec<Lookalike> = Vec::new();
+    for c in text.chars() {
+        let lookalike = symbol_lookalike(c).or_else(|| has_digit.then(|| letter_lookalike(c))?);
+        match lookalike {
+            Some(lookalike) => {
+                read.push(lookalike.ascii);
+                if !found.iter().any(|known| known.found == c) {
+                    found.push(lookalike);
+                }
+            }
+            None => read.push(c),
+        }
+    }
+    let digits = read.strip_prefix(['-', '+']).unwrap_or(&read);
+    let integer = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
+    if integer { found } else { Vec::new() }
+}
+
+/// The dash, plus or digit form that looks like an ASCII sign or digit, if `c` is one.
+fn symbol_lookalike(c: char) -> Option<Lookalike> {
+    const SIGNS: &[(char, &str, char)] = &[
+        ('\u{2010}', "HYPHEN", '-'),
+        ('\u{2011}', "NON-BREAKING HYPHEN", '-'),
+        ('\u{2012}', "FIGURE DASH", '-'),
+        ('\u{2013}', "EN DASH", '-'),
+        ('\u{2014}', "EM DASH", '-'),
+        ('\u{2015}', "HORIZONTAL BAR", '-'),
+        ('\u{2212}', "MINUS SIGN", '-'),
+        ('\u{fe58}', "SMALL EM DASH", '-'),
+        ('\u{fe63}', "SMALL HYPHEN-MINUS", '-'),
+        ('\u{ff0d}', "FULLWIDTH HYPHEN-MINUS", '-'),
+        ('\u{fe62}', "SMALL PLUS SIGN", '+'),
+        ('\u{ff0b}', "FULLWIDTH PLUS SIGN", '+'),
+    ];
+    // Blocks of ten digits, zero to nine, in code point order.
+    const DIGITS: &[(u32, &str)] = &[
+        (0xff10, "FULLWIDTH DIGIT"),
+        (0x2080, "SUBSCRIPT"),
+        (0x1d7ce, "MATHEMATICAL BOLD DIGIT"),
+        (0x1d7d8, "MATHEMATICAL DOUBLE-STRUCK DIGIT"),
+        (0x1d7e2, "MATHEMATICAL SANS-SERIF DIGIT"),
+        (0x1d7ec, "MATHEMATICAL SANS-SERIF BOLD DIGIT"),
+        (0x1d7f6, "MATHEMATICAL MONOSPACE DIGIT"),
+    ];
+    // The superscripts one to three are in Latin-1, the others in their own block.
+    const SUPERSCRIPTS: [char; 10] = [
+        '\u{2070}', '\u{b9}', '\u{b2}', '\u{b3}', '\u{2074}', '\u{2075}', '\u{2076}', '\u{2077}',
+        '\u{2078}', '\u{2079}',
+    ];
+    const NAMES: [&str; 10] = [
+        "ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE",
+    ];
+    let digit = |value: usize, block: &str| Lookalike {
+        found: c,
+        name: Cow::Owned(format!("{block} {}", NAMES[value])),
+        ascii: char::from(b"0123456789"[value]),
+    };
+    if let Some(&(_, name, ascii)) = SIGNS.iter().find(|(sign, ..)| *sign == c) {
+        return Some(Lookalike {
+            found: c,
+            name: Cow::Borrowed(name),
+            ascii,
+        });
+    }
+    if let Some(value) = SUPERSCRIPTS.iter().position(|&s| s == c) {
+        return Some(digit(value, "SUPERSCRIPT"));
+    }
+    DIGITS.iter().find_map(|&(zero, block)| {
+        let value = usize::try_from(u32::from(c).checked_sub(zero)?).ok()?;
+        (value < 10).then(|| digit(value, block))
+    })
+}
+
+/// The letter that looks like the digit `0` or `1`, if `c` is one.
+fn letter_lookalike(c: char) -> Option<Lookalike> {
+    const LETTERS: &[(char, &str, char)] = &[
+        ('O', "LATIN CAPITAL LETTER O", '0'),
+        ('o', "LATIN SMALL LETTER O", '0'),
+        ('\u{41e}', "CYRILLIC CAPITAL LETTER O", '0'),
+        ('\u{43e}', "CYRILLIC SMALL LETTER O", '0'),
+        ('\u{39f}', "GREEK CAPITAL LETTER OMICRON", '0'),
+        ('\u{3bf}', "GREEK SMALL LETTER OMICRON", '0'),
+        ('I', "LATIN CAPITAL LETTER I", '1'),
+        ('l', "LATIN SMALL LETTER L", '1'),
+    ];
+    let &(_, name, ascii) = LETTERS.iter().find(|(letter, ..)| *letter == c)?;
+    Some(Lookalike {
+        found: c,
+        name: Cow::Borrowed(name),
+        ascii,
+    })
 }
 
 /// One problem, with the place it is about and, for a duplicate or conflict, the other place.
@@ -315,5 +447,101 @@ impl fmt::Display for Report<'_> {
             1 => writeln!(f, "error: 1 error in the documents"),
             n => writeln!(f, "error: {n} errors in the documents"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn invalid(text: &str) -> String {
+        Kind::InvalidCode(text.to_owned()).to_string()
+    }
+
+    #[test]
+    fn a_code_with_a_lookalike_names_the_character() {
+        assert_eq!(
+            invalid("\u{2013}1"),
+            "`\u{2013}1` is not a code (a decimal integer that fits in 32 bits): \
+             `\u{2013}` is U+2013 EN DASH, not `-`"
+        );
+        assert_eq!(
+            invalid("\u{2212}4000001"),
+            "`\u{2212}4000001` is not a code (a decimal integer that fits in 32 bits): \
+             `\u{2212}` is U+2212 MINUS SIGN, not `-`"
+        );
+        assert_eq!(
+            invalid("\u{2014}\u{ff14}0\u{ff14}\u{2014}"),
+            "`\u{2014}\u{ff14}0\u{ff14}\u{2014}` is not a code (a decimal integer that fits in 32 bits)",
+            "two signs do not make an integer"
+        );
+        assert_eq!(
+            invalid("\u{2014}\u{ff14}0\u{ff14}"),
+            "`\u{2014}\u{ff14}0\u{ff14}` is not a code (a decimal integer that fits in 32 bits): \
+             `\u{2014}` is U+2014 EM DASH, not `-`; `\u{ff14}` is U+FF14 FULLWIDTH DIGIT FOUR, not `4`"
+        );
+    }
+
+    #[test]
+    fn digit_forms_are_named_by_their_block() {
+        let names = |text: &str| -> Vec<String> {
+            integer_lookalikes(text)
+                .into_iter()
+                .map(|l| format!("{} {}", l.name, l.ascii))
+                .collect()
+        };
+        assert_eq!(
+            names("\u{ff10}\u{ff19}"),
+            ["FULLWIDTH DIGIT ZERO 0", "FULLWIDTH DIGIT NINE 9"]
+        );
+        assert_eq!(
+            names("\u{b9}\u{2070}\u{2079}"),
+            [
+                "SUPERSCRIPT ONE 1",
+                "SUPERSCRIPT ZERO 0",
+                "SUPERSCRIPT NINE 9"
+            ]
+        );
+        assert_eq!(names("\u{2085}"), ["SUBSCRIPT FIVE 5"]);
+        assert_eq!(
+            names("\u{1d7ce}\u{1d7ff}"),
+            [
+                "MATHEMATICAL BOLD DIGIT ZERO 0",
+                "MATHEMATICAL MONOSPACE DIGIT NINE 9"
+            ]
+        );
+        assert_eq!(names("\u{ff0b}1"), ["FULLWIDTH PLUS SIGN +"]);
+    }
+
+    #[test]
+    fn letters_count_only_beside_a_digit() {
+        assert_eq!(
+            invalid("40000O1"),
+            "`40000O1` is not a code (a decimal integer that fits in 32 bits): \
+             `O` is U+004F LATIN CAPITAL LETTER O, not `0`"
+        );
+        assert_eq!(integer_lookalikes("4000l").len(), 1);
+        for word in ["I", "O", "OK", "lO", "N/A", "TOP"] {
+            assert_eq!(integer_lookalikes(word), [], "{word}");
+        }
+    }
+
+    #[test]
+    fn other_invalid_codes_are_not_explained() {
+        for text in [
+            "4.5",
+            "9999999999",
+            "+-1",
+            "1\u{2013}",
+            "\u{2013}",
+            "\u{2013} 1",
+            "1O.5",
+        ] {
+            assert_eq!(integer_lookalikes(text), [], "{text}");
+        }
+        assert_eq!(
+            invalid("9999999999"),
+            "`9999999999` is not a code (a decimal integer that fits in 32 bits)"
+        );
     }
 }

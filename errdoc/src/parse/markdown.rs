@@ -17,7 +17,8 @@ use std::sync::Arc;
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
 use super::{
-    Cell, LineIndex, Parsed, RawRow, RawTable, collapse_whitespace, error_code_columns, is_integer,
+    Cell, LineIndex, Parsed, RawRow, RawTable, collapse_whitespace, error_code_columns,
+    reads_as_integer,
 };
 use crate::diagnostic::{Detached, Diagnostic, Kind, Span};
 
@@ -300,14 +301,15 @@ impl Reader<'_> {
 }
 
 /// Where the `|` of a line that reads as a table row is: a line that starts with `|` (after
-/// indentation) and whose first cell is an integer, in code or emphasis markup or not.
+/// indentation) and whose first cell reads as an integer (`–1` too), in code or emphasis
+/// markup or not.
 /// Prose does not start that way, and the rows of other tables are inside tables.
 fn row_line(line: &str) -> Option<usize> {
     let trimmed = line.trim_start();
     let cells = trimmed.strip_prefix('|')?;
     let first = cells.split('|').next().unwrap_or_default();
     let first = first.trim().trim_matches(['`', '*', '_']).trim();
-    is_integer(first).then_some(line.len() - trimmed.len())
+    reads_as_integer(first).then_some(line.len() - trimmed.len())
 }
 
 /// Counts the cells of a GFM table row as written: its first line, split on `|`, without
@@ -486,6 +488,7 @@ mod tests {
         assert_eq!(row_line("   |-1|FAIL|x|"), Some(3));
         assert_eq!(row_line("| **+400** | BAD |"), Some(0));
         assert_eq!(row_line("| 7"), Some(0));
+        assert_eq!(row_line("| \u{2013}1 | FAIL |"), Some(0));
         assert_eq!(row_line("4000002 | KEY | msg"), None);
         assert_eq!(row_line("| code | key |"), None);
         assert_eq!(row_line("| | KEY |"), None);

@@ -11,7 +11,7 @@ mod plain;
 
 use std::sync::Arc;
 
-use crate::diagnostic::{Diagnostic, Kind, Span};
+use crate::diagnostic::{Diagnostic, Kind, Span, integer_lookalikes};
 
 /// One input file: its path as found, and its raw bytes (checked for UTF-8 here, not when
 /// read, so that an encoding problem is a diagnostic like any other).
@@ -241,6 +241,13 @@ pub(crate) fn is_integer(word: &str) -> bool {
     !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// Whether a reader takes a word for an integer: it is one, or would be but for characters
+/// that look like an ASCII sign or digit (`–1`). Such a word is a row's code to report, not
+/// text to pass over.
+pub(crate) fn reads_as_integer(word: &str) -> bool {
+    is_integer(word) || !integer_lookalikes(word).is_empty()
+}
+
 /// Trims text and collapses each run of white space to one space.
 pub(crate) fn collapse_whitespace(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -383,6 +390,18 @@ mod tests {
         assert!(!is_integer("+-1"));
         assert!(!is_integer("40000O1"));
         assert!(!is_integer("TOP"));
+    }
+
+    #[test]
+    fn lookalike_signs_and_digits_read_as_integers() {
+        assert!(reads_as_integer("-1"));
+        assert!(reads_as_integer("\u{2013}1"));
+        assert!(reads_as_integer("\u{2212}4000001"));
+        assert!(reads_as_integer("\u{ff14}\u{ff10}\u{ff10}"));
+        assert!(reads_as_integer("40000O1"));
+        assert!(!reads_as_integer("I"));
+        assert!(!reads_as_integer("\u{2013}"));
+        assert!(!reads_as_integer("TOP"));
     }
 
     #[test]

@@ -10,7 +10,8 @@
 use std::sync::Arc;
 
 use super::{
-    Cell, Column, Parsed, RawRow, RawTable, classify, collapse_whitespace, is_integer, to_u32,
+    Cell, Column, Parsed, RawRow, RawTable, classify, collapse_whitespace, is_integer,
+    reads_as_integer, to_u32,
 };
 use crate::diagnostic::{Diagnostic, Field, Kind, Span};
 use crate::ident::is_key;
@@ -81,7 +82,7 @@ pub(super) fn parse(file: &Arc<str>, text: &str) -> Option<Parsed> {
                 key: cell(key),
                 message: cell(words.rest()),
             });
-        } else if is_integer(first) || looks_like_row(code_text, key_text) {
+        } else if reads_as_integer(first) || looks_like_row(code_text, key_text) {
             // A line that starts with an integer is a row even when the header puts the key
             // first: it is written in the other order.
             has_rows = true;
@@ -142,10 +143,11 @@ fn header(line: &str) -> Option<Order> {
 }
 
 /// Whether a line whose code word is not an integer is still a row, broken: its code word
-/// has a digit (`40000O1`) or its key word is a key with an underscore (`N/A INVALID_X`).
+/// has a digit (`40000O1`) or reads as an integer (`－１`, in fullwidth forms), or its key
+/// word is a key with an underscore (`N/A INVALID_X`).
 fn looks_like_row(code: Option<&str>, key: Option<&str>) -> bool {
-    code.is_some_and(|code| code.bytes().any(|b| b.is_ascii_digit()))
-        || key.is_some_and(|key| is_key(key) && key.contains('_'))
+    let code_like = |code: &str| code.bytes().any(|b| b.is_ascii_digit()) || reads_as_integer(code);
+    code.is_some_and(code_like) || key.is_some_and(|key| is_key(key) && key.contains('_'))
 }
 
 /// The white-space separated words of a line, with their character columns (0-based).
@@ -339,6 +341,7 @@ mod tests {
         assert!(looks_like_row(Some("40000O1"), Some("INVALID_PARAMETER")));
         assert!(looks_like_row(Some("N/A"), Some("INVALID_PARAMETER")));
         assert!(looks_like_row(Some("v2"), None));
+        assert!(looks_like_row(Some("\u{ff0d}\u{ff11}"), Some("FAIL")));
         assert!(looks_like_row(None, Some("INVALID_PARAMETER")));
         assert!(!looks_like_row(Some("TOP"), None));
         assert!(!looks_like_row(None, Some("TOP")));
