@@ -267,15 +267,13 @@ impl fmt::Display for Lookalike {
 
 /// The characters of `text` that look like an ASCII sign or digit, each once and in order,
 /// when reading them so makes `text` a decimal integer with an optional sign (`–1`, `４００`);
-/// otherwise none. Letters (`O` for `0`, `l` for `1`) count only beside an ASCII digit
-/// (`40000O1`), so that a word (`I`, `OK`) is never taken for a number.
+/// otherwise none. Letters are not lookalikes (`40000O1` shows its letter plainly enough),
+/// so that a word (`I`, `OK`) is never taken for a number.
 pub(crate) fn integer_lookalikes(text: &str) -> Vec<Lookalike> {
-    let has_digit = text.bytes().any(|b| b.is_ascii_digit());
     let mut read = String::with_capacity(text.len());
     let mut found: Vec<Lookalike> = Vec::new();
     for c in text.chars() {
-        let lookalike = symbol_lookalike(c).or_else(|| has_digit.then(|| letter_lookalike(c))?);
-        match lookalike {
+        match lookalike(c) {
             Some(lookalike) => {
                 read.push(lookalike.ascii);
                 if !found.iter().any(|known| known.found == c) {
@@ -291,7 +289,7 @@ pub(crate) fn integer_lookalikes(text: &str) -> Vec<Lookalike> {
 }
 
 /// The dash, plus or digit form that looks like an ASCII sign or digit, if `c` is one.
-fn symbol_lookalike(c: char) -> Option<Lookalike> {
+fn lookalike(c: char) -> Option<Lookalike> {
     const SIGNS: &[(char, &str, char)] = &[
         ('\u{2010}', "HYPHEN", '-'),
         ('\u{2011}', "NON-BREAKING HYPHEN", '-'),
@@ -342,26 +340,6 @@ fn symbol_lookalike(c: char) -> Option<Lookalike> {
     DIGITS.iter().find_map(|&(zero, block)| {
         let value = usize::try_from(u32::from(c).checked_sub(zero)?).ok()?;
         (value < 10).then(|| digit(value, block))
-    })
-}
-
-/// The letter that looks like the digit `0` or `1`, if `c` is one.
-fn letter_lookalike(c: char) -> Option<Lookalike> {
-    const LETTERS: &[(char, &str, char)] = &[
-        ('O', "LATIN CAPITAL LETTER O", '0'),
-        ('o', "LATIN SMALL LETTER O", '0'),
-        ('\u{41e}', "CYRILLIC CAPITAL LETTER O", '0'),
-        ('\u{43e}', "CYRILLIC SMALL LETTER O", '0'),
-        ('\u{39f}', "GREEK CAPITAL LETTER OMICRON", '0'),
-        ('\u{3bf}', "GREEK SMALL LETTER OMICRON", '0'),
-        ('I', "LATIN CAPITAL LETTER I", '1'),
-        ('l', "LATIN SMALL LETTER L", '1'),
-    ];
-    let &(_, name, ascii) = LETTERS.iter().find(|(letter, ..)| *letter == c)?;
-    Some(Lookalike {
-        found: c,
-        name: Cow::Borrowed(name),
-        ascii,
     })
 }
 
@@ -514,14 +492,8 @@ mod tests {
     }
 
     #[test]
-    fn letters_count_only_beside_a_digit() {
-        assert_eq!(
-            invalid("40000O1"),
-            "`40000O1` is not a code (a decimal integer that fits in 32 bits): \
-             `O` is U+004F LATIN CAPITAL LETTER O, not `0`"
-        );
-        assert_eq!(integer_lookalikes("4000l").len(), 1);
-        for word in ["I", "O", "OK", "lO", "N/A", "TOP"] {
+    fn letters_are_not_lookalikes() {
+        for word in ["40000O1", "4000l", "I", "O", "OK", "N/A", "TOP"] {
             assert_eq!(integer_lookalikes(word), [], "{word}");
         }
     }

@@ -398,7 +398,7 @@ mod tests {
         assert!(reads_as_integer("\u{2013}1"));
         assert!(reads_as_integer("\u{2212}4000001"));
         assert!(reads_as_integer("\u{ff14}\u{ff10}\u{ff10}"));
-        assert!(reads_as_integer("40000O1"));
+        assert!(!reads_as_integer("40000O1"));
         assert!(!reads_as_integer("I"));
         assert!(!reads_as_integer("\u{2013}"));
         assert!(!reads_as_integer("TOP"));
