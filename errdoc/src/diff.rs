@@ -53,6 +53,7 @@ pub fn diff(old: &Catalog, new: &Catalog) -> Diff {
             (None, Some(new)) => Some(ServiceDiff::Added(new.clone())),
             (Some(old), Some(new)) => {
                 let changes = compare(old, new);
+                // A moved key changes two codes, so `codes` is not empty then either.
                 let changed = changes.old_path != changes.new_path || !changes.codes.is_empty();
                 changed.then_some(ServiceDiff::Changed(changes))
             }
@@ -77,11 +78,25 @@ fn compare(old: &Service, new: &Service) -> ServiceChanges {
             _ => None,
         })
         .collect();
+    let old_codes: BTreeMap<&str, i32> = old.entries.iter().map(|e| (&*e.key, e.code)).collect();
+    let moved = new
+        .entries
+        .iter()
+        .filter_map(|entry| {
+            let old_code = *old_codes.get(&*entry.key)?;
+            (old_code != entry.code).then(|| MovedKey {
+                key: entry.key.clone(),
+                old_code,
+                new_code: entry.code,
+            })
+        })
+        .collect();
     ServiceChanges {
         module: new.module.clone(),
         old_path: old.path.clone(),
         new_path: new.path.clone(),
         codes,
+        moved,
     }
 }
 
@@ -159,6 +174,7 @@ impl Diff {
                     if changes.old_path != changes.new_path {
                         counts.paths_changed += 1;
                     }
+                    counts.keys_moved += changes.moved.len();
                     for code in &changes.codes {
                         match code {
                             CodeChange::Added(_) => counts.codes_added += 1,
@@ -224,6 +240,13 @@ impl fmt::Display for Diff {
                     for code in &changes.codes {
                         write!(f, "{code}")?;
                     }
+                    for moved in &changes.moved {
+                        writeln!(
+                            f,
+                            "  moved    {} {} → {}: the same name now means another code",
+                            moved.key, moved.old_code, moved.new_code
+                        )?;
+                    }
                 }
             }
             writeln!(f)?;
@@ -283,6 +306,22 @@ pub struct ServiceChanges {
     pub new_path: Vec<String>,
     /// Every code that was added, removed or changed, in code order.
     pub codes: Vec<CodeChange>,
+    /// Every key that names another code than before, in the new codes' order: the
+    /// worst of breaking changes, since code that matched the key's constant compiles
+    /// still and now matches another number. Each also shows in `codes`, as the changes
+    /// of the two codes.
+    pub moved: Vec<MovedKey>,
+}
+
+/// A key that names another code in the new catalog than in the old one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MovedKey {
+    /// The key (`MAX_UPLOAD_SIZE_EXCEEDED`).
+    pub key: String,
+    /// Its code in the old catalog.
+    pub old_code: i32,
+    /// Its code in the new catalog.
+    pub new_code: i32,
 }
 
 /// How one code of a service differs between the two catalogs.
@@ -378,6 +417,8 @@ pub struct Counts {
     pub codes_removed: usize,
     /// Codes in both whose key changed.
     pub keys_renamed: usize,
+    /// Keys in both that name another code.
+    pub keys_moved: usize,
     /// Codes in both whose message changed.
     pub messages_changed: usize,
 }
@@ -385,7 +426,7 @@ pub struct Counts {
 impl Counts {
     /// The greatest class among the counted changes, or [`Class::None`].
     pub fn class(&self) -> Class {
-        if self.services_removed + self.codes_removed + self.keys_renamed > 0 {
+        if self.services_removed + self.codes_removed + self.keys_renamed + self.keys_moved > 0 {
             Class::Breaking
         } else if self.services_added + self.codes_added > 0 {
             Class::Minor
@@ -403,6 +444,7 @@ impl fmt::Display for Counts {
             (self.services_removed, "service", "removed"),
             (self.codes_removed, "code", "removed"),
             (self.keys_renamed, "key", "renamed"),
+            (self.keys_moved, "key", "moved to another code"),
         ];
         let minor = [
             (self.services_added, "service", "added"),
@@ -551,14 +593,27 @@ mod tests {
     }
 
     #[test]
-    fn a_key_moved_to_another_code_is_a_removal_and_an_addition() {
+    fn a_key_moved_to_another_code_is_said_beside_the_removal_and_the_addition() {
         let old = catalog(&[(OCR, &["1 | A | One."])]);
         let new = catalog(&[(OCR, &["2 | A | One."])]);
+        let diff = diff(&old, &new);
         assert_eq!(
-            diff(&old, &new).to_string(),
-            "ocr (AI Service > OCR)\n  removed  1 A: \"One.\"\n  added    2 A: \"One.\"\n\n\
-             breaking: 1 code removed; minor: 1 code added\n"
+            diff.to_string(),
+            "ocr (AI Service > OCR)\n  removed  1 A: \"One.\"\n  added    2 A: \"One.\"\n  \
+             moved    A 1 → 2: the same name now means another code\n\n\
+             breaking: 1 code removed, 1 key moved to another code; minor: 1 code added\n"
         );
+        assert_eq!(diff.counts().keys_moved, 1);
+    }
+
+    #[test]
+    fn a_moved_key_alone_is_breaking() {
+        // The key moves from 1 to 2 while 1 takes another key: no code is removed.
+        let old = catalog(&[(OCR, &["1 | A | One.", "2 | B | Two."])]);
+        let new = catalog(&[(OCR, &["1 | B | Two.", "2 | A | One."])]);
+        let counts = diff(&old, &new).counts();
+        assert_eq!((counts.codes_removed, counts.keys_moved), (0, 2));
+        assert_eq!(counts.class(), Class::Breaking);
     }
 
     #[test]
@@ -598,11 +653,13 @@ mod tests {
             codes_added: 3,
             codes_removed: 2,
             keys_renamed: 1,
+            keys_moved: 2,
             messages_changed: 1,
         };
         assert_eq!(
             counts.to_string(),
-            "breaking: 2 services removed, 2 codes removed, 1 key renamed; \
+            "breaking: 2 services removed, 2 codes removed, 1 key renamed, \
+             2 keys moved to another code; \
              minor: 1 service added, 3 codes added; \
              patch: 1 message changed, 1 service path changed"
         );

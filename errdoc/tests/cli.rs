@@ -257,7 +257,8 @@ fn a_folder_without_documents_exits_1() {
 fn diff_prints_every_kind_of_change_grouped_by_service_then_a_verdict() {
     let run = errdoc(&["diff", DIFF_OLD, DIFF_NEW]);
     assert_eq!((run.code, run.stderr.as_str()), (0, ""));
-    let verdict = "breaking: 1 service removed, 1 code removed, 2 keys renamed; \
+    let verdict = "breaking: 1 service removed, 1 code removed, 2 keys renamed, \
+                   1 key moved to another code; \
                    minor: 1 service added, 1 code added; \
                    patch: 2 messages changed, 1 service path changed\n";
     assert!(run.stdout.ends_with(verdict), "{}", run.stdout);
@@ -266,6 +267,7 @@ fn diff_prints_every_kind_of_change_grouped_by_service_then_a_verdict() {
         "  renamed  4000002 MAX_UPLOAD_SIZE_EXCEEDED → INVALID_FILE\n",
         "  message  4000002 INVALID_FILE: \"Max upload file size exceeded.\" → \"Invalid file.\"\n",
         "  removed  4000003 INVALID_IMAGE_FORMAT: \"Invalid image format.\"\n",
+        "  moved    MAX_UPLOAD_SIZE_EXCEEDED 4000002 → 4131000: the same name now means another code\n",
         "  path     AI Service > Pose Estimation → AI Service > Pose estimation\n",
         "speech_to_text (AI Service > Speech to Text): service removed, with 2 codes\n",
     ] {

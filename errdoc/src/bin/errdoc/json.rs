@@ -81,6 +81,17 @@ pub fn diff(diff: &Diff) -> String {
                     value["old_path"] = json!(changes.old_path);
                     value["new_path"] = json!(changes.new_path);
                     value["codes"] = changes.codes.iter().map(code_change).collect();
+                    value["moved_keys"] = changes
+                        .moved
+                        .iter()
+                        .map(|moved| {
+                            json!({
+                                "key": moved.key,
+                                "old_code": moved.old_code,
+                                "new_code": moved.new_code,
+                            })
+                        })
+                        .collect();
                     value
                 }
             }
@@ -96,6 +107,7 @@ pub fn diff(diff: &Diff) -> String {
             "codes_added": counts.codes_added,
             "codes_removed": counts.codes_removed,
             "keys_renamed": counts.keys_renamed,
+            "keys_moved": counts.keys_moved,
             "messages_changed": counts.messages_changed,
         },
         "services": services,
