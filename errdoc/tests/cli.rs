@@ -423,7 +423,7 @@ fn diff_of_the_seeds_with_themselves_is_no_change() {
 /// current versions, each diff pinned in `tests/data/diff/corpus`.
 #[test]
 fn diff_of_real_page_versions_from_the_corpus() {
-    let Some(corpus) = corpus() else {
+    let Some(corpus) = support::corpus_folder() else {
         return;
     };
     let mut failures = Vec::new();
@@ -668,34 +668,6 @@ fn temp_folder(name: &str) -> PathBuf {
     let _ = fs::remove_dir_all(&folder);
     fs::create_dir_all(&folder).expect("a temporary folder");
     folder
-}
-
-/// The shared docs corpus folder, found as `tests/corpus.rs` finds it: `$ERRDOC_CORPUS`
-/// (relative to the workspace root), by default `../shared/corpus` beside the workspace.
-/// `None`, after saying so, when it is absent, unless `ERRDOC_REQUIRE_CORPUS=1` makes
-/// that a failure.
-fn corpus() -> Option<PathBuf> {
-    let workspace = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("errdoc is a member of the workspace");
-    let root = match env::var_os("ERRDOC_CORPUS") {
-        Some(folder) if !folder.is_empty() => workspace.join(folder),
-        _ => workspace.join("../shared/corpus"),
-    };
-    if root.join("MANIFEST.tsv").is_file() {
-        return Some(root);
-    }
-    let message = format!(
-        "corpus not found at {} (no MANIFEST.tsv there); set ERRDOC_CORPUS to the corpus folder",
-        root.display()
-    );
-    let required = env::var_os("ERRDOC_REQUIRE_CORPUS").is_some_and(|value| value == "1");
-    assert!(
-        !required,
-        "{message}; ERRDOC_REQUIRE_CORPUS=1 makes this a failure"
-    );
-    eprintln!("{message}; skipping");
-    None
 }
 
 /// A row of a document: where it is and what it says.

@@ -23,21 +23,12 @@ mod support;
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::fs;
 use std::panic::{self, AssertUnwindSafe};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
-use std::{env, fs};
 
 use errdoc::{Checked, Kind, Source};
-
-/// The environment variable naming the corpus folder.
-const CORPUS: &str = "ERRDOC_CORPUS";
-
-/// The environment variable that makes a missing corpus a failure rather than a skip.
-const REQUIRE: &str = "ERRDOC_REQUIRE_CORPUS";
-
-/// The corpus's place when [`CORPUS`] is not set, relative to the workspace root.
-const DEFAULT_CORPUS: &str = "../shared/corpus";
 
 /// The folder of the expectations, relative to the crate folder.
 const GOLDEN: &str = "tests/data/corpus";
@@ -248,21 +239,13 @@ impl Page {
 ///
 /// # Panics
 ///
-/// Panics when the corpus is absent and [`REQUIRE`] is `1`, or when it is present but
+/// Panics when the corpus is absent and `ERRDOC_REQUIRE_CORPUS` is `1`, or when it is present but
 /// broken: a malformed manifest, or a page it lists that cannot be read.
 fn corpus() -> Option<Vec<Page>> {
-    let root = corpus_root();
+    let root = support::corpus_folder()?;
     let manifest = root.join("MANIFEST.tsv");
-    let Ok(text) = fs::read_to_string(&manifest) else {
-        let message = format!(
-            "corpus not found at {} (no MANIFEST.tsv there); set {CORPUS} to the corpus \
-             folder (default: {DEFAULT_CORPUS} beside the workspace)",
-            root.display()
-        );
-        assert!(!required(), "{message}; {REQUIRE}=1 makes this a failure");
-        eprintln!("{message}; skipping");
-        return None;
-    };
+    let text =
+        fs::read_to_string(&manifest).unwrap_or_else(|e| panic!("{}: {e}", manifest.display()));
     let mut lines = text.lines();
     let header = lines.next().unwrap_or_default();
     assert_eq!(
@@ -303,22 +286,6 @@ fn corpus() -> Option<Vec<Page>> {
         .collect();
     assert!(!pages.is_empty(), "{} lists no page", manifest.display());
     Some(pages)
-}
-
-/// The corpus folder: [`CORPUS`] taken from the workspace root, or [`DEFAULT_CORPUS`].
-fn corpus_root() -> PathBuf {
-    let workspace = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("errdoc is a member of the workspace");
-    match env::var_os(CORPUS) {
-        Some(folder) if !folder.is_empty() => workspace.join(folder),
-        _ => workspace.join(DEFAULT_CORPUS),
-    }
-}
-
-/// Whether a missing corpus fails the tests.
-fn required() -> bool {
-    env::var_os(REQUIRE).is_some_and(|value| value == "1")
 }
 
 /// The sets of language versions of an error-code page, with more than one version, each

@@ -1,5 +1,6 @@
-//! What the data-driven tests share: finding the cases under `tests/data`, and comparing
-//! output with the expectation beside a case, or rewriting it when `ERRDOC_BLESS=1`.
+//! What the data-driven tests share: finding the cases under `tests/data`, comparing
+//! output with the expectation beside a case, or rewriting it when `ERRDOC_BLESS=1`, and
+//! finding the shared docs corpus.
 //!
 //! Paths are relative to the crate folder, the working directory Cargo gives integration
 //! tests, so that the paths printed in diagnostics and generated code are the same on every
@@ -8,8 +9,49 @@
 // Each test crate compiles this module and uses a part of it.
 #![allow(dead_code)]
 
+use std::env;
 use std::fs;
 use std::path::{Path, PathBuf};
+
+/// The environment variable naming the docs corpus folder, relative to the workspace root.
+pub const CORPUS: &str = "ERRDOC_CORPUS";
+
+/// The environment variable that, set to `1`, makes a missing corpus a failure (as in CI).
+pub const REQUIRE_CORPUS: &str = "ERRDOC_REQUIRE_CORPUS";
+
+/// The corpus's place when [`CORPUS`] is not set, relative to the workspace root.
+pub const DEFAULT_CORPUS: &str = "../shared/corpus";
+
+/// The shared docs corpus folder (the one holding `MANIFEST.tsv`): [`CORPUS`] taken from
+/// the workspace root, or [`DEFAULT_CORPUS`]. `None`, after saying so, when it is absent.
+///
+/// # Panics
+///
+/// Panics when the corpus is absent and [`REQUIRE_CORPUS`] is `1`.
+pub fn corpus_folder() -> Option<PathBuf> {
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("errdoc is a member of the workspace");
+    let root = match env::var_os(CORPUS) {
+        Some(folder) if !folder.is_empty() => workspace.join(folder),
+        _ => workspace.join(DEFAULT_CORPUS),
+    };
+    if root.join("MANIFEST.tsv").is_file() {
+        return Some(root);
+    }
+    let message = format!(
+        "corpus not found at {} (no MANIFEST.tsv there); set {CORPUS} to the corpus \
+         folder (default: {DEFAULT_CORPUS} beside the workspace)",
+        root.display()
+    );
+    let required = env::var_os(REQUIRE_CORPUS).is_some_and(|value| value == "1");
+    assert!(
+        !required,
+        "{message}; {REQUIRE_CORPUS}=1 makes this a failure"
+    );
+    eprintln!("{message}; skipping");
+    None
+}
 
 /// The environment variable that rewrites every expectation instead of checking it.
 pub const BLESS: &str = "ERRDOC_BLESS";
