@@ -1,10 +1,11 @@
 //! Property tests: what the fixtures under `tests/data` show for a handful of cases, held
 //! over generated catalogs and hostile text.
 //!
-//! - `pages_round_trip`: a catalog written as a markdown page and as a plain-text page reads
-//!   back, without a diagnostic, as the same services, codes, keys and messages.
-//! - `literals_round_trip`, `names_and_paths_round_trip`: any text in a catalog comes back
-//!   from the generated file as exactly the same string literal, and never changes the
+//! - `pages_round_trip`: a catalog written as markdown pages and as plain-text pages reads
+//!   back, without a diagnostic, as the same services, codes, keys and messages, from either
+//!   format and from both merged.
+//! - `literals_round_trip`: any message, service name, path or document path comes back
+//!   from the generated file exactly, inside its string literal, and never changes the
 //!   file's shape (no injection).
 //! - `docs_stay_plain`: the rustdoc comments made from document text are plain paragraphs
 //!   that show the text, with no code block, link, HTML, heading or emphasis.
@@ -19,7 +20,7 @@ use errdoc::{Catalog, Entry, Location, Service, Source};
 use proc_macro2::{TokenStream, TokenTree};
 use proptest::collection::vec;
 use proptest::prelude::*;
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Options, Parser, TagEnd};
 use quote::ToTokens;
 
 /// How many catalogs the round trip through pages tries.
@@ -229,8 +230,8 @@ fn assert_reads_back(services: &[PageService], sources: &[Source]) -> Result<(),
 proptest! {
     #![proptest_config(config(PAGE_CASES))]
 
-    /// Every catalog written as pages reads back unchanged, from markdown and from plain
-    /// text alike.
+    /// Every catalog written as pages reads back unchanged, from markdown, from plain text,
+    /// and from both together.
     #[test]
     fn pages_round_trip(services in page_catalog()) {
         let markdown: Vec<Source> = services
@@ -245,18 +246,80 @@ proptest! {
             .map(|(i, service)| Source::new(format!("{i}.txt"), plain_page(service)))
             .collect();
         assert_reads_back(&services, &plain)?;
+        // Both copies of each page at once: the same rows read from either format merge
+        // quietly, which they only do if both formats read every message alike.
+        let both: Vec<Source> = markdown.into_iter().chain(plain).collect();
+        assert_reads_back(&services, &both)?;
     }
 }
 
 // 2. and 3. The generated code.
+//
+// These properties do not look for particular items: the generator may lay its tables out
+// as it likes (today each service's messages are one literal, cut by a table of ends).
+// Instead each hostile file is held against two references generated from harmless text:
+// one with a marker in place of each input, which says where each input must come back,
+// and one with filler of the same widths, which must have the very same token shape.
+
+/// The texts of one document that reach the generated code.
+#[derive(Clone, Copy, Debug)]
+struct Inputs<'a> {
+    message: &'a str,
+    name: &'a str,
+    path: &'a str,
+    document: &'a str,
+}
+
+/// The markers of the first reference: plain words that escaping leaves alone and that the
+/// generator never writes itself.
+const MARKERS: Inputs<'static> = Inputs {
+    message: "ZZmessageZZ",
+    name: "ZZnameZZ",
+    path: "ZZpathZZ",
+    document: "ZZdocumentZZ",
+};
+
+impl Inputs<'_> {
+    /// The inputs with each replaced by `f` of it.
+    fn map(&self, f: impl Fn(&str) -> String) -> [String; 4] {
+        [self.message, self.name, self.path, self.document].map(f)
+    }
+
+    /// `template`, generated from [`MARKERS`], with each marker replaced by `show` of the
+    /// input it stands for, in one pass, so that an input that happens to contain a marker
+    /// is never replaced again.
+    fn fill(&self, template: &str, show: impl Fn(&str) -> String) -> String {
+        let markers = MARKERS.map(str::to_owned);
+        let values = self.map(show);
+        let mut out = String::with_capacity(template.len());
+        let mut rest = template;
+        while !rest.is_empty() {
+            match markers
+                .iter()
+                .position(|marker| rest.starts_with(marker.as_str()))
+            {
+                Some(at) => {
+                    out.push_str(&values[at]);
+                    rest = &rest[markers[at].len()..];
+                }
+                None => {
+                    let c = rest.chars().next().unwrap_or_default();
+                    out.push(c);
+                    rest = &rest[c.len_utf8()..];
+                }
+            }
+        }
+        out
+    }
+}
 
 /// A one-service catalog built directly, so that any text can be tried, even text that no
 /// page can carry: the generator must not assume what the parsers guarantee.
 ///
-/// The first code carries `message`; the second is plain, so that the order of the tables
-/// is checked too. `name`, `path` and `document` go into the service and its sources.
-fn catalog(message: &str, name: &str, path: &str, document: &str) -> Catalog {
-    let document: Arc<str> = document.into();
+/// The first code carries the message; the second is plain, so that the order of the
+/// tables is checked too. The service is named `name`, under `path`, listed in `document`.
+fn catalog(inputs: Inputs<'_>) -> Catalog {
+    let document: Arc<str> = inputs.document.into();
     let entry = |code, key: &str, variant: &str, message: &str| Entry {
         code,
         key: key.into(),
@@ -269,13 +332,13 @@ fn catalog(message: &str, name: &str, path: &str, document: &str) -> Catalog {
     };
     Catalog {
         services: vec![Service {
-            name: name.into(),
-            path: vec!["AI Service".into(), path.into(), name.into()],
+            name: inputs.name.into(),
+            path: vec!["AI Service".into(), inputs.path.into(), inputs.name.into()],
             module: "widget".into(),
             variant: "Widget".into(),
             documents: vec![Arc::clone(&document)],
             entries: vec![
-                entry(1, "ONE", "One", message),
+                entry(1, "ONE", "One", inputs.message),
                 entry(2, "TWO", "Two", "Plain."),
             ],
         }],
@@ -283,11 +346,19 @@ fn catalog(message: &str, name: &str, path: &str, document: &str) -> Catalog {
     }
 }
 
-/// Generates and parses the file for a catalog; it must always parse.
-fn generated(catalog: &Catalog) -> Result<syn::File, TestCaseError> {
-    let code = errdoc::generate(catalog, &errdoc::Options::default())
+/// Generates the file for a catalog; it must always generate, and parse.
+fn generated(inputs: Inputs<'_>) -> Result<(String, syn::File), TestCaseError> {
+    let code = errdoc::generate(&catalog(inputs), &errdoc::Options::default())
         .map_err(|e| TestCaseError::fail(e.to_string()))?;
-    syn::parse_file(&code).map_err(|e| TestCaseError::fail(format!("{e}\n{code}")))
+    let file = syn::parse_file(&code).map_err(|e| TestCaseError::fail(format!("{e}\n{code}")))?;
+    Ok((code, file))
+}
+
+/// Plain text as wide as `text` is when written as a string literal: prettyplease breaks
+/// lines by width, so only a reference of the same widths has the very same shape.
+fn filler(text: &str) -> String {
+    let width = proc_macro2::Literal::string(text).to_string().len() - 2;
+    "x".repeat(width)
 }
 
 /// The shape of a token stream: every token as written, except literals, which are only
@@ -308,13 +379,13 @@ fn shape(tokens: TokenStream, out: &mut Vec<String>) {
 }
 
 /// Checks that two files have one shape, reporting the first difference in context.
-fn assert_same_shape(file: &syn::File, plain: &syn::File) -> Result<(), TestCaseError> {
+fn assert_same_shape(file: &syn::File, reference: &syn::File) -> Result<(), TestCaseError> {
     let shape_of = |file: &syn::File| {
         let mut out = Vec::new();
         shape(file.to_token_stream(), &mut out);
         out
     };
-    let (found, expected) = (shape_of(file), shape_of(plain));
+    let (found, expected) = (shape_of(file), shape_of(reference));
     let differ = found
         .iter()
         .zip(&expected)
@@ -338,119 +409,71 @@ fn assert_same_shape(file: &syn::File, plain: &syn::File) -> Result<(), TestCase
     Ok(())
 }
 
-/// Plain text as wide as `text` is when written as a string literal, to build the file a
-/// harmless document would give: prettyplease breaks lines by width, so only a reference
-/// of the same widths has the very same shape.
-fn filler(text: &str) -> String {
-    let width = proc_macro2::Literal::string(text).to_string().len() - 2;
-    "x".repeat(width)
+/// What a file says in text: its string literals, and the docs of its items (each the
+/// item's `#[doc]` attributes joined by line breaks, as rustdoc reads them), in order.
+#[derive(Debug, Default)]
+struct Texts {
+    strings: Vec<String>,
+    docs: Vec<String>,
 }
 
-/// The items of the module `widget`.
-fn widget(file: &syn::File) -> Result<&[syn::Item], TestCaseError> {
-    file.items
-        .iter()
-        .find_map(|item| match item {
-            syn::Item::Mod(module) if module.ident == "widget" => {
-                module.content.as_ref().map(|(_, items)| items.as_slice())
-            }
-            _ => None,
-        })
-        .ok_or_else(|| TestCaseError::fail("no module `widget`"))
-}
+impl Texts {
+    fn of(file: &syn::File) -> Texts {
+        let mut texts = Texts::default();
+        let mut doc = Vec::new();
+        texts.walk(file.to_token_stream(), &mut doc);
+        texts.flush(&mut doc);
+        texts
+    }
 
-/// The string literals of the array `name` (`MESSAGES`, `KEYS`) in module `widget`.
-fn string_table(file: &syn::File, name: &str) -> Result<Vec<String>, TestCaseError> {
-    let table = widget(file)?.iter().find_map(|item| match item {
-        syn::Item::Const(constant) if constant.ident == name => Some(&*constant.expr),
-        _ => None,
-    });
-    let Some(syn::Expr::Array(array)) = table else {
-        return Err(TestCaseError::fail(format!("no array `{name}`")));
-    };
-    array
-        .elems
-        .iter()
-        .map(|element| match element {
-            syn::Expr::Lit(syn::ExprLit {
-                lit: syn::Lit::Str(literal),
-                ..
-            }) => Ok(literal.value()),
-            other => Err(TestCaseError::fail(format!(
-                "not a string literal: {}",
-                other.to_token_stream()
-            ))),
-        })
-        .collect()
-}
-
-/// The string literals returned by the crate-level `Service::{function}`.
-fn service_strings(file: &syn::File, function: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for item in &file.items {
-        let syn::Item::Impl(block) = item else {
-            continue;
-        };
-        for item in &block.items {
-            match item {
-                syn::ImplItem::Fn(method) if method.sig.ident == function => {
-                    collect_strings(method.block.to_token_stream(), &mut out);
+    fn walk(&mut self, tokens: TokenStream, doc: &mut Vec<String>) {
+        let mut trees = tokens.into_iter().peekable();
+        while let Some(tree) = trees.next() {
+            match tree {
+                TokenTree::Punct(punct) if punct.as_char() == '#' => {
+                    let line = match trees.peek() {
+                        Some(TokenTree::Group(group)) => doc_line(group.stream()),
+                        _ => None,
+                    };
+                    if let Some(line) = line {
+                        trees.next();
+                        doc.push(line);
+                        continue;
+                    }
+                }
+                TokenTree::Group(group) => {
+                    self.flush(doc);
+                    self.walk(group.stream(), doc);
+                }
+                TokenTree::Literal(literal) => {
+                    if let Ok(syn::Lit::Str(string)) = syn::parse2(literal.into_token_stream()) {
+                        self.strings.push(string.value());
+                    }
                 }
                 _ => {}
             }
+            self.flush(doc);
         }
     }
-    out
-}
 
-/// Every string literal in a token stream, in order.
-fn collect_strings(tokens: TokenStream, out: &mut Vec<String>) {
-    for tree in tokens {
-        match tree {
-            TokenTree::Group(group) => collect_strings(group.stream(), out),
-            TokenTree::Literal(literal) => {
-                if let Ok(syn::Lit::Str(string)) = syn::parse2(literal.into_token_stream()) {
-                    out.push(string.value());
-                }
-            }
-            _ => {}
+    /// Ends the doc being collected, if any.
+    fn flush(&mut self, doc: &mut Vec<String>) {
+        if !doc.is_empty() {
+            self.docs.push(std::mem::take(doc).join("\n"));
         }
     }
 }
 
-/// The documentation of an item, as rustdoc joins its `#[doc]` attributes.
-fn doc_of(attrs: &[syn::Attribute]) -> String {
-    let lines: Vec<String> = attrs
-        .iter()
-        .filter_map(|attr| match &attr.meta {
-            syn::Meta::NameValue(meta) if meta.path.is_ident("doc") => match &meta.value {
-                syn::Expr::Lit(syn::ExprLit {
-                    lit: syn::Lit::Str(literal),
-                    ..
-                }) => Some(literal.value()),
-                _ => None,
-            },
-            _ => None,
-        })
-        .collect();
-    lines.join("\n")
-}
-
-/// The docs of the module `widget`, its enum `ErrorCode`, and the enum's first variant.
-fn widget_docs(file: &syn::File) -> Result<[String; 3], TestCaseError> {
-    let module = file.items.iter().find_map(|item| match item {
-        syn::Item::Mod(module) if module.ident == "widget" => Some(doc_of(&module.attrs)),
+/// The text of a `doc = "…"` attribute's inside, or `None` for any other attribute.
+fn doc_line(tokens: TokenStream) -> Option<String> {
+    let meta: syn::MetaNameValue = syn::parse2(tokens).ok()?;
+    match meta.value {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(string),
+            ..
+        }) if meta.path.is_ident("doc") => Some(string.value()),
         _ => None,
-    });
-    let error_code = widget(file)?.iter().find_map(|item| match item {
-        syn::Item::Enum(e) if e.ident == "ErrorCode" => Some(e),
-        _ => None,
-    });
-    let (Some(module), Some(error_code)) = (module, error_code) else {
-        return Err(TestCaseError::fail("no module or enum docs"));
-    };
-    let variant = doc_of(&error_code.variants[0].attrs);
-    Ok([module, doc_of(&error_code.attrs), variant])
+    }
 }
 
 /// What rustdoc shows for text escaped by errdoc: control characters, and the invisible
@@ -469,91 +492,135 @@ fn shown(text: &str) -> String {
         .collect()
 }
 
-/// Checks that `doc` is nothing but paragraphs of text and code spans as rustdoc reads it
-/// (its own markdown options), and that, without smart punctuation (which only changes the
-/// glyphs of quotes, dashes and ellipses), each paragraph's text is the expected one, white
-/// space collapsed as a browser shows it.
-fn assert_plain_doc(doc: &str, expected: &[String]) -> Result<(), TestCaseError> {
-    let structure = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS;
-    for event in Parser::new_ext(doc, structure | Options::ENABLE_SMART_PUNCTUATION) {
-        let plain = matches!(
-            event,
-            Event::Start(Tag::Paragraph)
-                | Event::End(TagEnd::Paragraph)
-                | Event::Text(_)
-                | Event::Code(_)
-        );
-        prop_assert!(plain, "{event:?} in the doc {doc:?}");
+/// rustdoc's markdown options, but smart punctuation, which only changes the glyphs of
+/// quotes, dashes and ellipses, never the structure.
+const RUSTDOC: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_TASKLISTS);
+
+/// The markdown structure of a doc as rustdoc reads it (smart punctuation on): every
+/// event but text, whose content only is left out, and runs of text counted as one.
+fn structure(doc: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for event in Parser::new_ext(doc, RUSTDOC | Options::ENABLE_SMART_PUNCTUATION) {
+        let item = match event {
+            Event::Text(_) => "text".to_owned(),
+            other => format!("{other:?}"),
+        };
+        if item != "text" || out.last().is_none_or(|last| last != "text") {
+            out.push(item);
+        }
     }
-    let mut paragraphs = Vec::new();
+    out
+}
+
+/// The text a reader sees in each block of a doc (smart punctuation off), white space
+/// collapsed as a browser shows it.
+fn blocks(doc: &str) -> Vec<String> {
+    let mut out = Vec::new();
     let mut text = String::new();
-    for event in Parser::new_ext(doc, structure) {
+    for event in Parser::new_ext(doc, RUSTDOC) {
         match event {
             Event::Text(t) | Event::Code(t) => text.push_str(&t),
-            Event::End(TagEnd::Paragraph) => paragraphs.push(collapse(&std::mem::take(&mut text))),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => {
+                out.push(collapse(&std::mem::take(&mut text)));
+            }
             _ => {}
         }
     }
-    let expected: Vec<String> = expected.iter().map(|p| collapse(p)).collect();
-    prop_assert_eq!(paragraphs, expected, "the doc {:?}", doc);
+    out
+}
+
+/// Checks that a doc made from `inputs` has the markdown structure of `template`, the same
+/// doc made from the markers (no code block, link, HTML, heading, emphasis or break that
+/// the template does not have), and shows each input where the template has its marker.
+fn assert_doc_like(doc: &str, template: &str, inputs: Inputs<'_>) -> Result<(), TestCaseError> {
+    prop_assert_eq!(
+        structure(doc),
+        structure(template),
+        "the doc {:?} is not shaped like {:?}",
+        doc,
+        template
+    );
+    let expected: Vec<String> = blocks(template)
+        .iter()
+        .map(|block| collapse(&inputs.fill(block, shown)))
+        .collect();
+    prop_assert_eq!(blocks(doc), expected, "the doc {:?}", doc);
     Ok(())
+}
+
+/// The three files of one case: the hostile one, the marked reference and the filler one.
+fn files(inputs: Inputs<'_>) -> Result<[(String, syn::File); 3], TestCaseError> {
+    let fillers = inputs.map(filler);
+    let [message, name, path, document] = fillers.each_ref().map(String::as_str);
+    let wide = Inputs {
+        message,
+        name,
+        path,
+        document,
+    };
+    Ok([generated(inputs)?, generated(MARKERS)?, generated(wide)?])
+}
+
+/// Hostile text for every input, or for the message alone with the rest plain.
+fn inputs() -> impl Strategy<Value = [String; 4]> {
+    prop_oneof![
+        (any_text(), any_text(), any_text(), any_text()).prop_map(|(m, n, p, d)| [m, n, p, d]),
+        any_text().prop_map(|m| [m, "Widget".into(), "Tools".into(), "widget.md".into()]),
+    ]
+}
+
+fn as_inputs(texts: &[String; 4]) -> Inputs<'_> {
+    Inputs {
+        message: &texts[0],
+        name: &texts[1],
+        path: &texts[2],
+        document: &texts[3],
+    }
 }
 
 proptest! {
     #![proptest_config(config(CODE_CASES))]
 
-    /// Any message comes back from the generated file as exactly the same string literal,
-    /// and the file has the same shape as for a plain message.
+    /// Any message, service name, path and document path comes back from the generated
+    /// file exactly, inside the string literals where the marked reference has its marker;
+    /// the file has the shape of the filler one (nothing injected); and the header names
+    /// the one document on one comment line.
     #[test]
-    fn literals_round_trip(message in any_text()) {
-        let plain = generated(&catalog(&filler(&message), "Widget", "Tools", "widget.md"))?;
-        let file = generated(&catalog(&message, "Widget", "Tools", "widget.md"))?;
-        prop_assert_eq!(string_table(&file, "MESSAGES")?, [message.as_str(), "Plain."]);
-        prop_assert_eq!(string_table(&file, "KEYS")?, ["ONE", "TWO"]);
-        assert_same_shape(&file, &plain)?;
-    }
-
-    /// A service's name and path and a document's path, which reach literals, comments
-    /// and the `// from:` header, cannot change the file's shape either.
-    #[test]
-    fn names_and_paths_round_trip(name in any_text(), path in any_text(), document in any_text()) {
-        let plain = generated(&catalog("Plain.", &filler(&name), &filler(&path), &filler(&document)))?;
-        let file = generated(&catalog("Plain.", &name, &path, &document))?;
-        prop_assert_eq!(service_strings(&file, "name"), [name.as_str()]);
-        prop_assert_eq!(service_strings(&file, "path"), ["AI Service", &path, &name]);
-        assert_same_shape(&file, &plain)?;
-        let code = errdoc::generate(&catalog("Plain.", &name, &path, &document), &errdoc::Options::default()).unwrap();
+    fn literals_round_trip(texts in inputs()) {
+        let inputs = as_inputs(&texts);
+        let [(code, file), (_, marked), (_, wide)] = files(inputs)?;
+        assert_same_shape(&file, &wide)?;
+        let expected: Vec<String> = Texts::of(&marked)
+            .strings
+            .iter()
+            .map(|string| inputs.fill(string, str::to_owned))
+            .collect();
+        prop_assert_eq!(Texts::of(&file).strings, expected);
         let header: Vec<&str> = code.lines().take_while(|line| !line.is_empty()).collect();
         prop_assert_eq!(header.len(), 4, "three lines of header and one document: {:?}", header);
         prop_assert!(header.iter().all(|line| line.starts_with("//")), "{:?}", header);
     }
 
-    /// The docs made from a message, a service name, a path and a document path are plain
-    /// paragraphs that show the text.
+    /// Every rustdoc comment made from the inputs is shaped like the marked reference's
+    /// and shows the inputs as text: no code block, link, HTML, heading or emphasis opens,
+    /// and nothing is swallowed.
     #[test]
-    fn docs_stay_plain(
-        message in any_text(),
-        name in any_text(),
-        path in any_text(),
-        document in any_text(),
-    ) {
-        let file = generated(&catalog(&message, &name, &path, &document))?;
-        let [module, error_code, variant] = widget_docs(&file)?;
-        let (name, path, document) = (shown(&name), shown(&path), shown(&document));
-        assert_plain_doc(&module, &[
-            format!("Result codes of AI Service > {path} > {name}."),
-            format!("Generated from {document}."),
-        ])?;
-        assert_plain_doc(&error_code, &[
-            format!("A result code of {name}, as its documentation lists it."),
-        ])?;
-        assert_plain_doc(&variant, &[
-            format!("1 ONE: {}", shown(&message)),
-            format!("From {document}:5."),
-        ])?;
+    fn docs_stay_plain(texts in inputs()) {
+        let inputs = as_inputs(&texts);
+        let [(_, file), (_, marked), _] = files(inputs)?;
+        let (docs, templates) = (Texts::of(&file).docs, Texts::of(&marked).docs);
+        for marker in MARKERS.map(str::to_owned) {
+            let used = templates.iter().any(|template| template.contains(&marker));
+            prop_assert!(used, "no doc shows {}, so none is checked", marker);
+        }
+        prop_assert_eq!(docs.len(), templates.len());
+        for (doc, template) in docs.iter().zip(&templates) {
+            assert_doc_like(doc, template, inputs)?;
+        }
     }
 }
 
@@ -561,18 +628,24 @@ proptest! {
 /// property above would pass vacuously.
 #[test]
 fn the_doc_checker_sees_markup() {
-    let expected = ["1 ONE: a b".to_owned()];
-    assert!(assert_plain_doc(" `1` `ONE`: a b", &expected).is_ok());
+    let template = " `1` `ONE`: ZZmessageZZ\n\n From ZZdocumentZZ:5.";
+    let inputs = Inputs {
+        message: "a b",
+        ..MARKERS
+    };
+    let check = |doc: &str| assert_doc_like(doc, template, inputs);
+    assert!(check(" `1` `ONE`: a b\n\n From ZZdocumentZZ:5.").is_ok());
     for doc in [
-        " `1` `ONE`: [a](b) b",
-        " `1` `ONE`: *a* b",
-        " `1` `ONE`: <a>b",
-        " `1` `ONE`: a b\n```",
-        " `1` `ONE`: a b\n# h",
-        " `1` `ONE`: a b[^1]\n\n[^1]: x",
-        " `1` `ONE`: a ~~b~~",
-        " `1` `ONE`: a c",
+        " `1` `ONE`: [a](b) b\n\n From ZZdocumentZZ:5.",
+        " `1` `ONE`: *a* b\n\n From ZZdocumentZZ:5.",
+        " `1` `ONE`: <a>b\n\n From ZZdocumentZZ:5.",
+        " `1` `ONE`: a b\n```\n\n From ZZdocumentZZ:5.",
+        " `1` `ONE`: a b\n# h\n\n From ZZdocumentZZ:5.",
+        " `1` `ONE`: a b[^1]\n\n[^1]: x\n\n From ZZdocumentZZ:5.",
+        " `1` `ONE`: a ~~b~~\n\n From ZZdocumentZZ:5.",
+        " `1` `ONE`: a c\n\n From ZZdocumentZZ:5.",
+        " `1` `ONE`: a b",
     ] {
-        assert!(assert_plain_doc(doc, &expected).is_err(), "{doc:?}");
+        assert!(check(doc).is_err(), "{doc:?}");
     }
 }
