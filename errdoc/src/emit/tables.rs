@@ -6,22 +6,28 @@
 //!
 //! - `codes`: the codes in code order, four little-endian bytes each, in one byte string;
 //! - `keys` and `messages`: every key (message) one after another in one string, with
-//!   `key_ends` (`message_ends`) giving where each ends, four bytes each;
-//! - `code_slots` and `key_slots`: open-addressing hash tables of row numbers (`u32::MAX`
-//!   for an empty slot), a power of two in size and at most half full, probed linearly
-//!   from the slot that a multiplicative hash with the table's seed picks.
+//!   `key_offsets` (`message_offsets`) giving where each starts and, after the last, where
+//!   the last ends, four bytes each: one eight-byte read gives a key's start and end;
+//! - `code_slots` and `key_slots`: open-addressing hash tables, a power of two in size and
+//!   at most half full, probed linearly from the slot that a multiplicative hash with the
+//!   table's seed picks. A slot is eight bytes: the row (`u32::MAX` for an empty slot) and a
+//!   tag, both little-endian: for a code slot the code itself, so that `from_code` reads
+//!   one slot and no other table; for a key slot the high half of the key's hash, so that a
+//!   probe compares text only when the tags agree.
 //!
 //! The seed is the one of a few fixed candidates with the shortest probes for this catalog,
-//! so `from_code` and `from_key` cost one hash and, almost always, one comparison, hit or
-//! miss. The hash functions here and in the generated runtime ([`runtime`]) must agree;
-//! the tests of both crates look up every code and key of real catalogs.
+//! so `from_code` and `from_key` cost one hash, almost always one slot, and for a key one
+//! comparison, hit or miss. The hash functions here and in the generated runtime
+//! ([`runtime`]) must agree; the tests of both crates look up every code and key of real
+//! catalogs. Every runtime function is `#[inline]`, so that a lookup compiles to the probe
+//! itself, its table's address and size constants.
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use crate::lower::Entry;
 
-/// An empty slot.
+/// The row of an empty slot.
 const UNLISTED: u32 = u32::MAX;
 
 /// The multiplier of the key hash (FxHash's).
@@ -43,9 +49,9 @@ const SEEDS: [u64; 8] = [
 pub(super) struct Tables {
     codes: Vec<u8>,
     keys: String,
-    key_ends: Vec<u8>,
+    key_offsets: Vec<u8>,
     messages: String,
-    message_ends: Vec<u8>,
+    message_offsets: Vec<u8>,
     code_index: HashIndex,
     key_index: HashIndex,
 }
@@ -56,23 +62,25 @@ impl Tables {
         let mut tables = Tables {
             codes: Vec::with_capacity(entries.len() * 4),
             keys: String::new(),
-            key_ends: Vec::with_capacity(entries.len() * 4),
+            key_offsets: Vec::with_capacity(entries.len() * 4 + 4),
             messages: String::new(),
-            message_ends: Vec::with_capacity(entries.len() * 4),
+            message_offsets: Vec::with_capacity(entries.len() * 4 + 4),
             code_index: HashIndex::default(),
             key_index: HashIndex::default(),
         };
+        tables.key_offsets.extend(offset(0));
+        tables.message_offsets.extend(offset(0));
         for entry in entries {
             tables.codes.extend(entry.code.to_le_bytes());
             tables.keys.push_str(&entry.key);
-            tables.key_ends.extend(offset(tables.keys.len()));
+            tables.key_offsets.extend(offset(tables.keys.len()));
             tables.messages.push_str(&entry.message);
-            tables.message_ends.extend(offset(tables.messages.len()));
+            tables.message_offsets.extend(offset(tables.messages.len()));
         }
         let code_hashes: Vec<u64> = entries.iter().map(|e| hash_code(e.code)).collect();
         let key_hashes: Vec<u64> = entries.iter().map(|e| hash_key(e.key.as_bytes())).collect();
-        tables.code_index = HashIndex::new(&code_hashes);
-        tables.key_index = HashIndex::new(&key_hashes);
+        tables.code_index = HashIndex::new(&code_hashes, |row| entries[row].code.cast_unsigned());
+        tables.key_index = HashIndex::new(&key_hashes, |row| key_tag(key_hashes[row]));
         tables
     }
 
@@ -80,9 +88,9 @@ impl Tables {
     pub(super) fn emit(&self) -> TokenStream {
         let codes = Literal::byte_string(&self.codes);
         let keys = Literal::string(&self.keys);
-        let key_ends = Literal::byte_string(&self.key_ends);
+        let key_offsets = Literal::byte_string(&self.key_offsets);
         let messages = Literal::string(&self.messages);
-        let message_ends = Literal::byte_string(&self.message_ends);
+        let message_offsets = Literal::byte_string(&self.message_offsets);
         let code_slots = Literal::byte_string(&self.code_index.slots);
         let code_seed = Literal::u64_suffixed(self.code_index.seed);
         let key_slots = Literal::byte_string(&self.key_index.slots);
@@ -91,9 +99,9 @@ impl Tables {
             super::__errdoc::Table {
                 codes: #codes,
                 keys: #keys,
-                key_ends: #key_ends,
+                key_offsets: #key_offsets,
                 messages: #messages,
-                message_ends: #message_ends,
+                message_offsets: #message_offsets,
                 code_slots: #code_slots,
                 code_seed: #code_seed,
                 key_slots: #key_slots,
@@ -109,7 +117,7 @@ fn offset(len: usize) -> [u8; 4] {
     u32::try_from(len).unwrap_or(u32::MAX).to_le_bytes()
 }
 
-/// An open-addressing hash table of row numbers, as bytes, and its seed.
+/// An open-addressing hash table of eight-byte slots (row, tag), as bytes, and its seed.
 #[derive(Default)]
 struct HashIndex {
     slots: Vec<u8>,
@@ -118,8 +126,8 @@ struct HashIndex {
 
 impl HashIndex {
     /// Places each row by its hash, trying every seed and keeping the one whose probes are
-    /// shortest in total (the first, on a tie).
-    fn new(hashes: &[u64]) -> HashIndex {
+    /// shortest in total (the first, on a tie); `tag` gives the tag stored beside a row.
+    fn new(hashes: &[u64], tag: impl Fn(usize) -> u32) -> HashIndex {
         // At most half full, and at least two slots, so that the shift stays below 64.
         let len = (hashes.len() * 2).next_power_of_two().max(2);
         let mut best: Option<(usize, u64, Vec<u32>)> = None;
@@ -139,10 +147,17 @@ impl HashIndex {
             }
         }
         let (_, seed, slots) = best.unwrap_or_default();
-        HashIndex {
-            slots: slots.iter().flat_map(|row| row.to_le_bytes()).collect(),
-            seed,
+        let mut bytes = Vec::with_capacity(slots.len() * 8);
+        for row in slots {
+            bytes.extend(row.to_le_bytes());
+            let tag = if row == UNLISTED {
+                0
+            } else {
+                tag(row as usize)
+            };
+            bytes.extend(tag.to_le_bytes());
         }
+        HashIndex { slots: bytes, seed }
     }
 }
 
@@ -157,19 +172,54 @@ fn hash_code(code: i32) -> u64 {
     u64::from(code.cast_unsigned())
 }
 
-/// The hash of a key, before the seed: the generated runtime's `hash_key`.
+/// The tag of a key slot: the high half of the key's hash, as the runtime's `find_key`
+/// computes it.
+fn key_tag(hash: u64) -> u32 {
+    (hash >> 32) as u32
+}
+
+/// The hash of a key, before the seed: the generated runtime's `hash_key`. FxHash over
+/// the key's whole eight-byte words and then its last eight bytes (which may overlap the
+/// words before), so that no loop reads single bytes; a key shorter than eight bytes is
+/// read as two four-byte halves, or byte by byte below four.
 fn hash_key(key: &[u8]) -> u64 {
-    let mut hash = key.len() as u64;
-    let mut words = key.chunks_exact(8);
-    for word in &mut words {
-        let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
-        hash = (hash.rotate_left(5) ^ word).wrapping_mul(KEY_MULTIPLIER);
+    let len = key.len();
+    let mut hash = len as u64;
+    if len >= 8 {
+        let mut at = 0;
+        while at + 8 < len {
+            hash = mix(hash, read8(key, at));
+            at += 8;
+        }
+        mix(hash, read8(key, len - 8))
+    } else if len >= 4 {
+        mix(hash, read4(key, 0) | (read4(key, len - 4) << 32))
+    } else {
+        let mut word = 0;
+        for (at, byte) in key.iter().enumerate() {
+            word |= u64::from(*byte) << (8 * at);
+        }
+        mix(hash, word)
     }
-    let mut last = 0;
-    for (at, byte) in words.remainder().iter().enumerate() {
-        last |= u64::from(*byte) << (8 * at);
-    }
-    (hash.rotate_left(5) ^ last).wrapping_mul(KEY_MULTIPLIER)
+}
+
+/// One FxHash step.
+fn mix(hash: u64, word: u64) -> u64 {
+    (hash.rotate_left(5) ^ word).wrapping_mul(KEY_MULTIPLIER)
+}
+
+/// The eight bytes of `bytes` at `at`, little-endian.
+fn read8(bytes: &[u8], at: usize) -> u64 {
+    let mut word = [0; 8];
+    word.copy_from_slice(&bytes[at..at + 8]);
+    u64::from_le_bytes(word)
+}
+
+/// The four bytes of `bytes` at `at`, little-endian.
+fn read4(bytes: &[u8], at: usize) -> u64 {
+    let mut word = [0; 4];
+    word.copy_from_slice(&bytes[at..at + 4]);
+    u64::from(u32::from_le_bytes(word))
 }
 
 /// The module every service's tables are read through, emitted once per file.
@@ -192,9 +242,9 @@ pub(super) fn runtime() -> TokenStream {
             pub(super) struct Table {
                 pub(super) codes: &'static [u8],
                 pub(super) keys: &'static str,
-                pub(super) key_ends: &'static [u8],
+                pub(super) key_offsets: &'static [u8],
                 pub(super) messages: &'static str,
-                pub(super) message_ends: &'static [u8],
+                pub(super) message_offsets: &'static [u8],
                 pub(super) code_slots: &'static [u8],
                 pub(super) code_seed: u64,
                 pub(super) key_slots: &'static [u8],
@@ -203,26 +253,31 @@ pub(super) fn runtime() -> TokenStream {
 
             impl Table {
                 /// The number of codes.
+                #[inline]
                 pub(super) const fn len(&self) -> usize {
                     self.codes.len() / 4
                 }
 
                 /// The code of row `row`.
+                #[inline]
                 pub(super) const fn code(&self, row: usize) -> i32 {
-                    i32::from_le_bytes(word(self.codes, row))
+                    read4(self.codes, 4 * row) as i32
                 }
 
                 /// The key of row `row`.
+                #[inline]
                 pub(super) const fn key(&self, row: usize) -> &'static str {
-                    text(self.keys, self.key_ends, row)
+                    text(self.keys, self.key_offsets, row)
                 }
 
                 /// The message of row `row`.
+                #[inline]
                 pub(super) const fn message(&self, row: usize) -> &'static str {
-                    text(self.messages, self.message_ends, row)
+                    text(self.messages, self.message_offsets, row)
                 }
 
                 /// Row `row` as a crate-level entry of `service`.
+                #[inline]
                 pub(super) const fn entry(&self, service: super::Service, row: usize) -> super::Entry {
                     super::Entry {
                         service,
@@ -232,108 +287,151 @@ pub(super) fn runtime() -> TokenStream {
                     }
                 }
 
-                /// The row of `code`, if listed.
+                /// The row of `code`, if listed: the slots hold each code beside its row.
+                #[inline]
                 pub(super) const fn find_code(&self, code: i32) -> ::core::option::Option<usize> {
                     let slots = self.code_slots;
                     let mut slot = first_slot(hash_code(code), self.code_seed, slots);
                     loop {
-                        let row = u32::from_le_bytes(word(slots, slot));
+                        let (row, tag) = read_slot(slots, slot);
                         if row == UNLISTED {
                             return ::core::option::Option::None;
                         }
-                        if self.code(row as usize) == code {
+                        if tag == code as u32 {
                             return ::core::option::Option::Some(row as usize);
                         }
-                        slot = (slot + 1) & (slots.len() / 4 - 1);
+                        slot = (slot + 1) & (slots.len() / 8 - 1);
                     }
                 }
 
-                /// The row of `key`, if listed.
+                /// The row of `key`, if listed: its text is compared only where the slot's
+                /// tag is the high half of its hash.
+                #[inline]
                 pub(super) const fn find_key(&self, key: &str) -> ::core::option::Option<usize> {
+                    let key = key.as_bytes();
+                    let hash = hash_key(key);
                     let slots = self.key_slots;
-                    let mut slot = first_slot(hash_key(key.as_bytes()), self.key_seed, slots);
+                    let mut slot = first_slot(hash, self.key_seed, slots);
                     loop {
-                        let row = u32::from_le_bytes(word(slots, slot));
+                        let (row, tag) = read_slot(slots, slot);
                         if row == UNLISTED {
                             return ::core::option::Option::None;
                         }
-                        if same(self.key(row as usize).as_bytes(), key.as_bytes()) {
+                        if tag == (hash >> 32) as u32 && same(self.key(row as usize).as_bytes(), key) {
                             return ::core::option::Option::Some(row as usize);
                         }
-                        slot = (slot + 1) & (slots.len() / 4 - 1);
+                        slot = (slot + 1) & (slots.len() / 8 - 1);
                     }
                 }
             }
 
-            /// Whether two byte strings are equal, eight bytes at a time, in a `const fn`.
-            const fn same(a: &[u8], b: &[u8]) -> bool {
-                if a.len() != b.len() {
-                    return false;
-                }
-                let (mut a, mut b) = (a, b);
-                while let (
-                    ::core::option::Option::Some((x, a_rest)),
-                    ::core::option::Option::Some((y, b_rest)),
-                ) = (a.split_first_chunk::<8>(), b.split_first_chunk::<8>())
-                {
-                    if u64::from_le_bytes(*x) != u64::from_le_bytes(*y) {
-                        return false;
-                    }
-                    (a, b) = (a_rest, b_rest);
-                }
-                let mut at = 0;
-                while at < a.len() {
-                    if a[at] != b[at] {
-                        return false;
-                    }
-                    at += 1;
-                }
-                true
-            }
-
-            /// The four bytes of entry `index` of a table of four-byte entries.
-            const fn word(bytes: &[u8], index: usize) -> [u8; 4] {
-                let at = 4 * index;
-                [bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]
-            }
-
-            /// Text `index` of `all`, which ends where `ends` says.
-            const fn text(all: &'static str, ends: &[u8], index: usize) -> &'static str {
-                let end = u32::from_le_bytes(word(ends, index)) as usize;
-                let start = if index == 0 {
-                    0
-                } else {
-                    u32::from_le_bytes(word(ends, index - 1)) as usize
-                };
+            /// Text `row` of `all`, which starts and ends where `offsets` says.
+            #[inline]
+            const fn text(all: &'static str, offsets: &[u8], row: usize) -> &'static str {
+                let span = read8(offsets, 4 * row);
+                let (start, end) = (span as u32 as usize, (span >> 32) as usize);
                 all.split_at(end).0.split_at(start).1
             }
 
-            /// The first slot to probe for `hash` in `slots`, a power of two of four-byte slots.
+            /// Whether two byte strings are equal, a word at a time, as `hash_key` reads them.
+            #[inline]
+            const fn same(a: &[u8], b: &[u8]) -> bool {
+                let len = a.len();
+                if len != b.len() {
+                    return false;
+                }
+                if len >= 8 {
+                    let mut at = 0;
+                    while at + 8 < len {
+                        if read8(a, at) != read8(b, at) {
+                            return false;
+                        }
+                        at += 8;
+                    }
+                    read8(a, len - 8) == read8(b, len - 8)
+                } else if len >= 4 {
+                    read4(a, 0) == read4(b, 0) && read4(a, len - 4) == read4(b, len - 4)
+                } else {
+                    let mut at = 0;
+                    while at < len {
+                        if a[at] != b[at] {
+                            return false;
+                        }
+                        at += 1;
+                    }
+                    true
+                }
+            }
+
+            /// Slot `index` of a hash table: its row and its tag.
+            #[inline]
+            const fn read_slot(slots: &[u8], index: usize) -> (u32, u32) {
+                let slot = read8(slots, 8 * index);
+                (slot as u32, (slot >> 32) as u32)
+            }
+
+            /// The eight bytes of `bytes` at `at`, little-endian; callers stay in bounds.
+            #[inline]
+            const fn read8(bytes: &[u8], at: usize) -> u64 {
+                match bytes.split_at(at).1.first_chunk::<8>() {
+                    ::core::option::Option::Some(word) => u64::from_le_bytes(*word),
+                    ::core::option::Option::None => 0,
+                }
+            }
+
+            /// The four bytes of `bytes` at `at`, little-endian; callers stay in bounds.
+            #[inline]
+            const fn read4(bytes: &[u8], at: usize) -> u32 {
+                match bytes.split_at(at).1.first_chunk::<4>() {
+                    ::core::option::Option::Some(word) => u32::from_le_bytes(*word),
+                    ::core::option::Option::None => 0,
+                }
+            }
+
+            /// The first slot to probe for `hash` in `slots`, a power of two of eight-byte slots.
+            #[inline]
             const fn first_slot(hash: u64, seed: u64, slots: &[u8]) -> usize {
-                let shift = 64 - (slots.len() / 4).trailing_zeros();
+                let shift = 64 - (slots.len() / 8).trailing_zeros();
                 (hash.wrapping_mul(seed) >> shift) as usize
             }
 
             /// The hash of a code, before the seed.
+            #[inline]
             const fn hash_code(code: i32) -> u64 {
                 code as u32 as u64
             }
 
-            /// The hash of a key, before the seed: FxHash over its eight-byte words.
+            /// The hash of a key, before the seed: FxHash over its whole eight-byte words and
+            /// then its last eight bytes; a shorter key as two four-byte halves, or bytes.
+            #[inline]
             const fn hash_key(key: &[u8]) -> u64 {
-                let mut hash = key.len() as u64;
-                let mut rest = key;
-                while let ::core::option::Option::Some((word, tail)) = rest.split_first_chunk::<8>() {
-                    hash = (hash.rotate_left(5) ^ u64::from_le_bytes(*word)).wrapping_mul(#multiplier);
-                    rest = tail;
+                let len = key.len();
+                let hash = len as u64;
+                if len >= 8 {
+                    let mut hash = hash;
+                    let mut at = 0;
+                    while at + 8 < len {
+                        hash = mix(hash, read8(key, at));
+                        at += 8;
+                    }
+                    mix(hash, read8(key, len - 8))
+                } else if len >= 4 {
+                    mix(hash, read4(key, 0) as u64 | (read4(key, len - 4) as u64) << 32)
+                } else {
+                    let mut word = 0;
+                    let mut at = 0;
+                    while at < len {
+                        word |= (key[at] as u64) << (8 * at);
+                        at += 1;
+                    }
+                    mix(hash, word)
                 }
-                let mut last = 0;
-                let mut at = 0;
-                while at < rest.len() {
-                    last |= (rest[at] as u64) << (8 * at);
-                    at += 1;
-                }
-                (hash.rotate_left(5) ^ last).wrapping_mul(#multiplier)
+            }
+
+            /// One FxHash step.
+            #[inline]
+            const fn mix(hash: u64, word: u64) -> u64 {
+                (hash.rotate_left(5) ^ word).wrapping_mul(#multiplier)
             }
         }
     }
@@ -351,25 +449,37 @@ mod tests {
         assert_ne!(a, b);
         assert_ne!(a, c);
         assert_ne!(hash_key(b""), hash_key(b"\0"));
+        // Every length class: bytes, two halves, words and an overlapping last word.
+        let key = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+        for len in 0..key.len() {
+            let mut changed = key[..len].to_vec();
+            for at in 0..len {
+                changed[at] ^= 1;
+                assert_ne!(hash_key(&key[..len]), hash_key(&changed), "{len} {at}");
+                changed[at] ^= 1;
+            }
+        }
     }
 
     #[test]
-    fn every_row_is_in_its_slot_chain_and_half_the_slots_stay_empty() {
-        let hashes: Vec<u64> = (0..1000).map(|n| hash_code(4_000_000 + n * 7)).collect();
-        let index = HashIndex::new(&hashes);
-        let slots: Vec<u32> = index
+    fn every_row_is_in_its_slot_chain_with_its_tag_and_half_the_slots_stay_empty() {
+        let codes: Vec<i32> = (0..1000).map(|n| 4_000_000 + n * 7).collect();
+        let hashes: Vec<u64> = codes.iter().map(|&code| hash_code(code)).collect();
+        let index = HashIndex::new(&hashes, |row| codes[row].cast_unsigned());
+        let slots: Vec<(u32, u32)> = index
             .slots
-            .chunks_exact(4)
-            .map(|w| u32::from_le_bytes(w.try_into().unwrap()))
+            .chunks_exact(8)
+            .map(|w| (read4(w, 0) as u32, read4(w, 4) as u32))
             .collect();
         assert_eq!(slots.len(), 2048);
-        assert_eq!(slots.iter().filter(|&&s| s == UNLISTED).count(), 1048);
+        assert_eq!(slots.iter().filter(|s| s.0 == UNLISTED).count(), 1048);
         for (row, &hash) in hashes.iter().enumerate() {
             let mut slot = slot_of(hash, index.seed, slots.len());
-            while slots[slot] != row as u32 {
-                assert_ne!(slots[slot], UNLISTED, "row {row} not found");
+            while slots[slot].0 != row as u32 {
+                assert_ne!(slots[slot].0, UNLISTED, "row {row} not found");
                 slot = (slot + 1) % slots.len();
             }
+            assert_eq!(slots[slot].1, codes[row].cast_unsigned());
         }
     }
 }

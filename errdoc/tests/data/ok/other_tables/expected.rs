@@ -104,9 +104,9 @@ mod __errdoc {
     pub(super) struct Table {
         pub(super) codes: &'static [u8],
         pub(super) keys: &'static str,
-        pub(super) key_ends: &'static [u8],
+        pub(super) key_offsets: &'static [u8],
         pub(super) messages: &'static str,
-        pub(super) message_ends: &'static [u8],
+        pub(super) message_offsets: &'static [u8],
         pub(super) code_slots: &'static [u8],
         pub(super) code_seed: u64,
         pub(super) key_slots: &'static [u8],
@@ -114,22 +114,27 @@ mod __errdoc {
     }
     impl Table {
         /// The number of codes.
+        #[inline]
         pub(super) const fn len(&self) -> usize {
             self.codes.len() / 4
         }
         /// The code of row `row`.
+        #[inline]
         pub(super) const fn code(&self, row: usize) -> i32 {
-            i32::from_le_bytes(word(self.codes, row))
+            read4(self.codes, 4 * row) as i32
         }
         /// The key of row `row`.
+        #[inline]
         pub(super) const fn key(&self, row: usize) -> &'static str {
-            text(self.keys, self.key_ends, row)
+            text(self.keys, self.key_offsets, row)
         }
         /// The message of row `row`.
+        #[inline]
         pub(super) const fn message(&self, row: usize) -> &'static str {
-            text(self.messages, self.message_ends, row)
+            text(self.messages, self.message_offsets, row)
         }
         /// Row `row` as a crate-level entry of `service`.
+        #[inline]
         pub(super) const fn entry(
             &self,
             service: super::Service,
@@ -142,7 +147,8 @@ mod __errdoc {
                 message: self.message(row),
             }
         }
-        /// The row of `code`, if listed.
+        /// The row of `code`, if listed: the slots hold each code beside its row.
+        #[inline]
         pub(super) const fn find_code(
             &self,
             code: i32,
@@ -150,98 +156,137 @@ mod __errdoc {
             let slots = self.code_slots;
             let mut slot = first_slot(hash_code(code), self.code_seed, slots);
             loop {
-                let row = u32::from_le_bytes(word(slots, slot));
+                let (row, tag) = read_slot(slots, slot);
                 if row == UNLISTED {
                     return ::core::option::Option::None;
                 }
-                if self.code(row as usize) == code {
+                if tag == code as u32 {
                     return ::core::option::Option::Some(row as usize);
                 }
-                slot = (slot + 1) & (slots.len() / 4 - 1);
+                slot = (slot + 1) & (slots.len() / 8 - 1);
             }
         }
-        /// The row of `key`, if listed.
+        /// The row of `key`, if listed: its text is compared only where the slot's
+        /// tag is the high half of its hash.
+        #[inline]
         pub(super) const fn find_key(&self, key: &str) -> ::core::option::Option<usize> {
+            let key = key.as_bytes();
+            let hash = hash_key(key);
             let slots = self.key_slots;
-            let mut slot = first_slot(hash_key(key.as_bytes()), self.key_seed, slots);
+            let mut slot = first_slot(hash, self.key_seed, slots);
             loop {
-                let row = u32::from_le_bytes(word(slots, slot));
+                let (row, tag) = read_slot(slots, slot);
                 if row == UNLISTED {
                     return ::core::option::Option::None;
                 }
-                if same(self.key(row as usize).as_bytes(), key.as_bytes()) {
+                if tag == (hash >> 32) as u32
+                    && same(self.key(row as usize).as_bytes(), key)
+                {
                     return ::core::option::Option::Some(row as usize);
                 }
-                slot = (slot + 1) & (slots.len() / 4 - 1);
+                slot = (slot + 1) & (slots.len() / 8 - 1);
             }
         }
     }
-    /// Whether two byte strings are equal, eight bytes at a time, in a `const fn`.
-    const fn same(a: &[u8], b: &[u8]) -> bool {
-        if a.len() != b.len() {
-            return false;
-        }
-        let (mut a, mut b) = (a, b);
-        while let (
-            ::core::option::Option::Some((x, a_rest)),
-            ::core::option::Option::Some((y, b_rest)),
-        ) = (a.split_first_chunk::<8>(), b.split_first_chunk::<8>()) {
-            if u64::from_le_bytes(*x) != u64::from_le_bytes(*y) {
-                return false;
-            }
-            (a, b) = (a_rest, b_rest);
-        }
-        let mut at = 0;
-        while at < a.len() {
-            if a[at] != b[at] {
-                return false;
-            }
-            at += 1;
-        }
-        true
-    }
-    /// The four bytes of entry `index` of a table of four-byte entries.
-    const fn word(bytes: &[u8], index: usize) -> [u8; 4] {
-        let at = 4 * index;
-        [bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]
-    }
-    /// Text `index` of `all`, which ends where `ends` says.
-    const fn text(all: &'static str, ends: &[u8], index: usize) -> &'static str {
-        let end = u32::from_le_bytes(word(ends, index)) as usize;
-        let start = if index == 0 {
-            0
-        } else {
-            u32::from_le_bytes(word(ends, index - 1)) as usize
-        };
+    /// Text `row` of `all`, which starts and ends where `offsets` says.
+    #[inline]
+    const fn text(all: &'static str, offsets: &[u8], row: usize) -> &'static str {
+        let span = read8(offsets, 4 * row);
+        let (start, end) = (span as u32 as usize, (span >> 32) as usize);
         all.split_at(end).0.split_at(start).1
     }
-    /// The first slot to probe for `hash` in `slots`, a power of two of four-byte slots.
+    /// Whether two byte strings are equal, a word at a time, as `hash_key` reads them.
+    #[inline]
+    const fn same(a: &[u8], b: &[u8]) -> bool {
+        let len = a.len();
+        if len != b.len() {
+            return false;
+        }
+        if len >= 8 {
+            let mut at = 0;
+            while at + 8 < len {
+                if read8(a, at) != read8(b, at) {
+                    return false;
+                }
+                at += 8;
+            }
+            read8(a, len - 8) == read8(b, len - 8)
+        } else if len >= 4 {
+            read4(a, 0) == read4(b, 0) && read4(a, len - 4) == read4(b, len - 4)
+        } else {
+            let mut at = 0;
+            while at < len {
+                if a[at] != b[at] {
+                    return false;
+                }
+                at += 1;
+            }
+            true
+        }
+    }
+    /// Slot `index` of a hash table: its row and its tag.
+    #[inline]
+    const fn read_slot(slots: &[u8], index: usize) -> (u32, u32) {
+        let slot = read8(slots, 8 * index);
+        (slot as u32, (slot >> 32) as u32)
+    }
+    /// The eight bytes of `bytes` at `at`, little-endian; callers stay in bounds.
+    #[inline]
+    const fn read8(bytes: &[u8], at: usize) -> u64 {
+        match bytes.split_at(at).1.first_chunk::<8>() {
+            ::core::option::Option::Some(word) => u64::from_le_bytes(*word),
+            ::core::option::Option::None => 0,
+        }
+    }
+    /// The four bytes of `bytes` at `at`, little-endian; callers stay in bounds.
+    #[inline]
+    const fn read4(bytes: &[u8], at: usize) -> u32 {
+        match bytes.split_at(at).1.first_chunk::<4>() {
+            ::core::option::Option::Some(word) => u32::from_le_bytes(*word),
+            ::core::option::Option::None => 0,
+        }
+    }
+    /// The first slot to probe for `hash` in `slots`, a power of two of eight-byte slots.
+    #[inline]
     const fn first_slot(hash: u64, seed: u64, slots: &[u8]) -> usize {
-        let shift = 64 - (slots.len() / 4).trailing_zeros();
+        let shift = 64 - (slots.len() / 8).trailing_zeros();
         (hash.wrapping_mul(seed) >> shift) as usize
     }
     /// The hash of a code, before the seed.
+    #[inline]
     const fn hash_code(code: i32) -> u64 {
         code as u32 as u64
     }
-    /// The hash of a key, before the seed: FxHash over its eight-byte words.
+    /// The hash of a key, before the seed: FxHash over its whole eight-byte words and
+    /// then its last eight bytes; a shorter key as two four-byte halves, or bytes.
+    #[inline]
     const fn hash_key(key: &[u8]) -> u64 {
-        let mut hash = key.len() as u64;
-        let mut rest = key;
-        while let ::core::option::Option::Some((word, tail)) = rest
-            .split_first_chunk::<8>()
-        {
-            hash = (hash.rotate_left(5) ^ u64::from_le_bytes(*word))
-                .wrapping_mul(0x517cc1b727220a95);
-            rest = tail;
+        let len = key.len();
+        let hash = len as u64;
+        if len >= 8 {
+            let mut hash = hash;
+            let mut at = 0;
+            while at + 8 < len {
+                hash = mix(hash, read8(key, at));
+                at += 8;
+            }
+            mix(hash, read8(key, len - 8))
+        } else if len >= 4 {
+            mix(hash, read4(key, 0) as u64 | (read4(key, len - 4) as u64) << 32)
+        } else {
+            let mut word = 0;
+            let mut at = 0;
+            while at < len {
+                word |= (key[at] as u64) << (8 * at);
+                at += 1;
+            }
+            mix(hash, word)
         }
-        let mut last = 0;
-        let mut at = 0;
-        while at < rest.len() {
-            last |= (rest[at] as u64) << (8 * at);
-            at += 1;
-        }
-        (hash.rotate_left(5) ^ last).wrapping_mul(0x517cc1b727220a95)
+    }
+    /// One FxHash step.
+    #[inline]
+    const fn mix(hash: u64, word: u64) -> u64 {
+        (hash.rotate_left(5) ^ word).wrapping_mul(0x517cc1b727220a95)
     }
 }
 /// Result codes of AI Service \> OCR \> ID Card OCR.
@@ -268,12 +313,12 @@ pub mod id_card_ocr {
     pub(super) const TABLE: super::__errdoc::Table = super::__errdoc::Table {
         codes: b"\0\0\0\0y\t=\0",
         keys: "SUCCESSID_CARD_INFO_NOT_FOUND",
-        key_ends: b"\x07\0\0\0\x1D\0\0\0",
+        key_offsets: b"\0\0\0\0\x07\0\0\0\x1D\0\0\0",
         messages: "SuccessId card info not found.",
-        message_ends: b"\x07\0\0\0\x1E\0\0\0",
-        code_slots: b"\0\0\0\0\xFF\xFF\xFF\xFF\x01\0\0\0\xFF\xFF\xFF\xFF",
+        message_offsets: b"\0\0\0\0\x07\0\0\0\x1E\0\0\0",
+        code_slots: b"\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x01\0\0\0y\t=\0\xFF\xFF\xFF\xFF\0\0\0\0",
         code_seed: 11400714819323198485u64,
-        key_slots: b"\x01\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF",
+        key_slots: b"\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x01\0\0\0hC\x12\x8A\0\0\0\0\xBBW\xCC0",
         key_seed: 11400714819323198485u64,
     };
     #[allow(non_upper_case_globals)]
