@@ -1,0 +1,114 @@
+//! errdoc's pipeline, stage by stage: read, parse, lower, emit, render, and all of them
+//! together as a build script runs them (`Builder::generate`), on three document sets:
+//!
+//! - `seeds`: the repository's `seeds/` (4 pages, 104 codes);
+//! - `4x26`: a synthetic set of the same size;
+//! - `1000x100`: 1,000 synthetic pages of 100 rows, a cloud's worth of services.
+//!
+//! Each stage gets the previous stage's output, made once before timing. The synthetic
+//! sets are written to a temporary folder, so that `read` reads files, and removed after.
+//!
+//! These run in the bench profile (optimized). A build script runs errdoc unoptimized
+//! (`opt-level = 0`, unless the user's profile says otherwise): `scripts/build-script-time`
+//! measures that.
+//!
+//! ```text
+//! cargo bench -p errdoc-benches --bench pipeline
+//! ```
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use errdoc::{Builder, Options, emit, lower, parse, read, render};
+use errdoc_benches::synth;
+
+/// Benchmarks every stage on the documents under `folder`.
+fn stages(c: &mut Criterion, name: &str, folder: &Path) {
+    let sources = read::read(&[folder]).expect("the set reads").documents;
+    let documents: Vec<parse::Document> = sources
+        .iter()
+        .filter_map(|source| parse::parse(source).0)
+        .collect();
+    assert_eq!(documents.len(), sources.len(), "every page has a table");
+    let (catalog, diagnostics) = lower::lower(documents.clone());
+    assert!(
+        diagnostics.iter().all(|d| !d.is_error()),
+        "the set is clean"
+    );
+    let options = Options::default();
+    let tokens = emit::emit(&catalog, &options);
+
+    let mut group = c.benchmark_group(format!("pipeline/{name}"));
+    if catalog.code_count() > 10_000 {
+        // Each of these takes from tens of milliseconds to seconds: ten samples suffice.
+        group
+            .sample_size(10)
+            .measurement_time(Duration::from_secs(20));
+    }
+    group.bench_function("read", |b| b.iter(|| read::read(&[folder])));
+    group.bench_function("parse", |b| {
+        b.iter(|| sources.iter().map(parse::parse).collect::<Vec<_>>())
+    });
+    group.bench_function("lower", |b| {
+        b.iter_batched(|| documents.clone(), lower::lower, BatchSize::LargeInput)
+    });
+    group.bench_function("emit", |b| b.iter(|| emit::emit(&catalog, &options)));
+    group.bench_function("render", |b| {
+        b.iter_batched(
+            || tokens.clone(),
+            |tokens| render::render(tokens, &catalog.documents),
+            BatchSize::LargeInput,
+        )
+    });
+    group.bench_function("all", |b| {
+        b.iter(|| {
+            Builder::new()
+                .docs(folder)
+                .generate()
+                .expect("the set generates")
+        })
+    });
+    group.finish();
+}
+
+/// A synthetic set in a temporary folder, removed when dropped.
+struct SyntheticSet(PathBuf);
+
+impl SyntheticSet {
+    fn new(documents: usize, rows: usize) -> SyntheticSet {
+        let folder = std::env::temp_dir().join(format!(
+            "errdoc-bench-{documents}x{rows}-{}",
+            std::process::id()
+        ));
+        std::fs::create_dir_all(&folder).expect("a temporary folder");
+        for document in synth::documents(documents, rows, synth::DEFAULT_SEED) {
+            std::fs::write(folder.join(document.path), document.text).expect("a page");
+        }
+        SyntheticSet(folder)
+    }
+}
+
+impl Drop for SyntheticSet {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn pipeline(c: &mut Criterion) {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");
+    stages(c, "seeds", &seeds);
+    for (documents, rows) in [(4, 26), (1000, 100)] {
+        let set = SyntheticSet::new(documents, rows);
+        stages(c, &format!("{documents}x{rows}"), &set.0);
+    }
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default()
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
+    targets = pipeline
+}
+criterion_main!(benches);
