@@ -8,7 +8,7 @@
 //! Per service it writes a module with an `ErrorCode`: an open newtype over the raw code,
 //! with one associated constant per listed code, usable in `match` patterns. Its size in
 //! tokens grows by one constant per code and nothing else: the tables behind the lookups
-//! are a few literals per service (see [`tables`]), so a catalog of 100,000 codes compiles
+//! are a few literals per service (see `emit/tables.rs`), so a catalog of 100,000 codes compiles
 //! in seconds, and `code()`, `key()`, `message()`, `from_code` and `from_key` are a table
 //! read or one hash probe.
 
