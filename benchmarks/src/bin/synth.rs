@@ -4,15 +4,22 @@
 //! ```text
 //! synth docs DIR DOCUMENTS ROWS [SEED]   # DOCUMENTS pages of ROWS rows into DIR
 //! synth code FILE DOCUMENTS ROWS [SEED]  # errdoc's code for that set into FILE
+//! synth stages [RUNS] PATH…             # the median time of each stage on documents
 //! ```
+//!
+//! `stages` runs the pipeline as a build script does, stage by stage; built in the dev
+//! profile (`cargo run -p errdoc-benches --bin synth`), errdoc is unoptimized, as in a
+//! build script.
 
 use std::path::Path;
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
 use errdoc_benches::synth;
 
 const USAGE: &str = "usage: synth docs DIR DOCUMENTS ROWS [SEED]\n       \
-                     synth code FILE DOCUMENTS ROWS [SEED]";
+                     synth code FILE DOCUMENTS ROWS [SEED]\n       \
+                     synth stages [RUNS] PATH...";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -26,6 +33,11 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &[String]) -> Result<(), String> {
+    if let [command, rest @ ..] = args
+        && command == "stages"
+    {
+        return stages(rest);
+    }
     let [command, path, documents, rows, rest @ ..] = args else {
         return Err(USAGE.to_owned());
     };
@@ -64,4 +76,80 @@ fn run(args: &[String]) -> Result<(), String> {
         }
         _ => Err(USAGE.to_owned()),
     }
+}
+
+/// Prints the median time of each stage over `RUNS` runs (default 10) on the documents
+/// under the paths.
+fn stages(args: &[String]) -> Result<(), String> {
+    let (runs, paths) = match args {
+        [runs, paths @ ..] if runs.parse::<usize>().is_ok() => {
+            (runs.parse::<usize>().unwrap_or(10), paths)
+        }
+        paths => (10, paths),
+    };
+    if paths.is_empty() || runs == 0 {
+        return Err(USAGE.to_owned());
+    }
+    // The render stage is syn's parse and prettyplease's printing; `to_string` is what
+    // printing the tokens unformatted would cost, for comparison (not part of the total).
+    let names = [
+        "read",
+        "parse",
+        "lower",
+        "emit",
+        "render",
+        "total",
+        "render: syn::parse2",
+        "render: prettyplease",
+        "TokenStream::to_string",
+    ];
+    let mut times: Vec<Vec<Duration>> = vec![Vec::new(); names.len()];
+    let mut size = (0, 0, 0);
+    for _ in 0..runs {
+        let sources = timed(&mut times[0], || errdoc::read::read(paths))
+            .map_err(|e| e.to_string())?
+            .documents;
+        let documents: Vec<_> = timed(&mut times[1], || {
+            sources
+                .iter()
+                .filter_map(|source| errdoc::parse::parse(source).0)
+                .collect()
+        });
+        let (catalog, _) = timed(&mut times[2], || errdoc::lower::lower(documents));
+        let options = errdoc::Options::default();
+        let tokens = timed(&mut times[3], || errdoc::emit::emit(&catalog, &options));
+        let copy = tokens.clone();
+        let code = timed(&mut times[4], || {
+            errdoc::render::render(copy, &catalog.documents)
+        })
+        .map_err(|e| format!("errdoc emitted invalid Rust: {e}"))?;
+        let copy = tokens.clone();
+        let file: syn::File =
+            timed(&mut times[6], || syn::parse2(copy)).map_err(|e| e.to_string())?;
+        timed(&mut times[7], || prettyplease::unparse(&file));
+        timed(&mut times[8], || tokens.to_string());
+        size = (sources.len(), catalog.code_count(), code.len());
+    }
+    for run in 0..runs {
+        let total = (0..5).map(|stage| times[stage][run]).sum();
+        times[5].push(total);
+    }
+    println!(
+        "{} documents, {} codes, {} bytes of code; median of {runs} runs:",
+        size.0, size.1, size.2
+    );
+    for (name, mut laps) in names.iter().zip(times) {
+        laps.sort();
+        let median = laps[laps.len() / 2];
+        println!("{name:>24} {:9.1} ms", median.as_secs_f64() * 1000.0);
+    }
+    Ok(())
+}
+
+/// Runs `f`, adding the time it took to `laps`.
+fn timed<T>(laps: &mut Vec<Duration>, f: impl FnOnce() -> T) -> T {
+    let start = Instant::now();
+    let value = std::hint::black_box(f());
+    laps.push(start.elapsed());
+    value
 }
