@@ -14,7 +14,7 @@
 //! `PROPTEST_CASES` to run more.
 
 use std::collections::BTreeSet;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use errdoc::{Catalog, Entry, Location, Service, Source};
 use proc_macro2::{TokenStream, TokenTree};
@@ -25,8 +25,8 @@ use quote::ToTokens;
 
 /// How many catalogs the round trip through pages tries.
 const PAGE_CASES: u32 = 256;
-/// How many texts the generated-code properties try; each one renders a whole file.
-const CODE_CASES: u32 = 256;
+/// How many texts the generated-code properties try; each one renders one or two files.
+const CODE_CASES: u32 = 128;
 
 /// The runner's settings: `cases` cases (unless `PROPTEST_CASES` says otherwise), and no
 /// file of failures written into the source tree; a failure prints its minimal input.
@@ -552,8 +552,17 @@ fn assert_doc_like(doc: &str, template: &str, inputs: Inputs<'_>) -> Result<(), 
     Ok(())
 }
 
-/// The three files of one case: the hostile one, the marked reference and the filler one.
-fn files(inputs: Inputs<'_>) -> Result<[(String, syn::File); 3], TestCaseError> {
+/// The texts of the marked reference, which is the same for every case, so made once.
+fn marked() -> &'static Texts {
+    static MARKED: OnceLock<Texts> = OnceLock::new();
+    MARKED.get_or_init(|| {
+        let (_, file) = generated(MARKERS).expect("the marked reference generates");
+        Texts::of(&file)
+    })
+}
+
+/// The two files of one case: the hostile one and the one with filler of the same widths.
+fn files(inputs: Inputs<'_>) -> Result<[(String, syn::File); 2], TestCaseError> {
     let fillers = inputs.map(filler);
     let [message, name, path, document] = fillers.each_ref().map(String::as_str);
     let wide = Inputs {
@@ -562,7 +571,7 @@ fn files(inputs: Inputs<'_>) -> Result<[(String, syn::File); 3], TestCaseError> 
         path,
         document,
     };
-    Ok([generated(inputs)?, generated(MARKERS)?, generated(wide)?])
+    Ok([generated(inputs)?, generated(wide)?])
 }
 
 /// Hostile text for every input, or for the message alone with the rest plain.
@@ -592,9 +601,9 @@ proptest! {
     #[test]
     fn literals_round_trip(texts in inputs()) {
         let inputs = as_inputs(&texts);
-        let [(code, file), (_, marked), (_, wide)] = files(inputs)?;
+        let [(code, file), (_, wide)] = files(inputs)?;
         assert_same_shape(&file, &wide)?;
-        let expected: Vec<String> = Texts::of(&marked)
+        let expected: Vec<String> = marked()
             .strings
             .iter()
             .map(|string| inputs.fill(string, str::to_owned))
@@ -611,14 +620,14 @@ proptest! {
     #[test]
     fn docs_stay_plain(texts in inputs()) {
         let inputs = as_inputs(&texts);
-        let [(_, file), (_, marked), _] = files(inputs)?;
-        let (docs, templates) = (Texts::of(&file).docs, Texts::of(&marked).docs);
+        let (_, file) = generated(inputs)?;
+        let (docs, templates) = (Texts::of(&file).docs, &marked().docs);
         for marker in MARKERS.map(str::to_owned) {
             let used = templates.iter().any(|template| template.contains(&marker));
             prop_assert!(used, "no doc shows {}, so none is checked", marker);
         }
         prop_assert_eq!(docs.len(), templates.len());
-        for (doc, template) in docs.iter().zip(&templates) {
+        for (doc, template) in docs.iter().zip(templates) {
             assert_doc_like(doc, template, inputs)?;
         }
     }
