@@ -317,7 +317,9 @@ pub(super) fn runtime() -> TokenStream {
                         if row == UNLISTED {
                             return ::core::option::Option::None;
                         }
-                        if tag == (hash >> 32) as u32 && same(self.key(row as usize).as_bytes(), key) {
+                        if tag == (hash >> 32) as u32
+                            && same(text_bytes(self.keys, self.key_offsets, row as usize), key)
+                        {
                             return ::core::option::Option::Some(row as usize);
                         }
                         slot = (slot + 1) & (slots.len() / 8 - 1);
@@ -361,6 +363,15 @@ pub(super) fn runtime() -> TokenStream {
                     }
                     true
                 }
+            }
+
+            /// The bytes of text `row` of `all`, which starts and ends where `offsets` says:
+            /// a key to compare needs no check that it starts and ends on a character.
+            #[inline]
+            const fn text_bytes(all: &'static str, offsets: &[u8], row: usize) -> &'static [u8] {
+                let span = read8(offsets, 4 * row);
+                let (start, end) = (span as u32 as usize, (span >> 32) as usize);
+                all.as_bytes().split_at(end).0.split_at(start).1
             }
 
             /// Slot `index` of a hash table: its row and its tag.

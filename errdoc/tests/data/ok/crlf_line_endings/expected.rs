@@ -187,7 +187,7 @@ mod __errdoc {
                     return ::core::option::Option::None;
                 }
                 if tag == (hash >> 32) as u32
-                    && same(self.key(row as usize).as_bytes(), key)
+                    && same(text_bytes(self.keys, self.key_offsets, row as usize), key)
                 {
                     return ::core::option::Option::Some(row as usize);
                 }
@@ -230,6 +230,14 @@ mod __errdoc {
             }
             true
         }
+    }
+    /// The bytes of text `row` of `all`, which starts and ends where `offsets` says:
+    /// a key to compare needs no check that it starts and ends on a character.
+    #[inline]
+    const fn text_bytes(all: &'static str, offsets: &[u8], row: usize) -> &'static [u8] {
+        let span = read8(offsets, 4 * row);
+        let (start, end) = (span as u32 as usize, (span >> 32) as usize);
+        all.as_bytes().split_at(end).0.split_at(start).1
     }
     /// Slot `index` of a hash table: its row and its tag.
     #[inline]
