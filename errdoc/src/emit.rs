@@ -10,7 +10,8 @@
 //! tokens grows by one constant per code and nothing else: the tables behind the lookups
 //! are a few literals per service (see `emit/tables.rs`), so a catalog of 100,000 codes compiles
 //! in seconds, and `code()`, `key()`, `message()`, `from_code` and `from_key` are a table
-//! read or one hash probe.
+//! read or one hash probe. They are `#[inline]`: SDKs call them from another crate, and a
+//! call that cannot be inlined costs as much as the probe.
 
 mod tables;
 
@@ -108,6 +109,7 @@ fn emit_root(catalog: &Catalog) -> TokenStream {
             }
 
             /// The listed code `code` of this service, or `None` if its documents do not list it.
+            #[inline]
             pub const fn entry(self, code: i32) -> ::core::option::Option<Entry> {
                 let table = self.table();
                 match table.find_code(code) {
@@ -119,6 +121,7 @@ fn emit_root(catalog: &Catalog) -> TokenStream {
             }
 
             /// The listed code of this service whose key is `key`, if its documents list it.
+            #[inline]
             pub const fn entry_by_key(self, key: &str) -> ::core::option::Option<Entry> {
                 let table = self.table();
                 match table.find_key(key) {
@@ -242,6 +245,7 @@ fn emit_service(service: &Service, options: &Options) -> TokenStream {
 
                 /// The code for a number, listed or not: a number the documents do not list
                 /// is kept whole, and matches only `_`.
+                #[inline]
                 pub const fn from_code(code: i32) -> ErrorCode {
                     let index = match TABLE.find_code(code) {
                         ::core::option::Option::Some(index) => index as u32,
@@ -251,6 +255,7 @@ fn emit_service(service: &Service, options: &Options) -> TokenStream {
                 }
 
                 /// The listed code whose key is `key` (`INVALID_UUID`), or `None`.
+                #[inline]
                 pub const fn from_key(key: &str) -> ::core::option::Option<ErrorCode> {
                     match TABLE.find_key(key) {
                         ::core::option::Option::Some(index) => ::core::option::Option::Some(ErrorCode {
@@ -262,11 +267,13 @@ fn emit_service(service: &Service, options: &Options) -> TokenStream {
                 }
 
                 /// The numeric code, as the API returns it in `resultCode`.
+                #[inline]
                 pub const fn code(self) -> i32 {
                     self.code
                 }
 
                 /// The key, as the API returns it in `resultKey`, if the documents list the code.
+                #[inline]
                 pub const fn key(self) -> ::core::option::Option<&'static str> {
                     if self.index == super::__errdoc::UNLISTED {
                         return ::core::option::Option::None;
@@ -275,6 +282,7 @@ fn emit_service(service: &Service, options: &Options) -> TokenStream {
                 }
 
                 /// The message, as the documentation gives it, if the documents list the code.
+                #[inline]
                 pub const fn message(self) -> ::core::option::Option<&'static str> {
                     if self.index == super::__errdoc::UNLISTED {
                         return ::core::option::Option::None;
@@ -283,6 +291,7 @@ fn emit_service(service: &Service, options: &Options) -> TokenStream {
                 }
 
                 /// The code as a crate-level entry, if the documents list it.
+                #[inline]
                 pub const fn entry(self) -> ::core::option::Option<super::Entry> {
                     if self.index == super::__errdoc::UNLISTED {
                         return ::core::option::Option::None;
@@ -315,12 +324,14 @@ fn emit_service(service: &Service, options: &Options) -> TokenStream {
             impl ::core::error::Error for ErrorCode {}
 
             impl ::core::convert::From<i32> for ErrorCode {
+                #[inline]
                 fn from(code: i32) -> ErrorCode {
                     ErrorCode::from_code(code)
                 }
             }
 
             impl ::core::convert::From<ErrorCode> for i32 {
+                #[inline]
                 fn from(code: ErrorCode) -> i32 {
                     code.code
                 }

@@ -48,6 +48,7 @@ impl Service {
         (0..table.len()).map(move |index| table.entry(self, index))
     }
     /// The listed code `code` of this service, or `None` if its documents do not list it.
+    #[inline]
     pub const fn entry(self, code: i32) -> ::core::option::Option<Entry> {
         let table = self.table();
         match table.find_code(code) {
@@ -58,6 +59,7 @@ impl Service {
         }
     }
     /// The listed code of this service whose key is `key`, if its documents list it.
+    #[inline]
     pub const fn entry_by_key(self, key: &str) -> ::core::option::Option<Entry> {
         let table = self.table();
         match table.find_key(key) {
@@ -361,6 +363,7 @@ pub mod repeat {
         pub const SERVICE: super::Service = super::Service::Repeat;
         /// The code for a number, listed or not: a number the documents do not list
         /// is kept whole, and matches only `_`.
+        #[inline]
         pub const fn from_code(code: i32) -> ErrorCode {
             let index = match TABLE.find_code(code) {
                 ::core::option::Option::Some(index) => index as u32,
@@ -369,6 +372,7 @@ pub mod repeat {
             ErrorCode { code, index }
         }
         /// The listed code whose key is `key` (`INVALID_UUID`), or `None`.
+        #[inline]
         pub const fn from_key(key: &str) -> ::core::option::Option<ErrorCode> {
             match TABLE.find_key(key) {
                 ::core::option::Option::Some(index) => {
@@ -381,10 +385,12 @@ pub mod repeat {
             }
         }
         /// The numeric code, as the API returns it in `resultCode`.
+        #[inline]
         pub const fn code(self) -> i32 {
             self.code
         }
         /// The key, as the API returns it in `resultKey`, if the documents list the code.
+        #[inline]
         pub const fn key(self) -> ::core::option::Option<&'static str> {
             if self.index == super::__errdoc::UNLISTED {
                 return ::core::option::Option::None;
@@ -392,6 +398,7 @@ pub mod repeat {
             ::core::option::Option::Some(TABLE.key(self.index as usize))
         }
         /// The message, as the documentation gives it, if the documents list the code.
+        #[inline]
         pub const fn message(self) -> ::core::option::Option<&'static str> {
             if self.index == super::__errdoc::UNLISTED {
                 return ::core::option::Option::None;
@@ -399,6 +406,7 @@ pub mod repeat {
             ::core::option::Option::Some(TABLE.message(self.index as usize))
         }
         /// The code as a crate-level entry, if the documents list it.
+        #[inline]
         pub const fn entry(self) -> ::core::option::Option<super::Entry> {
             if self.index == super::__errdoc::UNLISTED {
                 return ::core::option::Option::None;
@@ -430,11 +438,13 @@ pub mod repeat {
     }
     impl ::core::error::Error for ErrorCode {}
     impl ::core::convert::From<i32> for ErrorCode {
+        #[inline]
         fn from(code: i32) -> ErrorCode {
             ErrorCode::from_code(code)
         }
     }
     impl ::core::convert::From<ErrorCode> for i32 {
+        #[inline]
         fn from(code: ErrorCode) -> i32 {
             code.code
         }

@@ -55,6 +55,7 @@ impl Service {
         (0..table.len()).map(move |index| table.entry(self, index))
     }
     /// The listed code `code` of this service, or `None` if its documents do not list it.
+    #[inline]
     pub const fn entry(self, code: i32) -> ::core::option::Option<Entry> {
         let table = self.table();
         match table.find_code(code) {
@@ -65,6 +66,7 @@ impl Service {
         }
     }
     /// The listed code of this service whose key is `key`, if its documents list it.
+    #[inline]
     pub const fn entry_by_key(self, key: &str) -> ::core::option::Option<Entry> {
         let table = self.table();
         match table.find_key(key) {
@@ -371,6 +373,7 @@ pub mod alpha {
         pub const SERVICE: super::Service = super::Service::Alpha;
         /// The code for a number, listed or not: a number the documents do not list
         /// is kept whole, and matches only `_`.
+        #[inline]
         pub const fn from_code(code: i32) -> ErrorCode {
             let index = match TABLE.find_code(code) {
                 ::core::option::Option::Some(index) => index as u32,
@@ -379,6 +382,7 @@ pub mod alpha {
             ErrorCode { code, index }
         }
         /// The listed code whose key is `key` (`INVALID_UUID`), or `None`.
+        #[inline]
         pub const fn from_key(key: &str) -> ::core::option::Option<ErrorCode> {
             match TABLE.find_key(key) {
                 ::core::option::Option::Some(index) => {
@@ -391,10 +395,12 @@ pub mod alpha {
             }
         }
         /// The numeric code, as the API returns it in `resultCode`.
+        #[inline]
         pub const fn code(self) -> i32 {
             self.code
         }
         /// The key, as the API returns it in `resultKey`, if the documents list the code.
+        #[inline]
         pub const fn key(self) -> ::core::option::Option<&'static str> {
             if self.index == super::__errdoc::UNLISTED {
                 return ::core::option::Option::None;
@@ -402,6 +408,7 @@ pub mod alpha {
             ::core::option::Option::Some(TABLE.key(self.index as usize))
         }
         /// The message, as the documentation gives it, if the documents list the code.
+        #[inline]
         pub const fn message(self) -> ::core::option::Option<&'static str> {
             if self.index == super::__errdoc::UNLISTED {
                 return ::core::option::Option::None;
@@ -409,6 +416,7 @@ pub mod alpha {
             ::core::option::Option::Some(TABLE.message(self.index as usize))
         }
         /// The code as a crate-level entry, if the documents list it.
+        #[inline]
         pub const fn entry(self) -> ::core::option::Option<super::Entry> {
             if self.index == super::__errdoc::UNLISTED {
                 return ::core::option::Option::None;
@@ -440,11 +448,13 @@ pub mod alpha {
     }
     impl ::core::error::Error for ErrorCode {}
     impl ::core::convert::From<i32> for ErrorCode {
+        #[inline]
         fn from(code: i32) -> ErrorCode {
             ErrorCode::from_code(code)
         }
     }
     impl ::core::convert::From<ErrorCode> for i32 {
+        #[inline]
         fn from(code: ErrorCode) -> i32 {
             code.code
         }
@@ -529,6 +539,7 @@ pub mod zeta {
         pub const SERVICE: super::Service = super::Service::Zeta;
         /// The code for a number, listed or not: a number the documents do not list
         /// is kept whole, and matches only `_`.
+        #[inline]
         pub const fn from_code(code: i32) -> ErrorCode {
             let index = match TABLE.find_code(code) {
                 ::core::option::Option::Some(index) => index as u32,
@@ -537,6 +548,7 @@ pub mod zeta {
             ErrorCode { code, index }
         }
         /// The listed code whose key is `key` (`INVALID_UUID`), or `None`.
+        #[inline]
         pub const fn from_key(key: &str) -> ::core::option::Option<ErrorCode> {
             match TABLE.find_key(key) {
                 ::core::option::Option::Some(index) => {
@@ -549,10 +561,12 @@ pub mod zeta {
             }
         }
         /// The numeric code, as the API returns it in `resultCode`.
+        #[inline]
         pub const fn code(self) -> i32 {
             self.code
         }
         /// The key, as the API returns it in `resultKey`, if the documents list the code.
+        #[inline]
         pub const fn key(self) -> ::core::option::Option<&'static str> {
             if self.index == super::__errdoc::UNLISTED {
                 return ::core::option::Option::None;
@@ -560,6 +574,7 @@ pub mod zeta {
             ::core::option::Option::Some(TABLE.key(self.index as usize))
         }
         /// The message, as the documentation gives it, if the documents list the code.
+        #[inline]
         pub const fn message(self) -> ::core::option::Option<&'static str> {
             if self.index == super::__errdoc::UNLISTED {
                 return ::core::option::Option::None;
@@ -567,6 +582,7 @@ pub mod zeta {
             ::core::option::Option::Some(TABLE.message(self.index as usize))
         }
         /// The code as a crate-level entry, if the documents list it.
+        #[inline]
         pub const fn entry(self) -> ::core::option::Option<super::Entry> {
             if self.index == super::__errdoc::UNLISTED {
                 return ::core::option::Option::None;
@@ -598,11 +614,13 @@ pub mod zeta {
     }
     impl ::core::error::Error for ErrorCode {}
     impl ::core::convert::From<i32> for ErrorCode {
+        #[inline]
         fn from(code: i32) -> ErrorCode {
             ErrorCode::from_code(code)
         }
     }
     impl ::core::convert::From<ErrorCode> for i32 {
+        #[inline]
         fn from(code: ErrorCode) -> i32 {
             code.code
         }
