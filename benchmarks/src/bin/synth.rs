@@ -91,7 +91,8 @@ fn stages(args: &[String]) -> Result<(), String> {
         return Err(USAGE.to_owned());
     }
     // The render stage is syn's parse and prettyplease's printing; `to_string` is what
-    // printing the tokens unformatted would cost, for comparison (not part of the total).
+    // printing the tokens unformatted costs, and `print` a direct printer that breaks lines
+    // (this package's prototype), for comparison: neither is part of the total.
     let names = [
         "read",
         "parse",
@@ -102,6 +103,7 @@ fn stages(args: &[String]) -> Result<(), String> {
         "render: syn::parse2",
         "render: prettyplease",
         "TokenStream::to_string",
+        "print::print (prototype)",
     ];
     let mut times: Vec<Vec<Duration>> = vec![Vec::new(); names.len()];
     let mut size = (0, 0, 0);
@@ -128,6 +130,8 @@ fn stages(args: &[String]) -> Result<(), String> {
             timed(&mut times[6], || syn::parse2(copy)).map_err(|e| e.to_string())?;
         timed(&mut times[7], || prettyplease::unparse(&file));
         timed(&mut times[8], || tokens.to_string());
+        let copy = tokens.clone();
+        timed(&mut times[9], || errdoc_benches::print::print(copy));
         size = (sources.len(), catalog.code_count(), code.len());
     }
     for run in 0..runs {
