@@ -3,10 +3,6 @@
 //!
 //! - `generated_{size}.rs`: errdoc's code for the service, exactly as a build script
 //!   writes it (module `lookup`);
-//! - `generated_inline_{size}.rs`: the same with `#[inline]` on the lookups of
-//!   `ErrorCode` (`from_code`, `from_key`, `code`, `key`, `message`), which lets a crate
-//!   that depends on the generated code inline them, as it does `HashMap::get`: the
-//!   change to errdoc's emit stage that `BENCHMARKS.md` measures;
 //! - `baselines_{size}.rs`: the same rows as `phf` maps (by code and by key) and as
 //!   `match` functions (by code; by key only up to [`KEY_MATCH_LIMIT`] rows, since a
 //!   10,000-arm `match` on `&str` takes minutes to compile).
@@ -35,11 +31,9 @@ fn main() {
         let mut service = synth::service(0, size, synth::DEFAULT_SEED);
         // A fixed name, so the module is `lookup` whatever name the seed drew.
         service.name = "Lookup".to_owned();
-        let generated = generated(&service);
-        write(&out.join(format!("generated_{size}.rs")), &generated);
         write(
-            &out.join(format!("generated_inline_{size}.rs")),
-            &inline_lookups(&generated),
+            &out.join(format!("generated_{size}.rs")),
+            &generated(&service),
         );
         write(
             &out.join(format!("baselines_{size}.rs")),
@@ -60,25 +54,6 @@ fn generated(service: &synth::Service) -> String {
     );
     errdoc::generate(&checked.catalog, &errdoc::Options::default())
         .expect("errdoc emits code that parses")
-}
-
-/// `code` with `#[inline]` on each lookup method of `ErrorCode`, where it has none.
-fn inline_lookups(code: &str) -> String {
-    let mut out = String::with_capacity(code.len() + 1024);
-    let mut previous = "";
-    for line in code.split_inclusive('\n') {
-        let body = line.trim_start();
-        let lookup = ["from_code(", "from_key(", "code(", "key(", "message("]
-            .iter()
-            .any(|name| body.starts_with(&format!("pub const fn {name}")));
-        if lookup && previous.trim() != "#[inline]" {
-            out.push_str(&line[..line.len() - body.len()]);
-            out.push_str("#[inline]\n");
-        }
-        out.push_str(line);
-        previous = line;
-    }
-    out
 }
 
 /// The baselines for `service`: `phf` maps and `match` functions from code or key to row.

@@ -13,9 +13,6 @@
 //! | `from_key/{size}/{hit,miss}` | `ErrorCode::from_key` vs `HashMap<&str, u32>`, `phf`, `match` (50 keys only) |
 //! | `{code,key,message}/{size}` | `ErrorCode::code()`, `key()`, `message()` vs a dense array of entries |
 //!
-//! `errdoc` is the generated code as errdoc writes it; `errdoc_inline` the same with
-//! `#[inline]` on `ErrorCode`'s lookups, so that the calling crate can inline them.
-//!
 //! Every measurement runs over [`BATCH`] inputs, shuffled, each passed through
 //! `black_box` and its result too, and reports the time of **one** lookup (the batch's
 //! time divided by its length). Misses are codes and keys that a client could meet:
@@ -166,7 +163,6 @@ macro_rules! bench_size {
         fn $name(c: &mut Criterion) {
             use $module::baselines;
             use $module::generated::lookup::ErrorCode;
-            use $module::generated_inline::lookup::ErrorCode as Inline;
             /// The dense index's answer: the element, unless it is empty.
             fn dense_index(rows: &[u32], row: usize) -> Option<u32> {
                 rows.get(row).copied().filter(|&row| row != u32::MAX)
@@ -180,7 +176,6 @@ macro_rules! bench_size {
                     let row = rows.row_of_code(code);
                     let key = row.map(|row| rows.dense_entries[row as usize].key);
                     assert_eq!(ErrorCode::from_code(code).key(), key, "{code}");
-                    assert_eq!(Inline::from_code(code).key(), key, "{code}");
                     assert_eq!(baselines::PHF_BY_CODE.get(&code).copied(), row);
                     assert_eq!(baselines::match_code(code), row);
                     assert_eq!(
@@ -190,7 +185,6 @@ macro_rules! bench_size {
                 }
                 let mut group = c.benchmark_group(format!("from_code/{}/{outcome}", $size));
                 bench(&mut group, "errdoc", &codes, ErrorCode::from_code);
-                bench(&mut group, "errdoc_inline", &codes, Inline::from_code);
                 bench(&mut group, "HashMap", &codes, |code| {
                     rows.by_code.get(&code).copied()
                 });
@@ -217,13 +211,11 @@ macro_rules! bench_size {
                     let row = rows.by_key.get(key).copied();
                     let code = row.map(|row| rows.dense_entries[row as usize].code);
                     assert_eq!(ErrorCode::from_key(key).map(ErrorCode::code), code, "{key}");
-                    assert_eq!(Inline::from_key(key).map(Inline::code), code, "{key}");
                     assert_eq!(baselines::PHF_BY_KEY.get(key).copied(), row);
                     assert!(match_key.is_none_or(|f| f(key) == row));
                 }
                 let mut group = c.benchmark_group(format!("from_key/{}/{outcome}", $size));
                 bench(&mut group, "errdoc", &keys, ErrorCode::from_key);
-                bench(&mut group, "errdoc_inline", &keys, Inline::from_key);
                 bench(&mut group, "HashMap", &keys, |key| {
                     rows.by_key.get(key).copied()
                 });
@@ -238,31 +230,26 @@ macro_rules! bench_size {
 
             let hits = rows.hit_rows();
             let codes: Vec<ErrorCode> = hits.iter().map(|&row| ErrorCode::ALL[row]).collect();
-            let inline: Vec<Inline> = hits.iter().map(|&row| Inline::ALL[row]).collect();
             let entries = &rows.dense_entries;
-            for ((row, code), inline) in hits.iter().zip(&codes).zip(&inline) {
+            for (row, code) in hits.iter().zip(&codes) {
                 let entry = &entries[*row];
                 let expected = (entry.code, Some(entry.key), Some(entry.message));
                 assert_eq!((code.code(), code.key(), code.message()), expected);
-                assert_eq!((inline.code(), inline.key(), inline.message()), expected);
             }
             let mut group = c.benchmark_group(format!("code/{}", $size));
             bench(&mut group, "errdoc", &codes, ErrorCode::code);
-            bench(&mut group, "errdoc_inline", &inline, Inline::code);
             bench(&mut group, "dense_index", &hits, |row| {
                 entries.get(row).map(|e| e.code)
             });
             group.finish();
             let mut group = c.benchmark_group(format!("key/{}", $size));
             bench(&mut group, "errdoc", &codes, ErrorCode::key);
-            bench(&mut group, "errdoc_inline", &inline, Inline::key);
             bench(&mut group, "dense_index", &hits, |row| {
                 entries.get(row).map(|e| e.key)
             });
             group.finish();
             let mut group = c.benchmark_group(format!("message/{}", $size));
             bench(&mut group, "errdoc", &codes, ErrorCode::message);
-            bench(&mut group, "errdoc_inline", &inline, Inline::message);
             bench(&mut group, "dense_index", &hits, |row| {
                 entries.get(row).map(|e| e.message)
             });

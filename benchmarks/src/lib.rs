@@ -30,11 +30,6 @@ pub mod fixtures {
                 pub mod generated {
                     include!(concat!(env!("OUT_DIR"), "/generated_", $size, ".rs"));
                 }
-                /// errdoc's code with `#[inline]` on the lookups of `ErrorCode`.
-                #[allow(clippy::all)]
-                pub mod generated_inline {
-                    include!(concat!(env!("OUT_DIR"), "/generated_inline_", $size, ".rs"));
-                }
                 /// The same rows as `phf` maps and `match` functions.
                 #[allow(clippy::all)]
                 pub mod baselines {
