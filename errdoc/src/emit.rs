@@ -183,7 +183,7 @@ fn emit_service(service: &Service, options: &Options) -> TokenStream {
             pub const #name: ErrorCode = ErrorCode { code: #code, index: #index };
         }
     });
-    let table = Tables::new(entries).emit();
+    let table = Tables::new(entries).emit(entries);
     let serde = options.serde_feature.as_deref().map(emit_serde);
 
     let path = markdown_escape(&service.path.join(" > "));

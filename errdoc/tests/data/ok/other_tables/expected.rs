@@ -105,10 +105,8 @@ mod __errdoc {
     /// One service's tables: see errdoc's `emit::tables` for their layout.
     pub(super) struct Table {
         pub(super) codes: &'static [u8],
-        pub(super) keys: &'static str,
-        pub(super) key_offsets: &'static [u8],
-        pub(super) messages: &'static str,
-        pub(super) message_offsets: &'static [u8],
+        pub(super) keys: Texts,
+        pub(super) messages: Texts,
         pub(super) code_slots: &'static [u8],
         pub(super) code_seed: u64,
         pub(super) key_slots: &'static [u8],
@@ -128,12 +126,12 @@ mod __errdoc {
         /// The key of row `row`.
         #[inline]
         pub(super) const fn key(&self, row: usize) -> &'static str {
-            text(self.keys, self.key_offsets, row)
+            self.keys.get(row)
         }
         /// The message of row `row`.
         #[inline]
         pub(super) const fn message(&self, row: usize) -> &'static str {
-            text(self.messages, self.message_offsets, row)
+            self.messages.get(row)
         }
         /// Row `row` as a crate-level entry of `service`.
         #[inline]
@@ -181,12 +179,37 @@ mod __errdoc {
                 if row == UNLISTED {
                     return ::core::option::Option::None;
                 }
-                if tag == (hash >> 32) as u32
-                    && same(text_bytes(self.keys, self.key_offsets, row as usize), key)
+                if tag == (hash >> 32) as u32 && same(self.keys.bytes(row as usize), key)
                 {
                     return ::core::option::Option::Some(row as usize);
                 }
                 slot = (slot + 1) & (slots.len() / 8 - 1);
+            }
+        }
+    }
+    /// A column of texts, one a row: listed one literal each, or joined in one string
+    /// that `offsets` cuts. A catalog whose services are all small or all large
+    /// constructs only one of the two.
+    #[allow(dead_code)]
+    pub(super) enum Texts {
+        Listed(&'static [&'static str]),
+        Joined { all: &'static str, offsets: &'static [u8] },
+    }
+    impl Texts {
+        /// Text `row`.
+        #[inline]
+        const fn get(&self, row: usize) -> &'static str {
+            match *self {
+                Texts::Listed(list) => list[row],
+                Texts::Joined { all, offsets } => text(all, offsets, row),
+            }
+        }
+        /// The bytes of text `row`.
+        #[inline]
+        const fn bytes(&self, row: usize) -> &'static [u8] {
+            match *self {
+                Texts::Listed(list) => list[row].as_bytes(),
+                Texts::Joined { all, offsets } => text_bytes(all, offsets, row),
             }
         }
     }
@@ -322,10 +345,10 @@ pub mod id_card_ocr {
     /// The tables behind the lookups.
     pub(super) const TABLE: super::__errdoc::Table = super::__errdoc::Table {
         codes: b"\0\0\0\0y\t=\0",
-        keys: "SUCCESSID_CARD_INFO_NOT_FOUND",
-        key_offsets: b"\0\0\0\0\x07\0\0\0\x1D\0\0\0",
-        messages: "SuccessId card info not found.",
-        message_offsets: b"\0\0\0\0\x07\0\0\0\x1E\0\0\0",
+        keys: super::__errdoc::Texts::Listed(&["SUCCESS", "ID_CARD_INFO_NOT_FOUND"]),
+        messages: super::__errdoc::Texts::Listed(
+            &["Success", "Id card info not found."],
+        ),
         code_slots: b"\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x01\0\0\0y\t=\0\xFF\xFF\xFF\xFF\0\0\0\0",
         code_seed: 11400714819323198485u64,
         key_slots: b"\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x01\0\0\0hC\x12\x8A\0\0\0\0\xBBW\xCC0",

@@ -112,10 +112,8 @@ mod __errdoc {
     /// One service's tables: see errdoc's `emit::tables` for their layout.
     pub(super) struct Table {
         pub(super) codes: &'static [u8],
-        pub(super) keys: &'static str,
-        pub(super) key_offsets: &'static [u8],
-        pub(super) messages: &'static str,
-        pub(super) message_offsets: &'static [u8],
+        pub(super) keys: Texts,
+        pub(super) messages: Texts,
         pub(super) code_slots: &'static [u8],
         pub(super) code_seed: u64,
         pub(super) key_slots: &'static [u8],
@@ -135,12 +133,12 @@ mod __errdoc {
         /// The key of row `row`.
         #[inline]
         pub(super) const fn key(&self, row: usize) -> &'static str {
-            text(self.keys, self.key_offsets, row)
+            self.keys.get(row)
         }
         /// The message of row `row`.
         #[inline]
         pub(super) const fn message(&self, row: usize) -> &'static str {
-            text(self.messages, self.message_offsets, row)
+            self.messages.get(row)
         }
         /// Row `row` as a crate-level entry of `service`.
         #[inline]
@@ -188,12 +186,37 @@ mod __errdoc {
                 if row == UNLISTED {
                     return ::core::option::Option::None;
                 }
-                if tag == (hash >> 32) as u32
-                    && same(text_bytes(self.keys, self.key_offsets, row as usize), key)
+                if tag == (hash >> 32) as u32 && same(self.keys.bytes(row as usize), key)
                 {
                     return ::core::option::Option::Some(row as usize);
                 }
                 slot = (slot + 1) & (slots.len() / 8 - 1);
+            }
+        }
+    }
+    /// A column of texts, one a row: listed one literal each, or joined in one string
+    /// that `offsets` cuts. A catalog whose services are all small or all large
+    /// constructs only one of the two.
+    #[allow(dead_code)]
+    pub(super) enum Texts {
+        Listed(&'static [&'static str]),
+        Joined { all: &'static str, offsets: &'static [u8] },
+    }
+    impl Texts {
+        /// Text `row`.
+        #[inline]
+        const fn get(&self, row: usize) -> &'static str {
+            match *self {
+                Texts::Listed(list) => list[row],
+                Texts::Joined { all, offsets } => text(all, offsets, row),
+            }
+        }
+        /// The bytes of text `row`.
+        #[inline]
+        const fn bytes(&self, row: usize) -> &'static [u8] {
+            match *self {
+                Texts::Listed(list) => list[row].as_bytes(),
+                Texts::Joined { all, offsets } => text_bytes(all, offsets, row),
             }
         }
     }
@@ -329,10 +352,10 @@ pub mod alpha {
     /// The tables behind the lookups.
     pub(super) const TABLE: super::__errdoc::Table = super::__errdoc::Table {
         codes: b"\0\0\0\x80\xFF\xFF\xFF\x7F",
-        keys: "MINIMUMMAXIMUM",
-        key_offsets: b"\0\0\0\0\x07\0\0\0\x0E\0\0\0",
-        messages: "The smallest code.The largest code.",
-        message_offsets: b"\0\0\0\0\x12\0\0\0#\0\0\0",
+        keys: super::__errdoc::Texts::Listed(&["MINIMUM", "MAXIMUM"]),
+        messages: super::__errdoc::Texts::Listed(
+            &["The smallest code.", "The largest code."],
+        ),
         code_slots: b"\x01\0\0\0\xFF\xFF\xFF\x7F\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\0\0\0\x80\xFF\xFF\xFF\xFF\0\0\0\0",
         code_seed: 11400714819323198485u64,
         key_slots: b"\x01\0\0\0\xEAg\xF9I\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xCE\x99\xDF\x9E\xFF\xFF\xFF\xFF\0\0\0\0",
@@ -490,10 +513,12 @@ pub mod zeta {
     /// The tables behind the lookups.
     pub(super) const TABLE: super::__errdoc::Table = super::__errdoc::Table {
         codes: b"\xFF\xFF\xFF\xFF\0\0\0\0\x90\x01\0\0AKL\0",
-        keys: "FAILSUCCESSBAD_REQUESTINTERNAL_FAIL",
-        key_offsets: b"\0\0\0\0\x04\0\0\0\x0B\0\0\0\x16\0\0\0#\0\0\0",
-        messages: "Unknown error.SuccessBad RequestInternal fail.",
-        message_offsets: b"\0\0\0\0\x0E\0\0\0\x15\0\0\0 \0\0\0.\0\0\0",
+        keys: super::__errdoc::Texts::Listed(
+            &["FAIL", "SUCCESS", "BAD_REQUEST", "INTERNAL_FAIL"],
+        ),
+        messages: super::__errdoc::Texts::Listed(
+            &["Unknown error.", "Success", "Bad Request", "Internal fail."],
+        ),
         code_slots: b"\x01\0\0\0\0\0\0\0\x02\0\0\0\x90\x01\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x03\0\0\0AKL\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF",
         code_seed: 11400714819323198485u64,
         key_slots: b"\0\0\0\0/R\x01\xE9\x03\0\0\0\xCDdC]\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x01\0\0\0\xBBW\xCC0\x02\0\0\0[\x83\x0B\xD8",
