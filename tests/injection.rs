@@ -4,10 +4,11 @@
 //! `cargo rustdoc -D warnings` on the same build must be clean, so no message can open a
 //! code block, a link or an HTML tag in the generated documentation either.
 
+mod support;
+
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 /// Messages that try to end a string literal, a comment or a doc comment, or that a
 /// formatter, a terminal or rustdoc would read as something else. The plain-text page
@@ -130,42 +131,6 @@ fn expected() -> String {
     out
 }
 
-/// A crate of its own that depends on this one, with this workspace's lock file so that it
-/// builds offline with the same versions.
-fn write_program(dir: &Path) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    fs::create_dir_all(dir.join("src")).unwrap();
-    let manifest = format!(
-        "[package]\nname = \"injection\"\nversion = \"0.0.0\"\nedition = \"2024\"\n\
-         publish = false\n\n[dependencies]\nai-service-errors = {{ path = {:?} }}\n\n\
-         [workspace]\n",
-        root.display().to_string()
-    );
-    fs::write(dir.join("Cargo.toml"), manifest).unwrap();
-    fs::write(dir.join("src/main.rs"), PROGRAM).unwrap();
-    fs::copy(root.join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
-}
-
-fn cargo(command: &[&str], tool_args: &[&str], manifest: &Path, docs: &Path) -> Output {
-    Command::new(env!("CARGO"))
-        .args(command)
-        .arg("--offline")
-        .arg("--manifest-path")
-        .arg(manifest)
-        .arg("--")
-        .args(tool_args)
-        // The goldens test's target directory: its dependencies are built already.
-        .env(
-            "CARGO_TARGET_DIR",
-            Path::new(env!("CARGO_TARGET_TMPDIR")).join("goldens"),
-        )
-        .env("AI_SERVICE_ERRORS_DOCS", docs)
-        .env_remove("RUSTFLAGS")
-        .env_remove("RUSTDOCFLAGS")
-        .output()
-        .expect("cargo runs")
-}
-
 fn temporary(name: &str) -> PathBuf {
     Path::new(env!("CARGO_TARGET_TMPDIR"))
         .join("injection")
@@ -177,9 +142,9 @@ fn hostile_documents_come_back_byte_for_byte_and_document_clean() {
     let docs = temporary("docs");
     let program = temporary("program");
     write_documents(&docs);
-    write_program(&program);
+    let program = support::dependent_crate(&program, "injection", PROGRAM);
 
-    let run = cargo(&["run", "-q"], &[], &program.join("Cargo.toml"), &docs);
+    let run = support::cargo(&["run", "-q"], &[], &program, &docs);
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(run.status.success(), "{stderr}");
     let printed = String::from_utf8(run.stdout).unwrap();
@@ -191,7 +156,7 @@ fn hostile_documents_come_back_byte_for_byte_and_document_clean() {
 
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
     let rustdoc = ["rustdoc", "-p", "ai-service-errors", "--lib"];
-    let doc = cargo(&rustdoc, &["-D", "warnings"], &manifest, &docs);
+    let doc = support::cargo(&rustdoc, &["-D", "warnings"], &manifest, &docs);
     assert!(
         doc.status.success(),
         "{}",

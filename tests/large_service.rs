@@ -2,10 +2,11 @@
 //! them into one string past 16,384 codes): a real build of this crate against one page of
 //! 17,000 rows, then a program that looks every code up by number and by key.
 
+mod support;
+
 use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 const ROWS: i32 = 17_000;
 
@@ -40,7 +41,6 @@ fn a_service_of_17_000_codes_is_found_by_code_and_by_key() {
     let program = root.join("program");
     let _ = fs::remove_dir_all(&root);
     fs::create_dir_all(&docs).unwrap();
-    fs::create_dir_all(program.join("src")).unwrap();
 
     let mut page = String::from(
         "## Cloud > Large > Error Code\n\n| resultCode | resultKey | resultMessage |\n|---|---|---|\n",
@@ -55,29 +55,8 @@ fn a_service_of_17_000_codes_is_found_by_code_and_by_key() {
     }
     fs::write(docs.join("large.md"), page).unwrap();
 
-    let crate_root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let manifest = format!(
-        "[package]\nname = \"large-service\"\nversion = \"0.0.0\"\nedition = \"2024\"\n\
-         publish = false\n\n[dependencies]\nai-service-errors = {{ path = {:?} }}\n\n\
-         [workspace]\n",
-        crate_root.display().to_string()
-    );
-    fs::write(program.join("Cargo.toml"), manifest).unwrap();
-    fs::write(program.join("src/main.rs"), PROGRAM).unwrap();
-    fs::copy(crate_root.join("Cargo.lock"), program.join("Cargo.lock")).unwrap();
-
-    let run = Command::new(env!("CARGO"))
-        .args(["run", "-q", "--offline", "--manifest-path"])
-        .arg(program.join("Cargo.toml"))
-        // The goldens test's target directory: its dependencies are built already.
-        .env(
-            "CARGO_TARGET_DIR",
-            Path::new(env!("CARGO_TARGET_TMPDIR")).join("goldens"),
-        )
-        .env("AI_SERVICE_ERRORS_DOCS", &docs)
-        .env_remove("RUSTFLAGS")
-        .output()
-        .unwrap();
+    let program = support::dependent_crate(&program, "large-service", PROGRAM);
+    let run = support::cargo(&["run", "-q"], &[], &program, &docs);
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(run.status.success(), "{stderr}");
     assert_eq!(
