@@ -200,17 +200,19 @@ fn key_tag(hash: u64) -> u32 {
     (hash >> 32) as u32
 }
 
-/// The hash of a key, before the seed: the generated runtime's `hash_key`. FxHash over
-/// the key's whole eight-byte words and then its last eight bytes (which may overlap the
-/// words before), so that no loop reads single bytes; a key shorter than eight bytes is
-/// read as two four-byte halves, or byte by byte below four.
+/// The hash of a key, before the seed: the generated runtime's `hash_key`. The key's whole
+/// eight-byte words are folded by rotation and exclusive or, and its last eight bytes
+/// (which may overlap the words before) mixed in by one FxHash step, so that no loop reads
+/// single bytes and only one multiplication stands between the key and its hash (one per
+/// word made hits 20 % slower); a key shorter than eight bytes is read as two four-byte
+/// halves, or byte by byte below four.
 fn hash_key(key: &[u8]) -> u64 {
     let len = key.len();
     let mut hash = len as u64;
     if len >= 8 {
         let mut at = 0;
         while at + 8 < len {
-            hash = mix(hash, read8(key, at));
+            hash = fold(hash, read8(key, at));
             at += 8;
         }
         mix(hash, read8(key, len - 8))
@@ -223,6 +225,12 @@ fn hash_key(key: &[u8]) -> u64 {
         }
         mix(hash, word)
     }
+}
+
+/// One step over a word before the last: a rotation and an exclusive or, which keep the
+/// words' order in the hash without a multiplication's latency per word.
+fn fold(hash: u64, word: u64) -> u64 {
+    hash.rotate_left(5) ^ word
 }
 
 /// One FxHash step.
@@ -464,8 +472,9 @@ pub(super) fn runtime() -> TokenStream {
                 code as u32 as u64
             }
 
-            /// The hash of a key, before the seed: FxHash over its whole eight-byte words and
-            /// then its last eight bytes; a shorter key as two four-byte halves, or bytes.
+            /// The hash of a key, before the seed: its whole eight-byte words folded, then
+            /// its last eight bytes mixed in by one FxHash step; a shorter key as two
+            /// four-byte halves, or bytes.
             #[inline]
             const fn hash_key(key: &[u8]) -> u64 {
                 let len = key.len();
@@ -474,7 +483,7 @@ pub(super) fn runtime() -> TokenStream {
                     let mut hash = hash;
                     let mut at = 0;
                     while at + 8 < len {
-                        hash = mix(hash, read8(key, at));
+                        hash = hash.rotate_left(5) ^ read8(key, at);
                         at += 8;
                     }
                     mix(hash, read8(key, len - 8))

@@ -290,8 +290,9 @@ mod __errdoc {
     const fn hash_code(code: i32) -> u64 {
         code as u32 as u64
     }
-    /// The hash of a key, before the seed: FxHash over its whole eight-byte words and
-    /// then its last eight bytes; a shorter key as two four-byte halves, or bytes.
+    /// The hash of a key, before the seed: its whole eight-byte words folded, then
+    /// its last eight bytes mixed in by one FxHash step; a shorter key as two
+    /// four-byte halves, or bytes.
     #[inline]
     const fn hash_key(key: &[u8]) -> u64 {
         let len = key.len();
@@ -300,7 +301,7 @@ mod __errdoc {
             let mut hash = hash;
             let mut at = 0;
             while at + 8 < len {
-                hash = mix(hash, read8(key, at));
+                hash = hash.rotate_left(5) ^ read8(key, at);
                 at += 8;
             }
             mix(hash, read8(key, len - 8))
@@ -369,8 +370,8 @@ pub mod markup {
         ),
         code_slots: b"\x04\0\0\0\x05\t=\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x01\0\0\0\x02\t=\0\x06\0\0\0\x07\t=\0\xFF\xFF\xFF\xFF\0\0\0\0\x03\0\0\0\x04\t=\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\x01\t=\0\x05\0\0\0\x06\t=\0\xFF\xFF\xFF\xFF\0\0\0\0\x02\0\0\0\x03\t=\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0",
         code_seed: 11400714819323198485u64,
-        key_slots: b"\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x05\0\0\0\xB0\xEFz\xDC\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xA8B'l\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x02\0\0\0\xF7+\xBDh\x03\0\0\0\xA4\xFF}\xE7\xFF\xFF\xFF\xFF\0\0\0\0\x01\0\0\0X\x16B\xEB\x04\0\0\0-\xFD\x0C\xAF\x06\0\0\0\x03B\xEF\xE8",
-        key_seed: 15485907386658061715u64,
+        key_slots: b"\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\x06\x97m\xC7\x03\0\0\0\xA4\xFF}\xE7\x05\0\0\0\xB0\xEFz\xDC\x06\0\0\0\x03B\xEF\xE8\x02\0\0\0\x89G\xD69\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x04\0\0\0-\xFD\x0C\xAF\xFF\xFF\xFF\xFF\0\0\0\0\x01\0\0\0\x85T\t!",
+        key_seed: 10285213230658275043u64,
     };
     #[allow(non_upper_case_globals)]
     impl ErrorCode {

@@ -290,8 +290,9 @@ mod __errdoc {
     const fn hash_code(code: i32) -> u64 {
         code as u32 as u64
     }
-    /// The hash of a key, before the seed: FxHash over its whole eight-byte words and
-    /// then its last eight bytes; a shorter key as two four-byte halves, or bytes.
+    /// The hash of a key, before the seed: its whole eight-byte words folded, then
+    /// its last eight bytes mixed in by one FxHash step; a shorter key as two
+    /// four-byte halves, or bytes.
     #[inline]
     const fn hash_key(key: &[u8]) -> u64 {
         let len = key.len();
@@ -300,7 +301,7 @@ mod __errdoc {
             let mut hash = hash;
             let mut at = 0;
             while at + 8 < len {
-                hash = mix(hash, read8(key, at));
+                hash = hash.rotate_left(5) ^ read8(key, at);
                 at += 8;
             }
             mix(hash, read8(key, len - 8))
@@ -361,8 +362,8 @@ pub mod self_ {
         ),
         code_slots: b"\xFF\xFF\xFF\xFF\0\0\0\0\x04\0\0\0\x05\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x01\0\0\0\x02\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x06\0\0\0\x07\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x03\0\0\0\x04\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\x01\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x05\0\0\0\x06\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x02\0\0\0\x03\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0",
         code_seed: 11400714819323198485u64,
-        key_slots: b"\xFF\xFF\xFF\xFF\0\0\0\0\x01\0\0\0\x97\xED`\xD1\0\0\0\0\xD0\x8B< \xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x06\0\0\0\x17H\xB4v\xFF\xFF\xFF\xFF\0\0\0\0\x02\0\0\0\xA8\xC5\xDA\xE5\x03\0\0\0=\x07#\xD2\xFF\xFF\xFF\xFF\0\0\0\0\x04\0\0\0efE\xE0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x05\0\0\0\xD2\xA2\x7F.\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0",
-        key_seed: 13787848793156543929u64,
+        key_slots: b"\x05\0\0\0\xD2\xA2\x7F.\xFF\xFF\xFF\xFF\0\0\0\0\x06\0\0\0\xBB\x8B7'\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xD0\x8B< \x01\0\0\0g\x18\xE6\xD4\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x04\0\0\0efE\xE0\x02\0\0\0\xA8\xC5\xDA\xE5\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x03\0\0\x002\xE7Z\x99",
+        key_seed: 11400714819323198485u64,
     };
     #[allow(non_upper_case_globals)]
     impl ErrorCode {

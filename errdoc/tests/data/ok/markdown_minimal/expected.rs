@@ -290,8 +290,9 @@ mod __errdoc {
     const fn hash_code(code: i32) -> u64 {
         code as u32 as u64
     }
-    /// The hash of a key, before the seed: FxHash over its whole eight-byte words and
-    /// then its last eight bytes; a shorter key as two four-byte halves, or bytes.
+    /// The hash of a key, before the seed: its whole eight-byte words folded, then
+    /// its last eight bytes mixed in by one FxHash step; a shorter key as two
+    /// four-byte halves, or bytes.
     #[inline]
     const fn hash_key(key: &[u8]) -> u64 {
         let len = key.len();
@@ -300,7 +301,7 @@ mod __errdoc {
             let mut hash = hash;
             let mut at = 0;
             while at + 8 < len {
-                hash = mix(hash, read8(key, at));
+                hash = hash.rotate_left(5) ^ read8(key, at);
                 at += 8;
             }
             mix(hash, read8(key, len - 8))
@@ -349,7 +350,7 @@ pub mod face_recognition {
         messages: super::__errdoc::Texts::Listed(&["Success", "Invalid uuid."]),
         code_slots: b"\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x01\0\0\0\x120=\0\xFF\xFF\xFF\xFF\0\0\0\0",
         code_seed: 11400714819323198485u64,
-        key_slots: b"\x01\0\0\0y\x13\xEE\xB0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xBBW\xCC0",
+        key_slots: b"\x01\0\0\0\xCFFfF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xBBW\xCC0",
         key_seed: 11400714819323198485u64,
     };
     #[allow(non_upper_case_globals)]

@@ -297,8 +297,9 @@ mod __errdoc {
     const fn hash_code(code: i32) -> u64 {
         code as u32 as u64
     }
-    /// The hash of a key, before the seed: FxHash over its whole eight-byte words and
-    /// then its last eight bytes; a shorter key as two four-byte halves, or bytes.
+    /// The hash of a key, before the seed: its whole eight-byte words folded, then
+    /// its last eight bytes mixed in by one FxHash step; a shorter key as two
+    /// four-byte halves, or bytes.
     #[inline]
     const fn hash_key(key: &[u8]) -> u64 {
         let len = key.len();
@@ -307,7 +308,7 @@ mod __errdoc {
             let mut hash = hash;
             let mut at = 0;
             while at + 8 < len {
-                hash = mix(hash, read8(key, at));
+                hash = hash.rotate_left(5) ^ read8(key, at);
                 at += 8;
             }
             mix(hash, read8(key, len - 8))
@@ -521,8 +522,8 @@ pub mod zeta {
         ),
         code_slots: b"\x01\0\0\0\0\0\0\0\x02\0\0\0\x90\x01\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x03\0\0\0AKL\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF",
         code_seed: 11400714819323198485u64,
-        key_slots: b"\0\0\0\0/R\x01\xE9\x03\0\0\0\xCDdC]\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x01\0\0\0\xBBW\xCC0\x02\0\0\0[\x83\x0B\xD8",
-        key_seed: 11400714819323198485u64,
+        key_slots: b"\xFF\xFF\xFF\xFF\0\0\0\0\x01\0\0\0\xBBW\xCC0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x03\0\0\0\xE6\x9DTm\xFF\xFF\xFF\xFF\0\0\0\0\x02\0\0\0\x89\xB3\xB6\\\0\0\0\0/R\x01\xE9",
+        key_seed: 15485907386658061715u64,
     };
     #[allow(non_upper_case_globals)]
     impl ErrorCode {
