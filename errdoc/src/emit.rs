@@ -19,7 +19,6 @@ use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::lower::{Catalog, Entry, Service};
-use tables::Tables;
 
 /// Choices about the generated code that the documents do not make.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -183,7 +182,7 @@ fn emit_service(service: &Service, options: &Options) -> TokenStream {
             pub const #name: ErrorCode = ErrorCode { code: #code, index: #index };
         }
     });
-    let table = Tables::new(entries).emit(entries);
+    let table = tables::table(entries);
     let serde = options.serde_feature.as_deref().map(emit_serde);
 
     let path = markdown_escape(&service.path.join(" > "));

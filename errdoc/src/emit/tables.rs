@@ -53,83 +53,49 @@ const SEEDS: [u64; 8] = [
     0x5894_9e5b_2fe9_8c0d,
 ];
 
-/// One service's tables, ready to emit.
-pub(super) struct Tables {
-    codes: Vec<u8>,
-    keys: String,
-    key_offsets: Vec<u8>,
-    messages: String,
-    message_offsets: Vec<u8>,
-    code_index: HashIndex,
-    key_index: HashIndex,
-}
-
-impl Tables {
-    /// Lays out the tables of `entries`, which are in code order.
-    pub(super) fn new(entries: &[Entry]) -> Tables {
-        let mut tables = Tables {
-            codes: Vec::with_capacity(entries.len() * 4),
-            keys: String::new(),
-            key_offsets: Vec::with_capacity(entries.len() * 4 + 4),
-            messages: String::new(),
-            message_offsets: Vec::with_capacity(entries.len() * 4 + 4),
-            code_index: HashIndex::default(),
-            key_index: HashIndex::default(),
-        };
-        tables.key_offsets.extend(offset(0));
-        tables.message_offsets.extend(offset(0));
-        for entry in entries {
-            tables.codes.extend(entry.code.to_le_bytes());
-            tables.keys.push_str(&entry.key);
-            tables.key_offsets.extend(offset(tables.keys.len()));
-            tables.messages.push_str(&entry.message);
-            tables.message_offsets.extend(offset(tables.messages.len()));
-        }
-        let code_hashes: Vec<u64> = entries.iter().map(|e| hash_code(e.code)).collect();
-        let key_hashes: Vec<u64> = entries.iter().map(|e| hash_key(e.key.as_bytes())).collect();
-        tables.code_index = HashIndex::new(&code_hashes, |row| entries[row].code.cast_unsigned());
-        tables.key_index = HashIndex::new(&key_hashes, |row| key_tag(key_hashes[row]));
-        tables
-    }
-
-    /// The `Table` expression.
-    pub(super) fn emit(&self, entries: &[Entry]) -> TokenStream {
-        let codes = Literal::byte_string(&self.codes);
-        let (keys, messages) = if entries.len() <= LISTED_LIMIT {
-            let keys = entries.iter().map(|entry| entry.key.as_str());
-            let messages = entries.iter().map(|entry| entry.message.as_str());
-            (
-                quote!(super::__errdoc::Texts::Listed(&[#(#keys),*])),
-                quote!(super::__errdoc::Texts::Listed(&[#(#messages),*])),
-            )
-        } else {
-            (
-                joined(&self.keys, &self.key_offsets),
-                joined(&self.messages, &self.message_offsets),
-            )
-        };
-        let code_slots = Literal::byte_string(&self.code_index.slots);
-        let code_seed = Literal::u64_suffixed(self.code_index.seed);
-        let key_slots = Literal::byte_string(&self.key_index.slots);
-        let key_seed = Literal::u64_suffixed(self.key_index.seed);
-        quote! {
-            super::__errdoc::Table {
-                codes: #codes,
-                keys: #keys,
-                messages: #messages,
-                code_slots: #code_slots,
-                code_seed: #code_seed,
-                key_slots: #key_slots,
-                key_seed: #key_seed,
-            }
+/// The `Table` expression of one service's `entries`, which are in code order.
+pub(super) fn table(entries: &[Entry]) -> TokenStream {
+    let codes: Vec<u8> = entries.iter().flat_map(|e| e.code.to_le_bytes()).collect();
+    let codes = Literal::byte_string(&codes);
+    let keys = texts(entries, |entry| &entry.key);
+    let messages = texts(entries, |entry| &entry.message);
+    let code_hashes: Vec<u64> = entries.iter().map(|e| hash_code(e.code)).collect();
+    let key_hashes: Vec<u64> = entries.iter().map(|e| hash_key(e.key.as_bytes())).collect();
+    let code_index = HashIndex::new(&code_hashes, |row| entries[row].code.cast_unsigned());
+    let key_index = HashIndex::new(&key_hashes, |row| key_tag(key_hashes[row]));
+    let code_slots = Literal::byte_string(&code_index.slots);
+    let code_seed = Literal::u64_suffixed(code_index.seed);
+    let key_slots = Literal::byte_string(&key_index.slots);
+    let key_seed = Literal::u64_suffixed(key_index.seed);
+    quote! {
+        super::__errdoc::Table {
+            codes: #codes,
+            keys: #keys,
+            messages: #messages,
+            code_slots: #code_slots,
+            code_seed: #code_seed,
+            key_slots: #key_slots,
+            key_seed: #key_seed,
         }
     }
 }
 
-/// A column of texts joined into one string, with their offsets.
-fn joined(all: &str, offsets: &[u8]) -> TokenStream {
-    let all = Literal::string(all);
-    let offsets = Literal::byte_string(offsets);
+/// A column of texts, one an entry: listed one literal each up to [`LISTED_LIMIT`]
+/// entries, beyond that joined into one string with the offsets that cut it.
+fn texts(entries: &[Entry], text: impl Fn(&Entry) -> &str) -> TokenStream {
+    if entries.len() <= LISTED_LIMIT {
+        let list = entries.iter().map(text);
+        return quote!(super::__errdoc::Texts::Listed(&[#(#list),*]));
+    }
+    let mut all = String::new();
+    let mut offsets = Vec::with_capacity(entries.len() * 4 + 4);
+    offsets.extend(offset(0));
+    for entry in entries {
+        all.push_str(text(entry));
+        offsets.extend(offset(all.len()));
+    }
+    let all = Literal::string(&all);
+    let offsets = Literal::byte_string(&offsets);
     quote!(super::__errdoc::Texts::Joined { all: #all, offsets: #offsets })
 }
 
@@ -140,7 +106,6 @@ fn offset(len: usize) -> [u8; 4] {
 }
 
 /// An open-addressing hash table of eight-byte slots (row, tag), as bytes, and its seed.
-#[derive(Default)]
 struct HashIndex {
     slots: Vec<u8>,
     seed: u64,
