@@ -12,7 +12,8 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Report};
 use crate::emit::Options;
-use crate::read::{self, ReadError, Sources};
+use crate::parse::Source;
+use crate::read::{self, ReadError};
 
 /// Generates a crate's error-code modules from a build script.
 ///
@@ -100,11 +101,13 @@ impl Builder {
                 println!("cargo::warning={} ({})", warning.kind, warning.span);
             }
         };
-        let generated = self.generate_from(sources).inspect_err(|error| {
-            if let Error::Documents(diagnostics) = error {
-                warn(diagnostics);
-            }
-        })?;
+        let generated = self
+            .generate_from(&sources.documents)
+            .inspect_err(|error| {
+                if let Error::Documents(diagnostics) = error {
+                    warn(diagnostics);
+                }
+            })?;
         warn(&generated.warnings);
         let out = match std::env::var_os("OUT_DIR") {
             Some(dir) => Path::new(&dir).join(&self.out_file),
@@ -124,22 +127,21 @@ impl Builder {
     /// errdoc emits code that does not parse (a bug).
     pub fn generate(&self) -> Result<Generated, Error> {
         let sources = read::read(&self.docs).map_err(Error::Read)?;
-        self.generate_from(sources)
+        self.generate_from(&sources.documents)
     }
 
     /// Checks the documents read and generates the code: the one path from documents to
     /// code that [`Builder::compile`] and [`Builder::generate`] share.
-    fn generate_from(&self, sources: Sources) -> Result<Generated, Error> {
-        let checked = crate::check(&sources.documents);
+    fn generate_from(&self, documents: &[Source]) -> Result<Generated, Error> {
+        let checked = crate::check(documents);
         if checked.has_errors() {
             return Err(Error::Documents(checked.diagnostics));
         }
         let code = crate::generate(&checked.catalog, &self.options).map_err(Error::Render)?;
         Ok(Generated {
             code,
-            summary: Summary::new(&checked.catalog, sources.documents.len()),
+            summary: Summary::new(&checked.catalog, documents.len()),
             warnings: checked.diagnostics,
-            sources,
         })
     }
 }
@@ -154,8 +156,6 @@ pub struct Generated {
     pub summary: Summary,
     /// The warnings about the documents (a repeated row, merged), in the order found.
     pub warnings: Vec<Diagnostic>,
-    /// The documents read and the folders walked.
-    pub sources: Sources,
 }
 
 /// Writes `contents` to `path` unless the file already holds exactly that, so that an
