@@ -216,20 +216,16 @@ impl fmt::Display for Diff {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for service in &self.services {
             match service {
-                ServiceDiff::Added(service) => writeln!(
-                    f,
-                    "{} ({}): service added, with {}",
-                    service.module,
-                    service.path.join(" > "),
-                    plural(service.entries.len(), "code")
-                )?,
-                ServiceDiff::Removed(service) => writeln!(
-                    f,
-                    "{} ({}): service removed, with {}",
-                    service.module,
-                    service.path.join(" > "),
-                    plural(service.entries.len(), "code")
-                )?,
+                ServiceDiff::Added(whole) | ServiceDiff::Removed(whole) => {
+                    writeln!(
+                        f,
+                        "{} ({}): service {}, with {}",
+                        whole.module,
+                        whole.path.join(" > "),
+                        service.change(),
+                        plural(whole.entries.len(), "code")
+                    )?;
+                }
                 ServiceDiff::Changed(changes) => {
                     let path = changes.new_path.join(" > ");
                     writeln!(f, "{} ({path})", changes.module)?;
@@ -272,6 +268,15 @@ impl ServiceDiff {
         match self {
             ServiceDiff::Added(service) | ServiceDiff::Removed(service) => &service.module,
             ServiceDiff::Changed(changes) => &changes.module,
+        }
+    }
+
+    /// What happened to the service: `added`, `removed` or `changed`.
+    pub fn change(&self) -> &'static str {
+        match self {
+            ServiceDiff::Added(_) => "added",
+            ServiceDiff::Removed(_) => "removed",
+            ServiceDiff::Changed(_) => "changed",
         }
     }
 

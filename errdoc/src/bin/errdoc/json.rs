@@ -60,24 +60,17 @@ pub fn diff(diff: &Diff) -> String {
         .services
         .iter()
         .map(|service| {
-            let head = |change: &str| {
-                json!({
-                    "module": service.module(),
-                    "change": change,
-                    "class": service.class().to_string(),
-                })
-            };
-            let whole = |change: &str, service: &errdoc::Service| {
-                let mut value = head(change);
-                value["path"] = json!(service.path);
-                value["codes"] = service.entries.iter().map(entry).collect();
-                value
-            };
+            let mut value = json!({
+                "module": service.module(),
+                "change": service.change(),
+                "class": service.class().to_string(),
+            });
             match service {
-                ServiceDiff::Added(service) => whole("added", service),
-                ServiceDiff::Removed(service) => whole("removed", service),
+                ServiceDiff::Added(whole) | ServiceDiff::Removed(whole) => {
+                    value["path"] = json!(whole.path);
+                    value["codes"] = whole.entries.iter().map(entry).collect();
+                }
                 ServiceDiff::Changed(changes) => {
-                    let mut value = head("changed");
                     value["old_path"] = json!(changes.old_path);
                     value["new_path"] = json!(changes.new_path);
                     value["codes"] = changes.codes.iter().map(code_change).collect();
@@ -92,9 +85,9 @@ pub fn diff(diff: &Diff) -> String {
                             })
                         })
                         .collect();
-                    value
                 }
             }
+            value
         })
         .collect();
     let counts = diff.counts();
