@@ -696,7 +696,7 @@ fn seed_rows() -> Vec<Row> {
                 Some(cells) => cells
                     .trim_end_matches('|')
                     .split('|')
-                    .map(collapse)
+                    .map(support::collapse)
                     .collect(),
                 None => {
                     let mut words = line.split_whitespace();
@@ -727,8 +727,4 @@ fn seed_rows() -> Vec<Row> {
     }
     rows.sort();
     rows
-}
-
-fn collapse(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -655,7 +655,7 @@ fn cells(line: &str) -> Vec<String> {
     if !cell.trim().is_empty() {
         cells.push(cell);
     }
-    cells.iter().map(|cell| collapse(cell)).collect()
+    cells.iter().map(|cell| support::collapse(cell)).collect()
 }
 
 /// Plain-text tables: a line whose words are a code and a key column (either order) and a
@@ -687,7 +687,7 @@ fn read_plain(lines: &[&str]) -> Vec<Table> {
                 line: line_number(index),
                 code: words.get(code).copied().unwrap_or_default().to_owned(),
                 key: words.get(key).copied().unwrap_or_default().to_owned(),
-                message: collapse(&words.get(2..).unwrap_or_default().join(" ")),
+                message: support::collapse(&words.get(2..).unwrap_or_default().join(" ")),
             };
             if !row.has_code() {
                 break;
@@ -730,11 +730,6 @@ fn columns(header: &[String]) -> Option<[usize; 3]> {
         .min()?
         .1;
     Some([code, key, message])
-}
-
-/// Trims text and collapses runs of white space to one space.
-fn collapse(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The 1-based line number of a 0-based line index.

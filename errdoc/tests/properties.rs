@@ -13,6 +13,8 @@
 //! Case counts are kept small so that the file runs in seconds in a debug build; set
 //! `PROPTEST_CASES` to run more.
 
+mod support;
+
 use std::collections::BTreeSet;
 use std::sync::{Arc, OnceLock};
 
@@ -81,12 +83,6 @@ fn any_text() -> impl Strategy<Value = String> {
     prop_oneof![any::<String>(), hostile_text()]
 }
 
-/// Trims text and collapses each run of white space to one space, as errdoc reads cells:
-/// the same `char::is_whitespace` as the parsers.
-fn collapse(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 // 1. Pages round trip.
 
 /// One service of a generated catalog, as a page would list it.
@@ -110,7 +106,7 @@ struct PageService {
 /// message opens markup.
 fn page_message() -> impl Strategy<Value = String> {
     hostile_text()
-        .prop_map(|text| collapse(&text.replace('\0', "")))
+        .prop_map(|text| support::collapse(&text.replace('\0', "")))
         .prop_filter("a message is not empty", |message| !message.is_empty())
 }
 
@@ -525,7 +521,7 @@ fn blocks(doc: &str) -> Vec<String> {
             Event::Text(t) | Event::Code(t) => text.push_str(&t),
             Event::SoftBreak | Event::HardBreak => text.push(' '),
             Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => {
-                out.push(collapse(&std::mem::take(&mut text)));
+                out.push(support::collapse(&std::mem::take(&mut text)));
             }
             _ => {}
         }
@@ -546,7 +542,7 @@ fn assert_doc_like(doc: &str, template: &str, inputs: Inputs<'_>) -> Result<(), 
     );
     let expected: Vec<String> = blocks(template)
         .iter()
-        .map(|block| collapse(&inputs.fill(block, shown)))
+        .map(|block| support::collapse(&inputs.fill(block, shown)))
         .collect();
     prop_assert_eq!(blocks(doc), expected, "the doc {:?}", doc);
     Ok(())

@@ -22,6 +22,12 @@ pub const REQUIRE_CORPUS: &str = "ERRDOC_REQUIRE_CORPUS";
 /// The corpus's place when [`CORPUS`] is not set, relative to the workspace root.
 pub const DEFAULT_CORPUS: &str = "../shared/corpus";
 
+/// Trims text and collapses each run of white space to one space, as errdoc reads cells
+/// (the same `char::is_whitespace` as the parsers), for the tests' own readings of pages.
+pub fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// The shared docs corpus folder (the one holding `MANIFEST.tsv`): [`CORPUS`] taken from
 /// the workspace root, or [`DEFAULT_CORPUS`]. `None`, after saying so, when it is absent.
 ///
