@@ -5,9 +5,11 @@
 //! same diagnostics as `errdoc check` and leaves the generated file as it was; an edited
 //! page regenerates the code; and nothing reruns when nothing changed.
 
+mod support;
+
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 const GOOD: &str = "## Demo > Widget > Error Code\n\n\
     | resultCode | resultKey | resultMessage |\n\
@@ -15,32 +17,17 @@ const GOOD: &str = "## Demo > Widget > Error Code\n\n\
     | 0 | SUCCESS | Success |\n\
     | 4000001 | INVALID_PARAMETER | Invalid parameter. |\n";
 
+/// This test's own target directory, under the tests' temporary one.
+const TARGET: &str = "build-script";
+
 /// Builds the crate against `docs`, verbosely so that Cargo says what it ran.
 fn cargo_build(docs: &Path) -> Output {
-    cargo(&["build", "-v"], &[], "build-script", docs)
-}
-
-/// Runs a Cargo command on this crate, built against `docs`, in a target directory of the
-/// test's own (a test that shares one would see the other's builds).
-fn cargo(command: &[&str], tool_args: &[&str], target_dir: &str, docs: &Path) -> Output {
-    Command::new(env!("CARGO"))
-        .args(command)
-        .args(["--offline", "-p", "ai-service-errors", "--manifest-path"])
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"))
-        .arg("--")
-        .args(tool_args)
-        .env(
-            "CARGO_TARGET_DIR",
-            Path::new(env!("CARGO_TARGET_TMPDIR")).join(target_dir),
-        )
-        .env("AI_SERVICE_ERRORS_DOCS", docs)
-        .env_remove("RUSTFLAGS")
-        .output()
-        .expect("cargo runs")
+    let command = ["build", "-v", "-p", "ai-service-errors"];
+    support::cargo(&command, &[], &support::manifest(), TARGET, docs)
 }
 
 fn target() -> PathBuf {
-    Path::new(env!("CARGO_TARGET_TMPDIR")).join("build-script")
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join(TARGET)
 }
 
 /// A fresh folder of documents.
@@ -144,11 +131,15 @@ fn every_golden_case_is_lint_and_doc_clean() {
     assert!(cases.len() >= 10, "{} cases", cases.len());
     for case in cases {
         let commands: [(&[&str], &[&str]); 2] = [
-            (&["clippy"], &["-D", "warnings"]),
-            (&["rustdoc", "--lib"], &["-D", "warnings"]),
+            (&["clippy", "-p", "ai-service-errors"], &["-D", "warnings"]),
+            (
+                &["rustdoc", "-p", "ai-service-errors", "--lib"],
+                &["-D", "warnings"],
+            ),
         ];
+        let manifest = support::manifest();
         for (command, tool_args) in commands {
-            let output = cargo(command, tool_args, "goldens", &case);
+            let output = support::cargo(command, tool_args, &manifest, support::GOLDENS, &case);
             let name = case.file_name().unwrap().to_string_lossy();
             assert!(
                 output.status.success(),

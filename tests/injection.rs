@@ -144,7 +144,7 @@ fn hostile_documents_come_back_byte_for_byte_and_document_clean() {
     write_documents(&docs);
     let program = support::dependent_crate(&program, "injection", PROGRAM);
 
-    let run = support::cargo(&["run", "-q"], &[], &program, &docs);
+    let run = support::cargo(&["run", "-q"], &[], &program, support::GOLDENS, &docs);
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(run.status.success(), "{stderr}");
     let printed = String::from_utf8(run.stdout).unwrap();
@@ -154,9 +154,9 @@ fn hostile_documents_come_back_byte_for_byte_and_document_clean() {
     }
     assert_eq!(printed.lines().count(), expected.lines().count());
 
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
     let rustdoc = ["rustdoc", "-p", "ai-service-errors", "--lib"];
-    let doc = support::cargo(&rustdoc, &["-D", "warnings"], &manifest, &docs);
+    let (manifest, goldens) = (support::manifest(), support::GOLDENS);
+    let doc = support::cargo(&rustdoc, &["-D", "warnings"], &manifest, goldens, &docs);
     assert!(
         doc.status.success(),
         "{}",

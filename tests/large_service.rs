@@ -56,7 +56,7 @@ fn a_service_of_17_000_codes_is_found_by_code_and_by_key() {
     fs::write(docs.join("large.md"), page).unwrap();
 
     let program = support::dependent_crate(&program, "large-service", PROGRAM);
-    let run = support::cargo(&["run", "-q"], &[], &program, &docs);
+    let run = support::cargo(&["run", "-q"], &[], &program, support::GOLDENS, &docs);
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(run.status.success(), "{stderr}");
     assert_eq!(

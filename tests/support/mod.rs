@@ -1,5 +1,6 @@
-//! What the end-to-end tests share: a program of its own that depends on this crate, built
-//! against a folder of documents named by `AI_SERVICE_ERRORS_DOCS`, as an SDK builds it.
+//! What the end-to-end tests share: Cargo run on this crate, or on a program of its own
+//! that depends on it, built against a folder of documents named by
+//! `AI_SERVICE_ERRORS_DOCS`, as an SDK builds it.
 
 // Each test crate compiles this module and uses a part of it.
 #![allow(dead_code)]
@@ -26,10 +27,25 @@ pub fn dependent_crate(dir: &Path, name: &str, main: &str) -> PathBuf {
     dir.join("Cargo.toml")
 }
 
+/// The target directory, under the tests' temporary one, where the golden cases are built:
+/// the tests that build other programs against this crate reuse its dependencies.
+pub const GOLDENS: &str = "goldens";
+
+/// The manifest of this crate.
+pub fn manifest() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml")
+}
+
 /// Runs `cargo <command> --offline --manifest-path <manifest> -- <tool_args>` with the
-/// documents in `docs`, in the goldens test's target directory, where the dependencies are
-/// built already.
-pub fn cargo(command: &[&str], tool_args: &[&str], manifest: &Path, docs: &Path) -> Output {
+/// documents in `docs`, in the target directory `target_dir` under the tests' temporary
+/// one (a test that shares one with another would see the other's builds).
+pub fn cargo(
+    command: &[&str],
+    tool_args: &[&str],
+    manifest: &Path,
+    target_dir: &str,
+    docs: &Path,
+) -> Output {
     Command::new(env!("CARGO"))
         .args(command)
         .arg("--offline")
@@ -39,7 +55,7 @@ pub fn cargo(command: &[&str], tool_args: &[&str], manifest: &Path, docs: &Path)
         .args(tool_args)
         .env(
             "CARGO_TARGET_DIR",
-            Path::new(env!("CARGO_TARGET_TMPDIR")).join("goldens"),
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join(target_dir),
         )
         .env("AI_SERVICE_ERRORS_DOCS", docs)
         .env_remove("RUSTFLAGS")
