@@ -106,6 +106,18 @@ pub enum Kind {
     /// (it starts with `|` and a cell that is an integer), but markdown shows it as text, so
     /// its row would be lost. The related span is that table's header.
     DetachedRow(Detached),
+    /// A line between two rows of a plain-text table is not a row: a message wrapped onto
+    /// a second line, a group label, a merge-conflict marker. Rows go on after it, so it is
+    /// not text after the table. The related span is the table's header.
+    NotARow,
+    /// A table whose header names an error-code column and whose rows start with integers
+    /// is not read, on a page with an error-code table, because its header lacks these
+    /// columns. An error when it lacks one (the header is misspelled), a warning when it
+    /// lacks two (it may be another kind of table).
+    UnreadTable {
+        /// The columns the header does not name.
+        missing: Vec<Field>,
+    },
     /// A markdown row has more cells than its header, so text would be dropped.
     ExtraCells {
         /// Cells in the header.
@@ -186,6 +198,26 @@ impl fmt::Display for Kind {
             Kind::DetachedRow(Detached::BeforeHeader) => f.write_str(
                 "row is not part of the table below: a markdown table starts at its header row",
             ),
+            Kind::NotARow => f.write_str(
+                "line between rows is not a row: write each row on one line, with a code, a key and a message",
+            ),
+            Kind::UnreadTable { missing } => {
+                f.write_str("table with integer codes is not read: its header has no ")?;
+                for (index, field) in missing.iter().enumerate() {
+                    let separator = match index {
+                        0 => "",
+                        _ if index + 1 == missing.len() => " or ",
+                        _ => ", ",
+                    };
+                    let name = match field {
+                        Field::Code => "resultCode",
+                        Field::Key => "resultKey",
+                        Field::Message => "resultMessage",
+                    };
+                    write!(f, "{separator}`{name}`")?;
+                }
+                f.write_str(" column")
+            }
             Kind::ExtraCells { header, found } => write!(
                 f,
                 "row has {found} cells but the header has {header}; write a `|` inside a cell as `\\|`"

@@ -2,28 +2,35 @@
 //!
 //! The breadcrumb is the first heading, or paragraph that is a single bold span, whose text
 //! contains `>`. Error-code tables are the GFM tables whose header has a code, a key and a
-//! message column; every other table is ignored. pulldown-cmark silently drops cells beyond
-//! the header's count, so rows are also split by hand to catch an unescaped `|`.
+//! message column, and plain-text tables pasted into the page (a tab-separated
+//! `resultCode resultKey resultMessage` line and its rows, read as in plain text up to the
+//! next heading, table or code block). pulldown-cmark silently drops cells beyond the
+//! header's count, so rows are also split by hand to catch an unescaped `|`.
 //!
 //! GFM also drops whole rows without a word: a blank line or a heading ends a table, and
-//! the `| 4000002 | KEY | message |` lines after it are a paragraph. So a line outside every
-//! table that reads as a row (see `row_line`) is an error when an error-code table is
-//! beside it: after the table, with no other table between, or after a heading and before
-//! the table's header. Such lines elsewhere, away from error-code tables, are left alone.
+//! the `| 4000002 | KEY | message |` lines after it are a paragraph. So every line outside
+//! tables, fenced code and HTML blocks is looked at, whatever container holds it (block
+//! quotes at any depth, list items tight or loose): one that reads as a row (see
+//! `row_line`) is an error when an error-code table is beside it: after the table, with no
+//! other table between, or after a heading and before the table's header. Such lines
+//! elsewhere, away from error-code tables, are left alone. A table whose rows start with
+//! integers but whose header is not an error-code table's is named too, on a page that has
+//! one.
 
 use std::ops::Range;
 use std::sync::Arc;
 
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
+use super::plain::{self, Place, Step};
 use super::{
-    Cell, LineIndex, Parsed, RawRow, RawTable, collapse_whitespace, error_code_columns,
-    reads_as_integer,
+    Cell, LineIndex, Parsed, RawRow, RawTable, collapse_whitespace, reads_as_integer, roles,
 };
-use crate::diagnostic::{Detached, Diagnostic, Kind, Span};
+use crate::diagnostic::{Detached, Diagnostic, Field, Kind, Span};
 
-/// Parses `text` as markdown. Returns `None` when it has no error-code table, so that the
-/// caller can try plain text.
+/// Parses `text` as markdown. Returns `None` when it has no error-code table, or only
+/// pasted plain-text tables and no markdown breadcrumb, so that the caller can try plain
+/// text.
 pub(super) fn parse(file: &Arc<str>, text: &str, lines: &LineIndex<'_>) -> Option<Parsed> {
     let options = Options::ENABLE_TABLES | Options::ENABLE_HEADING_ATTRIBUTES;
     let mut reader = Reader {
@@ -36,28 +43,40 @@ pub(super) fn parse(file: &Arc<str>, text: &str, lines: &LineIndex<'_>) -> Optio
             diagnostics: Vec::new(),
         },
         found_table: false,
+        pasted: None,
+        found_pasted: false,
+        next_line: 0,
         strays: Strays::default(),
+        unread: Vec::new(),
     };
     let mut events = Parser::new_ext(text, options).into_offset_iter();
     while let Some((event, range)) = events.next() {
         match event {
             Event::Start(Tag::Heading { .. }) => {
                 // A setext heading's text may be a row that a `---` line turned into a heading.
-                reader.find_strays(&range);
+                reader.scan_to(range.end);
                 reader.heading_starts();
                 reader.heading(&mut events);
             }
-            Event::Start(Tag::Paragraph) => {
-                reader.find_strays(&range);
-                reader.paragraph(&mut events);
+            Event::Start(Tag::Paragraph) => reader.paragraph(&mut events),
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_)) | Tag::HtmlBlock) => {
+                reader.scan_to(range.start);
+                reader.end_pasted();
+                reader.skip_to(range.end);
             }
-            Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)) => reader.find_strays(&range),
-            Event::Start(Tag::Table(_)) => reader.table(&mut events, range),
+            Event::Start(Tag::Table(_)) => {
+                reader.scan_to(range.start);
+                reader.end_pasted();
+                reader.table(&mut events, range.clone());
+                reader.skip_to(range.end);
+            }
             _ => {}
         }
     }
+    reader.scan_to(text.len());
+    reader.end_pasted();
     reader.report_strays(None);
-    reader.found_table.then_some(reader.parsed)
+    reader.finish()
 }
 
 /// The state of one markdown read.
@@ -66,8 +85,24 @@ struct Reader<'a> {
     text: &'a str,
     lines: &'a LineIndex<'a>,
     parsed: Parsed,
+    /// Whether a GFM error-code table was found.
     found_table: bool,
+    /// The pasted plain-text table being read, if any.
+    pasted: Option<plain::Table>,
+    /// Whether a pasted plain-text table was found.
+    found_pasted: bool,
+    /// The first line not yet looked at for rows outside tables.
+    next_line: usize,
     strays: Strays,
+    /// The tables that are not error-code tables but whose rows start with integers.
+    unread: Vec<Unread>,
+}
+
+/// A table that was not read although its rows start with integers: its header, and the
+/// error-code columns its header lacks.
+struct Unread {
+    header: Span,
+    missing: Vec<Field>,
 }
 
 /// Lines outside every table that read as rows, and the error-code table they may belong to.
@@ -106,26 +141,86 @@ impl Inline {
 }
 
 impl Reader<'_> {
-    /// Notes the lines of the block at `range` that read as rows.
-    fn find_strays(&mut self, range: &Range<usize>) {
-        // Whole lines, so that a line in a block quote or list item starts with its marker.
-        let start = self.text[..range.start].rfind('\n').map_or(0, |at| at + 1);
-        let mut offset = start;
-        for line in self.text[start..range.end].split_inclusive('\n') {
-            if let Some(at) = row_line(line) {
-                let span = self.lines.span(self.file, offset + at);
+    /// Looks at every line not yet looked at that ends by `offset`: a line of a pasted
+    /// plain-text table, the header of one, or a line that reads as a row outside any table.
+    fn scan_to(&mut self, offset: usize) {
+        let lines = self.lines.lines();
+        while let Some(range) = lines.get(self.next_line).filter(|line| line.end <= offset) {
+            self.next_line += 1;
+            let line = &self.text[range.clone()];
+            if line.trim().is_empty() {
+                continue;
+            }
+            let place = Place {
+                file: self.file,
+                lines: self.lines,
+                range: range.clone(),
+            };
+            if let Some(table) = &mut self.pasted {
+                match table.line(&place, &mut self.parsed.diagnostics) {
+                    Step::Read => continue,
+                    Step::End => self.end_pasted(),
+                }
+            }
+            if let Some(columns) = plain::header(line) {
+                let span = self.lines.span(self.file, range.start);
+                self.table_starts(&span, true);
+                self.pasted = Some(plain::Table::new(span, columns));
+                self.found_pasted = true;
+            } else if let Some(at) = row_line(line) {
+                let span = self.lines.span(self.file, range.start + at);
                 self.strays.pending.push(span);
             }
-            offset += line.len();
+        }
+    }
+
+    /// Passes over the lines that start before `offset`: they belong to a table, a fenced
+    /// code block or an HTML block.
+    fn skip_to(&mut self, offset: usize) {
+        let lines = self.lines.lines();
+        while lines
+            .get(self.next_line)
+            .is_some_and(|line| line.start < offset)
+        {
+            self.next_line += 1;
+        }
+    }
+
+    /// Ends the pasted plain-text table being read, if any.
+    fn end_pasted(&mut self) {
+        if let Some(table) = self.pasted.take() {
+            table.close(&mut self.parsed);
         }
     }
 
     /// A heading ends the section: the rows before it are reported against the table above.
     fn heading_starts(&mut self) {
+        self.end_pasted();
         self.report_strays(None);
         if let Some((_, after_heading)) = &mut self.strays.above {
             *after_heading = true;
         }
+    }
+
+    /// The page read: what it holds, or `None` when it holds no error-code table that makes
+    /// it markdown. Unread tables with integer rows are named when the page has an
+    /// error-code table: an error when their header names two of the three columns (it is
+    /// meant to be one), a warning otherwise.
+    fn finish(mut self) -> Option<Parsed> {
+        let markdown = self.found_table || (self.found_pasted && self.parsed.breadcrumb.is_some());
+        if !markdown {
+            return None;
+        }
+        for Unread { header, missing } in self.unread {
+            let meant = missing.len() == 1;
+            let kind = Kind::UnreadTable { missing };
+            self.parsed.diagnostics.push(if meant {
+                Diagnostic::error(kind, header)
+            } else {
+                Diagnostic::warning(kind, header)
+            });
+        }
+        Some(self.parsed)
     }
 
     /// A table starts with the header at `header`; `error_code` tells whether it is an
@@ -234,13 +329,19 @@ impl Reader<'_> {
                 }
                 Event::End(TagEnd::TableHead) => {
                     header = row.drain(..).map(|cell| cell.text).collect();
-                    columns = error_code_columns(header.iter().map(String::as_str));
+                    let [code, key, message] = roles(header.iter().map(String::as_str));
+                    columns = code.zip(key).zip(message).map(|((c, k), m)| [c, k, m]);
                     self.table_starts(&span, columns.is_some());
                     if columns.is_none() {
-                        // Not an error-code table: skip it whole.
-                        events
-                            .by_ref()
-                            .find(|(e, _)| matches!(e, Event::End(TagEnd::Table)));
+                        let missing = [
+                            (code, Field::Code),
+                            (key, Field::Key),
+                            (message, Field::Message),
+                        ]
+                        .into_iter()
+                        .filter_map(|(column, field)| column.is_none().then_some(field))
+                        .collect();
+                        self.unread_table(events, span, code.unwrap_or(0), missing);
                         return;
                     }
                 }
@@ -264,6 +365,36 @@ impl Reader<'_> {
         self.parsed.tables.push(RawTable { span, rows });
     }
 
+    /// Reads the body of a table that is not an error-code table, keeping it as unread when
+    /// its header names one of the columns and a row's cell in column `code` (the code
+    /// column, or the first) reads as an integer.
+    fn unread_table<'e>(
+        &mut self,
+        events: &mut impl Iterator<Item = (Event<'e>, Range<usize>)>,
+        header: Span,
+        code: usize,
+        missing: Vec<Field>,
+    ) {
+        let (mut column, mut cell, mut integers) = (0, Inline::default(), false);
+        for (event, range) in events.by_ref() {
+            match event {
+                Event::End(TagEnd::Table) => break,
+                Event::Start(Tag::TableRow) => column = 0,
+                Event::Start(Tag::TableCell) => cell = Inline::default(),
+                Event::End(TagEnd::TableCell) => {
+                    integers |= column == code && reads_as_integer(cell.text.trim());
+                    column += 1;
+                }
+                event => cell.push(&event, &range),
+            }
+        }
+        // A table that names none of the columns is another kind of table (request fields,
+        // a status list), whatever its first column holds.
+        if integers && missing.len() < 3 {
+            self.unread.push(Unread { header, missing });
+        }
+    }
+
     /// Builds a row from its cells, or reports it when it has more cells than the header.
     fn row(
         &mut self,
@@ -281,8 +412,7 @@ impl Reader<'_> {
         }
         // pulldown-cmark pads a short row with empty cells, placed after the row's newline;
         // they are placed just past its last character instead, and reported empty by lower.
-        let row = &self.text[range.clone()];
-        let line = row.lines().next().unwrap_or_default().trim_end();
+        let line = first_line(&self.text[range.clone()]).trim_end();
         let end = self.lines.span(self.file, range.start + line.len());
         let take = |index: usize| match cells.get(index) {
             Some(cell) if index < found => cell.clone(),
@@ -300,23 +430,56 @@ impl Reader<'_> {
     }
 }
 
-/// Where the `|` of a line that reads as a table row is: a line that starts with `|` (after
-/// indentation) and whose first cell reads as an integer (`–1` too), in code or emphasis
-/// markup or not.
-/// Prose does not start that way, and the rows of other tables are inside tables.
+/// Where a line that reads as a table row starts, after the markers of the block quotes
+/// and list items that hold it: a line whose first cell reads as an integer (`–1` too), in
+/// code or emphasis markup or not, and that has a `|` before it (`| 4000001 | …`) or after
+/// it (`4000001 | …`, a table without outer pipes). Prose does not start that way, and the
+/// rows of other tables are inside tables.
 fn row_line(line: &str) -> Option<usize> {
-    let trimmed = line.trim_start();
-    let cells = trimmed.strip_prefix('|')?;
-    let first = cells.split('|').next().unwrap_or_default();
+    let body = strip_containers(line);
+    let first = match body.strip_prefix('|') {
+        Some(cells) => cells.split('|').next().unwrap_or_default(),
+        None => body.split_once('|')?.0,
+    };
     let first = first.trim().trim_matches(['`', '*', '_']).trim();
-    reads_as_integer(first).then_some(line.len() - trimmed.len())
+    reads_as_integer(first).then_some(line.len() - body.len())
+}
+
+/// A line without the markers of the containers that hold it: indentation, block-quote
+/// `>`s and list-item bullets or numbers (`- `, `* `, `+ `, `1. `, `1) `), at any depth.
+fn strip_containers(line: &str) -> &str {
+    let mut rest = line.trim_start();
+    loop {
+        let marker = if let Some(quoted) = rest.strip_prefix('>') {
+            quoted
+        } else if let Some(item) = rest.strip_prefix(['-', '*', '+']) {
+            item
+        } else {
+            let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            match rest[digits..].strip_prefix(['.', ')']) {
+                Some(item) if (1..=9).contains(&digits) => item,
+                _ => return rest,
+            }
+        };
+        // A bullet or number needs white space after it; a `>` does not.
+        let spaced = marker.starts_with([' ', '\t']) || marker.is_empty();
+        if !spaced && !rest.starts_with('>') {
+            return rest;
+        }
+        rest = marker.trim_start();
+    }
+}
+
+/// The first line of `text`: up to its first LF or CR.
+fn first_line(text: &str) -> &str {
+    text.split(['\n', '\r']).next().unwrap_or_default()
 }
 
 /// Counts the cells of a GFM table row as written: its first line, split on `|`, without
 /// the optional outer pipes. As in cmark-gfm, a `|` right after a `\` never splits, even
 /// after `\\`: the table is split before backslash escapes are read.
 fn count_cells(row: &str) -> usize {
-    let line = row.lines().next().unwrap_or_default().trim();
+    let line = first_line(row).trim();
     let line = line.strip_prefix('|').unwrap_or(line);
     let mut previous = None;
     let mut pipes = 0;
@@ -341,6 +504,7 @@ fn is_line_break(html: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Severity;
 
     fn read(text: &str) -> Option<Parsed> {
         parse(&Arc::from("t.md"), text, &LineIndex::new(text))
@@ -473,27 +637,141 @@ mod tests {
 
     #[test]
     fn prose_and_rows_beside_no_error_code_table_are_left_alone() {
-        // After the error-code table: prose with pipes and numbers, code, a block quote.
+        // After the error-code table: prose with pipes and numbers, fenced code, HTML.
         let text = "## Intro\n| 0 | before any table |\n\n## A > B\n\
                     | code | key | message |\n|---|---|---|\n| 1 | A | a |\n\n\
                     Codes | like 5 | and 4000001 are numbers.\n| a | 6 |\n|  | 7 |\n\
-                    2 | B | b\n\n```\n| 3 | C | c |\n```\n\n> | 4 | D | d |\n\n\
-                    | n | what |\n|---|---|\n| 1 | one |\n\n| 2 | two |\n";
+                    \n```\n| 3 | C | c |\n```\n\n<div>\n| 4 | D | d |\n</div>\n\n\
+                    | n | what |\n|---|---|\n| one | 1 |\n\n| 2 | two |\n";
         assert_eq!(detached(text), []);
     }
 
     #[test]
-    fn a_row_line_starts_with_a_pipe_and_an_integer() {
-        assert_eq!(row_line("| 4000002 | KEY | msg |\n"), Some(0));
-        assert_eq!(row_line("   |-1|FAIL|x|"), Some(3));
-        assert_eq!(row_line("| **+400** | BAD |"), Some(0));
-        assert_eq!(row_line("| 7"), Some(0));
-        assert_eq!(row_line("| \u{2013}1 | FAIL |"), Some(0));
-        assert_eq!(row_line("4000002 | KEY | msg"), None);
-        assert_eq!(row_line("| code | key |"), None);
-        assert_eq!(row_line("| | KEY |"), None);
-        assert_eq!(row_line("| 1.5 | KEY |"), None);
-        assert_eq!(row_line("> | 1 | KEY |"), None);
+    fn rows_in_any_container_are_detached_from_the_table_above() {
+        let quoted = "> | code | key | message |\n> |---|---|---|\n> | 1 | A | a |\n>\n\
+                      > | 4000001 | B | b |\n> > | 4000002 | C | c |\n";
+        assert_eq!(
+            detached(quoted),
+            [
+                (Detached::AfterBlankLine, 5, 3, 1),
+                (Detached::AfterBlankLine, 6, 5, 1)
+            ]
+        );
+        let listed = "- Codes:\n\n  | code | key | message |\n  |---|---|---|\n  | 1 | A | a |\n\
+                      - | 2 | B | b |\n  * 3. | 3 | C | c |\n\n  | 4 | D | d |\n";
+        assert_eq!(
+            detached(listed),
+            [
+                (Detached::AfterBlankLine, 6, 3, 3),
+                (Detached::AfterBlankLine, 7, 8, 3),
+                (Detached::AfterBlankLine, 9, 3, 3)
+            ]
+        );
+        let pipeless = "code | key | message\n---|---|---\n1 | A | a\n\n2 | B | b\n`-3` | C | c\n";
+        assert_eq!(
+            detached(pipeless),
+            [
+                (Detached::AfterBlankLine, 5, 1, 1),
+                (Detached::AfterBlankLine, 6, 1, 1)
+            ]
+        );
+        assert_eq!(read(pipeless).unwrap().tables[0].rows.len(), 1);
+    }
+
+    #[test]
+    fn a_pasted_tab_separated_table_is_read_as_plain_text() {
+        let text = "# Guide\n\n## AI Service > Eta Lens > Error Code\n\n\
+                    resultCode\tresultKey\tresultMessage\n0\tSUCCESS\tSuccess.\n\
+                    4010002\t\tUUID is invalid.\n\n5000001\tFAIL\tFailed.\n\n## Next\n\n\
+                    4 is a number.\n";
+        let parsed = read(text).expect("a markdown page");
+        assert_eq!(
+            parsed.breadcrumb.unwrap().0,
+            "AI Service > Eta Lens > Error Code"
+        );
+        let rows: Vec<_> = parsed.tables[0]
+            .rows
+            .iter()
+            .map(|r| (r.code.text.as_str(), r.key.text.as_str(), r.span.line))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("0", "SUCCESS", 6),
+                ("4010002", "", 7),
+                ("5000001", "FAIL", 9)
+            ]
+        );
+        assert_eq!(parsed.diagnostics, []);
+        // Without a markdown breadcrumb, the page is left to the plain-text reader.
+        assert!(read("A > B\n\nresultCode\tresultKey\tresultMessage\n1\tA\ta\n").is_none());
+    }
+
+    #[test]
+    fn tables_with_integer_rows_are_never_skipped_in_silence() {
+        let table =
+            |header: &str| format!("{header}\n|---|---|---|\n| 4000001 | KEY | Message. |\n");
+        let page = |other: &str| {
+            format!(
+                "## A > B\n\n{}\n{other}\n",
+                table("| code | key | message |")
+            )
+        };
+        let unread = |other: &str| {
+            let parsed = read(&page(other)).unwrap();
+            let found: Vec<_> = parsed
+                .diagnostics
+                .iter()
+                .map(|d| (d.kind.clone(), d.severity, d.span.line))
+                .collect();
+            (found, parsed.tables.len())
+        };
+        // Invisible characters and fullwidth forms do not hide a header.
+        let zwsp = table("| resultCode | resultKey | result\u{200b}Message |");
+        assert_eq!(unread(&zwsp), (vec![], 2));
+        let nbsp = table("| result\u{a0}Code | ｒｅｓｕｌｔＫｅｙ | resultMessage |");
+        assert_eq!(unread(&nbsp), (vec![], 2));
+        // A misspelled column is an error; a table that names one column at most, a warning.
+        let misspelled = table("| resultCode | resultKey | resultMesage |");
+        let missing = vec![Field::Message];
+        assert_eq!(
+            unread(&misspelled),
+            (vec![(Kind::UnreadTable { missing }, Severity::Error, 7)], 1)
+        );
+        let keyless = table("| Code | Description | Note |");
+        let missing = vec![Field::Key, Field::Message];
+        assert_eq!(
+            unread(&keyless),
+            (
+                vec![(Kind::UnreadTable { missing }, Severity::Warning, 7)],
+                1
+            )
+        );
+        // A table that names none of the columns is another kind of table.
+        assert_eq!(unread(&table("| Status | Name | Meaning |")), (vec![], 1));
+        // Tables whose rows do not start with integers are not error-code tables.
+        let words = "| Name | Type | Description |\n|---|---|---|\n| a | b | c |\n";
+        assert_eq!(unread(words), (vec![], 1));
+    }
+
+    #[test]
+    fn the_work_of_placing_cells_is_linear_in_the_page() {
+        for columns in [1_000, 4_000] {
+            let header = "| h ".repeat(columns) + "|\n";
+            let delimiter = "|---".repeat(columns) + "|\n";
+            let page = format!(
+                "## A > B\n\n{header}{delimiter}{}\n{TABLE}",
+                "| 1 ".repeat(columns)
+            );
+            let lines = LineIndex::new(&page);
+            parse(&Arc::from("t.md"), &page, &lines).unwrap();
+            assert!(
+                lines.counted() <= 2 * page.len(),
+                "{columns} columns: {} characters counted for a page of {}",
+                lines.counted(),
+                page.len()
+            );
+        }
     }
 
     #[test]

@@ -9,6 +9,8 @@
 mod markdown;
 mod plain;
 
+use std::borrow::Cow;
+use std::ops::Range;
 use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, Kind, Span, integer_lookalikes};
@@ -99,8 +101,9 @@ pub fn parse(source: &Source) -> (Option<Document>, Vec<Diagnostic>) {
     if text.trim().is_empty() {
         return (None, vec![Diagnostic::error(Kind::Empty, Span::file(file))]);
     }
-    let lines = LineIndex::new(text);
-    let parsed = markdown::parse(file, text, &lines).or_else(|| plain::parse(file, text));
+    let text = normalize(text);
+    let lines = LineIndex::new(&text);
+    let parsed = markdown::parse(file, &text, &lines).or_else(|| plain::parse(file, &lines));
     let Some(Parsed {
         breadcrumb,
         tables,
@@ -174,64 +177,135 @@ pub(crate) fn is_error_code_title(segment: &str) -> bool {
     TITLES.contains(&folded.as_str())
 }
 
-/// The role of a table column, from its header text.
+/// The role of a table column, from its header text, and how well the header names it:
+/// the lower the rank, the better, so that `resultCode` wins over a bare `Code` (an HTTP
+/// status beside the result code) and the English message over the Korean one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Column {
-    Code,
-    Key,
-    /// A message column, and how well it fits: 0 unqualified, 1 English, 2 another language.
+    /// A code column: rank 0 for `resultCode` and `errorCode`, 1 for a bare `code`.
+    Code(u8),
+    /// A key column: rank 0 for `resultKey` and `errorKey`, 1 for a bare `key`.
+    Key(u8),
+    /// A message column: ranked first by its qualifier (none, then English, then another
+    /// language), then like the others (`resultMessage` and `errorMessage` before `message`).
     Message(u8),
 }
 
-/// Classifies a header cell: `resultCode`, `code`, `errorCode` are codes, and likewise keys
-/// and messages, compared case-insensitively ignoring spaces and `_`. A message header may
-/// carry a qualifier (`resultMessage (English)`), which ranks it.
+/// Classifies a header cell: `resultCode`, `errorCode` and `code` are codes, and likewise
+/// keys and messages. Headers are compared folded (see [`fold_header`]): case, spaces, `_`,
+/// `-`, fullwidth forms and invisible characters do not matter. A message header may carry
+/// a bracketed qualifier (`resultMessage (English)`, `（en-US）`), which ranks it.
 pub(crate) fn classify(header: &str) -> Option<Column> {
-    let folded: String = header
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '_')
-        .flat_map(char::to_lowercase)
-        .collect();
-    let strip = |bases: [&str; 3]| bases.into_iter().find_map(|base| folded.strip_prefix(base));
-    if ["resultcode", "code", "errorcode"].contains(&folded.as_str()) {
-        return Some(Column::Code);
+    let folded = fold_header(header);
+    let rank = |specific: [&str; 2], bare: &str| {
+        if specific.contains(&folded.as_str()) {
+            Some(0)
+        } else {
+            (folded == bare).then_some(1)
+        }
+    };
+    if let Some(rank) = rank(["resultcode", "errorcode"], "code") {
+        return Some(Column::Code(rank));
     }
-    if ["resultkey", "key", "errorkey"].contains(&folded.as_str()) {
-        return Some(Column::Key);
+    if let Some(rank) = rank(["resultkey", "errorkey"], "key") {
+        return Some(Column::Key(rank));
     }
-    let qualifier = strip(["resultmessage", "errormessage", "message"])?;
-    if qualifier.is_empty() {
-        return Some(Column::Message(0));
-    }
-    let qualifier = qualifier
-        .strip_prefix('(')
-        .and_then(|q| q.strip_suffix(')'))?;
-    let english = ["english", "en", "영어", "英語", "英语", "英文"];
-    Some(Column::Message(if english.contains(&qualifier) {
+    let (base, qualifier) = ["resultmessage", "errormessage", "message"]
+        .into_iter()
+        .enumerate()
+        .find_map(|(index, base)| Some((u8::from(index == 2), folded.strip_prefix(base)?)))?;
+    let language = if qualifier.is_empty() {
+        0
+    } else if is_english(unbracket(qualifier)?) {
         1
     } else {
         2
-    }))
+    };
+    Some(Column::Message(language * 2 + base))
 }
 
-/// The positions of the code, key and message columns among a table's headers, or `None`
-/// when the table is not an error-code table.
-pub(crate) fn error_code_columns<'a>(
-    headers: impl IntoIterator<Item = &'a str>,
-) -> Option<[usize; 3]> {
-    let (mut code, mut key, mut message) = (None, None, None::<(u8, usize)>);
+/// A header's text as [`classify`] compares it: fullwidth forms read as ASCII (`（` as `(`),
+/// lower case, without white space, `_`, `-` or invisible characters (the zero-width space
+/// or soft hyphen that a copy from a browser or a word processor leaves in a header).
+pub(crate) fn fold_header(header: &str) -> String {
+    header
+        .chars()
+        .map(fullwidth_to_ascii)
+        .filter(|&c| !c.is_whitespace() && c != '_' && c != '-' && !is_invisible(c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The ASCII character that a fullwidth form (U+FF01 to U+FF5E) stands for, or `c` itself.
+fn fullwidth_to_ascii(c: char) -> char {
+    match u32::from(c) {
+        code @ 0xff01..=0xff5e => char::from_u32(code - 0xfee0).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// Whether a character is invisible in a rendered page: a zero-width space, joiner or
+/// non-joiner, a word joiner or invisible operator, a byte-order mark, a soft hyphen, or a
+/// bidirectional mark. Such a character in a header means nothing.
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}'
+            | '\u{180e}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{feff}'
+    )
+}
+
+/// The text inside a folded qualifier's brackets (`(en)`, `[en]`, `【en】`), or `None` when it
+/// is not bracketed.
+fn unbracket(qualifier: &str) -> Option<&str> {
+    [('(', ')'), ('[', ']'), ('【', '】'), ('〔', '〕')]
+        .into_iter()
+        .find_map(|(open, close)| qualifier.strip_prefix(open)?.strip_suffix(close))
+}
+
+/// Whether a folded qualifier names English: the word in the docs' languages, its
+/// abbreviations, or a locale tag for it in BCP 47 or POSIX form (`en`, `en-US`, `en_GB`,
+/// which fold to `en`, `enus`, `engb`).
+fn is_english(qualifier: &str) -> bool {
+    const NAMES: &[&str] = &[
+        "en",
+        "eng",
+        "english",
+        "영어",
+        "영문",
+        "英語",
+        "英语",
+        "英文",
+        "英語版",
+        "英文版",
+    ];
+    let region = qualifier
+        .strip_prefix("en")
+        .is_some_and(|rest| rest.len() == 2 && rest.bytes().all(|b| b.is_ascii_lowercase()));
+    NAMES.contains(&qualifier) || region
+}
+
+/// The code, key and message column among a table's headers, each if there is one. When
+/// two headers claim a role, the better rank wins (see [`Column`]), and the first of equals.
+pub(crate) fn roles<'a>(headers: impl IntoIterator<Item = &'a str>) -> [Option<usize>; 3] {
+    let mut best: [Option<(u8, usize)>; 3] = [None; 3];
     for (index, header) in headers.into_iter().enumerate() {
-        match classify(header) {
-            Some(Column::Code) => code = code.or(Some(index)),
-            Some(Column::Key) => key = key.or(Some(index)),
-            Some(Column::Message(rank)) if message.is_none_or(|(best, _)| rank < best) => {
-                message = Some((rank, index));
-            }
-            Some(Column::Message(_)) => {}
-            None => {}
+        let (role, rank) = match classify(header) {
+            Some(Column::Code(rank)) => (0, rank),
+            Some(Column::Key(rank)) => (1, rank),
+            Some(Column::Message(rank)) => (2, rank),
+            None => continue,
+        };
+        if best[role].is_none_or(|(known, _)| rank < known) {
+            best[role] = Some((rank, index));
         }
     }
-    Some([code?, key?, message?.1])
+    best.map(|role| role.map(|(_, index)| index))
 }
 
 /// Whether a word is a decimal integer with an optional sign (whether it fits is checked
@@ -260,34 +334,156 @@ pub(crate) fn collapse_whitespace(text: &str) -> String {
     out
 }
 
-/// Maps byte offsets of one text to 1-based lines and character columns.
+/// The text both formats read: front matter blanked out (it is the site generator's, not
+/// the page's) and each lone CR made an LF (pulldown-cmark's heading-attribute scan reads a
+/// CR-only page as one heading). Both keep every byte where it was, so offsets, lines and
+/// columns are those of the file.
+fn normalize(text: &str) -> Cow<'_, str> {
+    let text = blank_front_matter(text);
+    if !text.contains('\r') {
+        return text;
+    }
+    let bytes = text.as_bytes();
+    let lf: Vec<u8> = (0..bytes.len())
+        .map(|at| match bytes[at] {
+            b'\r' if bytes.get(at + 1) != Some(&b'\n') => b'\n',
+            b => b,
+        })
+        .collect();
+    // Only ASCII bytes changed, so the text is still UTF-8.
+    Cow::Owned(String::from_utf8(lf).unwrap_or_else(|_| text.into_owned()))
+}
+
+/// Replaces a front matter block (`---` … `---` or `...`, or `+++` … `+++`, as Jekyll, Hugo,
+/// Docusaurus and MkDocs write it) at the start of `text` with blank lines of the same bytes,
+/// so that neither format reads it and every offset and line stays where it was.
+pub(crate) fn blank_front_matter(text: &str) -> Cow<'_, str> {
+    let mut lines = line_ranges(text);
+    let Some(first) = lines.next() else {
+        return Cow::Borrowed(text);
+    };
+    let closers: &[&str] = match text[first].trim_end() {
+        "---" => &["---", "..."],
+        "+++" => &["+++"],
+        _ => return Cow::Borrowed(text),
+    };
+    let Some(close) = lines.find(|line| closers.contains(&text[line.clone()].trim_end())) else {
+        return Cow::Borrowed(text);
+    };
+    let blank: String = text[..close.end]
+        .bytes()
+        .map(|b| {
+            if matches!(b, b'\r' | b'\n') {
+                char::from(b)
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    Cow::Owned(blank + &text[close.end..])
+}
+
+/// The byte range of each line of `text`, without its line ending. A line ends at LF, CR or
+/// CRLF, as in CommonMark, so that an old Mac file or a stray CR numbers its lines as an
+/// editor does. A text that ends with a line ending has no empty line after it.
+pub(crate) fn line_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= bytes.len() {
+            return None;
+        }
+        let line_start = start;
+        let end = bytes[start..]
+            .iter()
+            .position(|&b| matches!(b, b'\n' | b'\r'))
+            .map_or(bytes.len(), |at| start + at);
+        start = match &bytes[end..] {
+            [b'\r', b'\n', ..] => end + 2,
+            [] => end,
+            _ => end + 1,
+        };
+        Some(line_start..end)
+    })
+}
+
+/// Maps byte offsets of one text to 1-based lines and character columns. Lines end at LF,
+/// CR or CRLF (see [`line_ranges`]).
 pub(crate) struct LineIndex<'a> {
     text: &'a str,
-    starts: Vec<usize>,
+    /// The byte range of each line, without its line ending; after a final line ending, an
+    /// empty line where a place at the very end is.
+    lines: Vec<Range<usize>>,
+    /// The last place asked for: byte offset, line index and character column. Cells are
+    /// asked for left to right, so counting on from it counts each character of a long line
+    /// once, not once per cell.
+    last: std::cell::Cell<(usize, usize, usize)>,
+    /// How many characters all spans have counted, so that tests can show the work linear.
+    counted: std::cell::Cell<usize>,
 }
 
 impl<'a> LineIndex<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
-        let starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(at, _)| at + 1))
-            .collect();
-        LineIndex { text, starts }
+        let mut lines: Vec<Range<usize>> = line_ranges(text).collect();
+        if text.is_empty() || text.ends_with(['\n', '\r']) {
+            lines.push(text.len()..text.len());
+        }
+        LineIndex {
+            text,
+            lines,
+            last: std::cell::Cell::new((0, 0, 0)),
+            counted: std::cell::Cell::new(0),
+        }
+    }
+
+    /// The text the index is of.
+    pub(crate) fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// The byte range of every line, without its line ending, in order.
+    pub(crate) fn lines(&self) -> &[Range<usize>] {
+        &self.lines
+    }
+
+    /// The index of the line that holds byte `offset` (a line ending belongs to its line).
+    pub(crate) fn line_of(&self, offset: usize) -> usize {
+        self.lines
+            .partition_point(|line| line.start <= offset)
+            .saturating_sub(1)
     }
 
     /// The span of byte `offset` in `file`.
     pub(crate) fn span(&self, file: &Arc<str>, offset: usize) -> Span {
         let offset = offset.min(self.text.len());
-        let line = self.starts.partition_point(|&start| start <= offset) - 1;
-        let start = self.starts[line];
-        let column = self
-            .text
-            .get(start..offset)
-            .map_or(offset - start, |prefix| prefix.chars().count());
+        let line = self.line_of(offset);
+        let start = self.lines[line].start;
+        let (last_offset, last_line, last_column) = self.last.get();
+        let (from, base) = if last_line == line && (start..=offset).contains(&last_offset) {
+            (last_offset, last_column)
+        } else {
+            (start, 0)
+        };
+        let column = match self.text.get(from..offset) {
+            Some(between) => {
+                let count = between.chars().count();
+                self.counted.set(self.counted.get() + count);
+                self.last.set((offset, line, base + count));
+                base + count
+            }
+            None => offset - start,
+        };
         Span {
             file: Arc::clone(file),
             line: to_u32(line + 1),
             column: to_u32(column + 1),
         }
+    }
+
+    /// How many characters all spans so far have counted.
+    #[cfg(test)]
+    pub(crate) fn counted(&self) -> usize {
+        self.counted.get()
     }
 }
 
@@ -343,21 +539,85 @@ mod tests {
 
     #[test]
     fn headers_are_classified_loosely() {
-        assert_eq!(classify("resultCode"), Some(Column::Code));
-        assert_eq!(classify("Result_Code"), Some(Column::Code));
-        assert_eq!(classify(" error code "), Some(Column::Code));
-        assert_eq!(classify("KEY"), Some(Column::Key));
+        assert_eq!(classify("resultCode"), Some(Column::Code(0)));
+        assert_eq!(classify("Result_Code"), Some(Column::Code(0)));
+        assert_eq!(classify(" error code "), Some(Column::Code(0)));
+        assert_eq!(classify("error-code"), Some(Column::Code(0)));
+        assert_eq!(classify("Code"), Some(Column::Code(1)));
+        assert_eq!(classify("KEY"), Some(Column::Key(1)));
+        assert_eq!(classify("resultKey"), Some(Column::Key(0)));
         assert_eq!(classify("resultMessage"), Some(Column::Message(0)));
-        assert_eq!(classify("resultMessage(English)"), Some(Column::Message(1)));
-        assert_eq!(classify("resultMessage (Korean)"), Some(Column::Message(2)));
+        assert_eq!(classify("message"), Some(Column::Message(1)));
+        assert_eq!(classify("resultMessage(English)"), Some(Column::Message(2)));
+        assert_eq!(classify("resultMessage (Korean)"), Some(Column::Message(4)));
         assert_eq!(classify("Description"), None);
         assert_eq!(classify("resultMessages"), None);
+        assert_eq!(classify("resultMessage English"), None);
         assert_eq!(classify("codes"), None);
     }
 
     #[test]
+    fn invisible_and_fullwidth_characters_in_headers_do_not_matter() {
+        for header in [
+            "result\u{200b}Message",
+            "result\u{a0}Message",
+            "result\u{ad}Message",
+            "\u{feff}resultMessage\u{200d}",
+            "result\u{3000}Message",
+            "ｒｅｓｕｌｔＭｅｓｓａｇｅ",
+            "result\u{2060}Mes\u{200c}sage",
+        ] {
+            assert_eq!(classify(header), Some(Column::Message(0)), "{header:?}");
+        }
+        assert_eq!(classify("result\u{200b}Code"), Some(Column::Code(0)));
+        assert_eq!(classify("result\u{a0}Key"), Some(Column::Key(0)));
+    }
+
+    #[test]
+    fn english_qualifiers_are_recognised_in_every_spelling() {
+        for header in [
+            "resultMessage (English)",
+            "resultMessage (en)",
+            "resultMessage (EN)",
+            "resultMessage (en-US)",
+            "resultMessage (en_US)",
+            "resultMessage (en-gb)",
+            "resultMessage (Eng)",
+            "resultMessage（English）",
+            "resultMessage（ｅｎ）",
+            "resultMessage [English]",
+            "resultMessage【英語】",
+            "resultMessage (영어)",
+            "resultMessage (英文)",
+            "message (english)",
+        ] {
+            let rank = classify(header);
+            assert!(
+                matches!(rank, Some(Column::Message(2 | 3))),
+                "{header}: {rank:?}"
+            );
+        }
+        for header in [
+            "resultMessage (Korean)",
+            "resultMessage (ko-KR)",
+            "resultMessage (한국어)",
+            "resultMessage（日本語）",
+            "resultMessage (ja_JP)",
+        ] {
+            let rank = classify(header);
+            assert!(
+                matches!(rank, Some(Column::Message(4 | 5))),
+                "{header}: {rank:?}"
+            );
+        }
+    }
+
+    #[test]
     fn the_unqualified_or_english_message_wins() {
-        let columns = |headers: &[&str]| error_code_columns(headers.iter().copied());
+        let columns = |headers: &[&str]| {
+            let [code, key, message] = roles(headers.iter().copied());
+            Some([code?, key?, message?])
+        };
         assert_eq!(
             columns(&["resultCode", "resultKey", "resultMessage"]),
             Some([0, 1, 2])
@@ -376,8 +636,35 @@ mod tests {
             columns(&["code", "message(ko)", "key", "message"]),
             Some([0, 2, 3])
         );
+        assert_eq!(
+            columns(&[
+                "code",
+                "resultMessage (ko-KR)",
+                "key",
+                "resultMessage（en-US）"
+            ]),
+            Some([0, 2, 3])
+        );
         assert_eq!(columns(&["code", "key", "description"]), None);
         assert_eq!(columns(&["Name", "Type", "Description"]), None);
+    }
+
+    #[test]
+    fn a_result_code_wins_over_a_bare_code() {
+        let roles = |headers: &[&str]| roles(headers.iter().copied());
+        assert_eq!(
+            roles(&["Code", "resultCode", "resultKey", "resultMessage"]),
+            [Some(1), Some(2), Some(3)]
+        );
+        assert_eq!(
+            roles(&["errorCode", "code", "key", "errorKey", "message"]),
+            [Some(0), Some(3), Some(4)]
+        );
+        assert_eq!(
+            roles(&["code", "key", "Code", "message", "resultMessage"]),
+            [Some(0), Some(1), Some(4)]
+        );
+        assert_eq!(roles(&["Code", "Description"]), [Some(0), None, None]);
     }
 
     #[test]
@@ -422,6 +709,126 @@ mod tests {
         assert_eq!(at(2), (1, 3));
         assert_eq!(at(3), (2, 1));
         assert_eq!(at("ab\n오류 ".len()), (2, 4));
+        assert_eq!(at(1), (1, 2), "back along a line");
         assert_eq!(at(1000), (3, 1));
+    }
+
+    #[test]
+    fn cr_lf_and_crlf_all_end_lines() {
+        let file: Arc<str> = "f.txt".into();
+        for text in [
+            "a\nbb\nc\n",
+            "a\rbb\rc\r",
+            "a\r\nbb\r\nc\r\n",
+            "a\rbb\r\nc\n",
+        ] {
+            let index = LineIndex::new(text);
+            let lines: Vec<&str> = line_ranges(text).map(|line| &text[line]).collect();
+            assert_eq!(lines, ["a", "bb", "c"], "{text:?}");
+            let c = text.find('c').unwrap();
+            let span = index.span(&file, c);
+            assert_eq!((span.line, span.column), (3, 1), "{text:?}");
+            let end = index.span(&file, text.len());
+            assert_eq!((end.line, end.column), (4, 1), "{text:?}");
+        }
+        let lines: Vec<_> = line_ranges("a\n\n\rb").collect();
+        assert_eq!(lines, [0..1, 2..2, 3..3, 4..5]);
+    }
+
+    #[test]
+    fn spans_along_a_long_line_count_each_character_once() {
+        let file: Arc<str> = "f.md".into();
+        let line = "| 칸 ".repeat(20_000);
+        let index = LineIndex::new(&line);
+        for (at, _) in line.match_indices('|') {
+            index.span(&file, at);
+        }
+        let last = index.span(&file, line.len());
+        assert_eq!(last.column, 80_001);
+        assert!(
+            index.counted() <= 2 * line.chars().count(),
+            "counted {} characters for a line of {}",
+            index.counted(),
+            line.chars().count()
+        );
+    }
+
+    #[test]
+    fn front_matter_reads_as_blank_lines() {
+        let page = "---\ntitle: A > B\nlang: en\n---\n## C > D\n";
+        let blank = blank_front_matter(page);
+        assert_eq!(blank, "   \n            \n        \n   \n## C > D\n");
+        assert_eq!(blank.len(), page.len());
+        let toml = "+++\r\ntitle = \"x\"\r\n+++\r\nrest";
+        assert_eq!(
+            blank_front_matter(toml),
+            "   \r\n           \r\n   \r\nrest"
+        );
+        assert_eq!(blank_front_matter("---\na: b\n...\nx"), "   \n    \n   \nx");
+        // Not front matter: not first, or never closed, or a thematic break of another length.
+        for text in [
+            "\n---\na\n---\n",
+            "---\na: b\n",
+            "----\na\n----\n",
+            "x\n---\n",
+        ] {
+            assert_eq!(blank_front_matter(text), text);
+        }
+    }
+
+    /// A page's document and diagnostics.
+    fn read(text: &str) -> (Option<Document>, Vec<Diagnostic>) {
+        parse(&Source::new("page", text))
+    }
+
+    #[test]
+    fn cr_only_and_mixed_line_endings_read_like_lf() {
+        let markdown = "## A > B\n\n| code | key | message |\n|---|---|---|\n| 1 | A | a |\n\
+                        | 2 | B | `b|c` |\n\n| 3 | C | c |\n> | 4 | D | d |\n";
+        let plain = "A > B\nresultCode resultKey resultMessage\n1 A a\nstray\n2 B b\n\
+                     4000001\t\tmissing key\nTOP\n";
+        for lf in [markdown, plain] {
+            let (document, diagnostics) = read(lf);
+            assert!(
+                document.is_some() && !diagnostics.is_empty(),
+                "{diagnostics:?}"
+            );
+            let cr = lf.replace('\n', "\r");
+            assert_eq!(read(&cr), (document.clone(), diagnostics.clone()), "{cr:?}");
+            let crlf = lf.replace('\n', "\r\n");
+            assert_eq!(
+                read(&crlf),
+                (document.clone(), diagnostics.clone()),
+                "{crlf:?}"
+            );
+            let mixed: String = lf
+                .split_inclusive('\n')
+                .enumerate()
+                .map(|(index, line)| match index % 3 {
+                    0 => line.replace('\n', "\r"),
+                    1 => line.replace('\n', "\r\n"),
+                    _ => line.to_owned(),
+                })
+                .collect();
+            assert_eq!(read(&mixed), (document, diagnostics), "{mixed:?}");
+        }
+    }
+
+    #[test]
+    fn front_matter_names_no_service() {
+        let page = "---\ntitle: AI Service > Psi Scan\nlang: en\n---\n\n\
+                    ## AI Service > Psi Scan > Error Code\n\n\
+                    | resultCode | resultKey | resultMessage |\n|---|---|---|\n| 1 | ONE | One. |\n";
+        let (document, diagnostics) = read(page);
+        let document = document.unwrap();
+        assert_eq!(diagnostics, []);
+        assert_eq!(document.service, ["AI Service", "Psi Scan"]);
+        assert_eq!(document.breadcrumb.line, 6);
+        assert_eq!(document.tables[0].rows[0].span.line, 10);
+        // A plain-text copy with front matter takes its breadcrumb from the first line after.
+        let plain = "---\ntitle: x > y\n---\nAI Service > Psi Scan\nresultCode resultKey resultMessage\n1 ONE One.\n";
+        let (document, diagnostics) = read(plain);
+        assert_eq!(diagnostics, []);
+        assert_eq!(document.unwrap().service, ["AI Service", "Psi Scan"]);
     }
 }

@@ -1,132 +1,280 @@
-//! Plain-text documents: a copy of the rendered page, as a browser's "select all" gives it.
+//! Plain-text tables: a copy of the rendered page, as a browser's "select all" gives it, or
+//! a table pasted into a markdown page.
 //!
-//! The breadcrumb is the first non-blank line when it contains `>`. A table starts at a
-//! header line whose words are a code and a key column, in either order, then a message
-//! column. Each following line is read in the header's order: two words, code and key, and
-//! the rest of the line as the message; it is a row when its code word is an integer. Any
-//! other line ends the table (the page footer `TOP`, prose), unless it looks like a broken
-//! row, which is an error rather than a silent end.
+//! The breadcrumb is the first non-blank line when it contains `>` (heading markers and bold
+//! stars around it are dropped). A table starts at a header line that names a code, a key
+//! and a message column. Its cells are separated by tabs when the header's are: a row's
+//! cells are then the fields at the header's positions, and an empty field is a missing
+//! value. Otherwise a row is read in the header's order as two words, code and key, and the
+//! rest of the line as the message.
+//!
+//! Nothing between the header and the table's end is passed over in silence. A table ends
+//! at the end of the text, at a page footer (`TOP`), at a new breadcrumb or at a new header.
+//! Until then, a line whose code is an integer is a row, and a line that looks like a row
+//! (its code word has a digit, reads as an integer or is a placeholder such as `N/A`, or its
+//! key word is a key with `_`) is a broken row, an error. Any other line is text: an error
+//! when a row comes after it (a wrapped message, a group label, a merge-conflict marker
+//! between rows), and text after the table when none does.
 
+use std::ops::Range;
 use std::sync::Arc;
 
 use super::{
-    Cell, Column, Parsed, RawRow, RawTable, classify, collapse_whitespace, is_integer,
-    reads_as_integer, to_u32,
+    Cell, Column, LineIndex, Parsed, RawRow, RawTable, classify, collapse_whitespace, is_integer,
+    reads_as_integer, roles,
 };
 use crate::diagnostic::{Diagnostic, Field, Kind, Span};
 use crate::ident::is_key;
 
-/// Parses `text` as plain text. Returns `None` when it has no header line.
-pub(super) fn parse(file: &Arc<str>, text: &str) -> Option<Parsed> {
+/// Parses a whole text as plain text. Returns `None` when it has no header line.
+pub(super) fn parse(file: &Arc<str>, lines: &LineIndex<'_>) -> Option<Parsed> {
+    let text = lines.text();
     let mut parsed = Parsed {
         breadcrumb: None,
         tables: Vec::new(),
         diagnostics: Vec::new(),
     };
-    let mut table: Option<RawTable> = None;
-    // The open table's column order.
-    let mut order = Order::CodeFirst;
-    // Whether the open table has had a line that is a row, valid or broken.
-    let mut has_rows = false;
-    let lines = text
-        .split('\n')
-        .map(|line| line.strip_suffix('\r').unwrap_or(line));
+    let mut table: Option<Table> = None;
     let mut seen_text = false;
-    for (index, line) in lines.enumerate() {
-        let at = |column: usize| Span {
-            file: Arc::clone(file),
-            line: to_u32(index + 1),
-            column: to_u32(column + 1),
-        };
-        let mut words = Words::new(line);
-        let Some((first_at, first)) = words.next() else {
-            continue; // A blank line.
-        };
-        if !std::mem::replace(&mut seen_text, true) && line.contains('>') {
-            parsed.breadcrumb = Some((collapse_whitespace(line), at(first_at)));
+    for range in lines.lines() {
+        let line = &text[range.clone()];
+        if line.trim().is_empty() {
+            continue;
         }
-        if let Some(header_order) = header(line) {
-            close(&mut parsed, table.take(), has_rows);
-            let rows = Vec::new();
-            table = Some(RawTable {
-                span: at(first_at),
-                rows,
+        if !std::mem::replace(&mut seen_text, true) {
+            parsed.breadcrumb = breadcrumb(line).map(|(at, crumb)| {
+                let span = lines.span(file, range.start + at);
+                (crumb, span)
             });
-            order = header_order;
-            has_rows = false;
-            continue;
         }
-        let Some(current) = table.as_mut() else {
-            continue;
+        let at = Place {
+            file,
+            lines,
+            range: range.clone(),
         };
-        let second = words.next();
-        let (code, key) = match order {
-            Order::CodeFirst => (Some((first_at, first)), second),
-            Order::KeyFirst => (second, Some((first_at, first))),
-        };
-        // A cell that is not there is empty, just past the end of the line.
-        let end = line.chars().count();
-        let cell = |word: Option<(usize, &str)>| {
-            let (column, text) = word.unwrap_or((end, ""));
-            Cell {
-                text: collapse_whitespace(text),
-                span: at(column),
+        match table
+            .as_mut()
+            .map(|table| table.line(&at, &mut parsed.diagnostics))
+        {
+            Some(Step::Read) => continue,
+            Some(Step::End) => {
+                table.take().map(|table| table.close(&mut parsed));
             }
-        };
-        let (code_text, key_text) = (code.map(|(_, c)| c), key.map(|(_, k)| k));
-        if code_text.is_some_and(is_integer) {
-            has_rows = true;
-            current.rows.push(RawRow {
-                span: at(first_at),
-                code: cell(code),
-                key: cell(key),
-                message: cell(words.rest()),
-            });
-        } else if reads_as_integer(first) || looks_like_row(code_text, key_text) {
-            // A line that starts with an integer is a row even when the header puts the key
-            // first: it is written in the other order.
-            has_rows = true;
-            let code = cell(code);
-            let kind = if code.text.is_empty() {
-                Kind::Missing(Field::Code)
-            } else {
-                Kind::InvalidCode(code.text)
-            };
-            parsed.diagnostics.push(Diagnostic::error(kind, code.span));
-        } else {
-            close(&mut parsed, table.take(), has_rows);
+            None => {}
+        }
+        if let Some(columns) = header(line) {
+            table = Some(Table::new(at.span(0), columns));
         }
     }
-    close(&mut parsed, table, has_rows);
+    if let Some(table) = table {
+        table.close(&mut parsed);
+    }
     (!parsed.tables.is_empty()).then_some(parsed)
 }
 
-/// Ends a table, reporting it when no line after its header was a row, valid or broken.
-fn close(parsed: &mut Parsed, table: Option<RawTable>, has_rows: bool) {
-    let Some(table) = table else {
-        return;
-    };
-    if !has_rows {
-        let empty = Diagnostic::error(Kind::EmptyTable, table.span.clone());
-        parsed.diagnostics.push(empty);
-    }
-    parsed.tables.push(table);
+/// A line of the text being read: which one, and how to point into it.
+pub(super) struct Place<'a> {
+    pub(super) file: &'a Arc<str>,
+    pub(super) lines: &'a LineIndex<'a>,
+    /// The line's byte range in the text, without its line ending.
+    pub(super) range: Range<usize>,
 }
 
-/// The order of a plain-text table's code and key columns, as its header gives them. The
-/// message is always the rest of the line: it is the only column that may hold spaces.
+impl Place<'_> {
+    /// The line's text.
+    fn text(&self) -> &str {
+        &self.lines.text()[self.range.clone()]
+    }
+
+    /// The span of byte `at` of the line.
+    fn span(&self, at: usize) -> Span {
+        self.lines.span(self.file, self.range.start + at)
+    }
+}
+
+/// What a table made of a line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Order {
+pub(super) enum Step {
+    /// The line belongs to the table: a row, a broken row, or text to hold until the next.
+    Read,
+    /// The table ended before this line, which is the reader's to look at again.
+    End,
+}
+
+/// How a plain-text table's cells are separated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Columns {
+    /// By white space: code and key in this order, and the rest of the line the message (the
+    /// only column that may hold spaces).
+    Words(Order),
+    /// By tabs: the code, key and message are the fields at these positions (the message
+    /// runs to the end of the line when it is the last column).
+    Tabs([usize; 3]),
+}
+
+/// The order of a white-space separated table's code and key columns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Order {
     /// `resultCode resultKey resultMessage`, as the rendered pages have it.
     CodeFirst,
     /// `resultKey resultCode resultMessage`.
     KeyFirst,
 }
 
-/// The column order of a table header: a code and a key column in either order, then the
-/// rest of the line a message column (`resultMessage`, or `resultMessage (English)`).
-/// `None` when the line is not a header.
-fn header(line: &str) -> Option<Order> {
+/// A plain-text table being read, from its header line to its end.
+pub(super) struct Table {
+    raw: RawTable,
+    columns: Columns,
+    /// Whether a line after the header was a row, valid or broken.
+    has_rows: bool,
+    /// The lines since the last row that are not rows: errors if a row follows them, text
+    /// after the table if none does.
+    held: Vec<Span>,
+}
+
+impl Table {
+    /// A table whose header is at `span`.
+    pub(super) fn new(span: Span, columns: Columns) -> Table {
+        Table {
+            raw: RawTable {
+                span,
+                rows: Vec::new(),
+            },
+            columns,
+            has_rows: false,
+            held: Vec::new(),
+        }
+    }
+
+    /// Reads one non-blank line after the header.
+    pub(super) fn line(&mut self, at: &Place<'_>, diagnostics: &mut Vec<Diagnostic>) -> Step {
+        let line = at.text();
+        if header(line).is_some() {
+            return Step::End;
+        }
+        let [code, key, message] = self.cells(line);
+        let cell = |field: Option<(usize, &str)>| {
+            // A cell that is not there is empty, just past the end of the line.
+            let (offset, text) = field.unwrap_or((line.trim_end().len(), ""));
+            Cell {
+                text: collapse_whitespace(text),
+                span: at.span(offset),
+            }
+        };
+        let first = Words::new(line).next().map_or("", |(_, word)| word);
+        let (code_text, key_text) = (code.map(|(_, c)| c.trim()), key.map(|(_, k)| k.trim()));
+        if code_text.is_some_and(is_integer) {
+            self.row_found(diagnostics);
+            self.raw.rows.push(RawRow {
+                span: at.span(line.len() - line.trim_start().len()),
+                code: cell(code),
+                key: cell(key),
+                message: cell(message),
+            });
+        } else if reads_as_integer(first) || looks_like_row(code_text, key_text) {
+            // A line that starts with an integer is a row even when the header puts the key
+            // first: it is written in the other order.
+            self.row_found(diagnostics);
+            let code = cell(code);
+            let kind = if code.text.is_empty() {
+                Kind::Missing(Field::Code)
+            } else {
+                Kind::InvalidCode(code.text)
+            };
+            diagnostics.push(Diagnostic::error(kind, code.span));
+        } else if is_footer(line) || breadcrumb(line).is_some() {
+            return Step::End;
+        } else {
+            self.held
+                .push(at.span(line.len() - line.trim_start().len()));
+        }
+        Step::Read
+    }
+
+    /// A row came: the text held since the last one was between rows.
+    fn row_found(&mut self, diagnostics: &mut Vec<Diagnostic>) {
+        self.has_rows = true;
+        let header = &self.raw.span;
+        diagnostics.extend(
+            self.held
+                .drain(..)
+                .map(|span| Diagnostic::error(Kind::NotARow, span).with_related(header.clone())),
+        );
+    }
+
+    /// The code, key and message fields of a line, each with its byte offset in the line;
+    /// `None` for a field that is not there.
+    fn cells<'l>(&self, line: &'l str) -> [Option<(usize, &'l str)>; 3] {
+        match self.columns {
+            // A line without a tab was typed, not copied: it is read by words.
+            Columns::Tabs([code, key, message]) if line.contains('\t') => {
+                let fields = fields(line);
+                // The last column runs to the end of the line: a tab in it is text.
+                let to_end = message > code && message > key;
+                let cell = |index: usize, to_end: bool| {
+                    let &(at, field) = fields.get(index)?;
+                    let end = if to_end { line.len() } else { at + field.len() };
+                    trimmed(line, at..end)
+                };
+                [cell(code, false), cell(key, false), cell(message, to_end)]
+            }
+            Columns::Tabs([code, key, _]) if key < code => words_cells(line, Order::KeyFirst),
+            Columns::Tabs(_) => words_cells(line, Order::CodeFirst),
+            Columns::Words(order) => words_cells(line, order),
+        }
+    }
+
+    /// Ends the table, reporting it when no line after its header was a row.
+    pub(super) fn close(self, parsed: &mut Parsed) {
+        if !self.has_rows {
+            let empty = Diagnostic::error(Kind::EmptyTable, self.raw.span.clone());
+            parsed.diagnostics.push(empty);
+        }
+        parsed.tables.push(self.raw);
+    }
+}
+
+/// The code, key and message of a white-space separated line, in the header's order.
+fn words_cells(line: &str, order: Order) -> [Option<(usize, &str)>; 3] {
+    let mut words = Words::new(line);
+    let (first, second) = (words.next(), words.next());
+    let message = words.rest();
+    match order {
+        Order::CodeFirst => [first, second, message],
+        Order::KeyFirst => [second, first, message],
+    }
+}
+
+/// The text of `line[range]` without white space around it, with its offset.
+fn trimmed(line: &str, range: Range<usize>) -> Option<(usize, &str)> {
+    let field = &line[range.clone()];
+    let start = field.len() - field.trim_start().len();
+    Some((range.start + start, field.trim()))
+}
+
+/// A line's tab-separated fields, each with its byte offset.
+fn fields(line: &str) -> Vec<(usize, &str)> {
+    let mut at = 0;
+    line.split('\t')
+        .map(|field| {
+            let start = at;
+            at += field.len() + 1;
+            (start, field)
+        })
+        .collect()
+}
+
+/// The columns of a header line, or `None` when the line is not a header. Separated by
+/// tabs, its fields must name a code, a key and a message column, at any positions; by
+/// white space, a code and a key column in either order, then the rest of the line a
+/// message column (`resultMessage`, or `resultMessage (English)`).
+pub(super) fn header(line: &str) -> Option<Columns> {
+    if line.trim().contains('\t') {
+        let fields = fields(line);
+        let [code, key, message] = roles(fields.iter().map(|(_, field)| *field));
+        let named = fields.iter().filter(|(_, field)| !field.trim().is_empty());
+        return (named.count() == 3).then_some(Columns::Tabs([code?, key?, message?]));
+    }
     let mut words = Words::new(line);
     let (Some((_, first)), Some((_, second))) = (words.next(), words.next()) else {
         return None;
@@ -136,55 +284,100 @@ fn header(line: &str) -> Option<Order> {
         return None;
     };
     match (classify(first), classify(second)) {
-        (Some(Column::Code), Some(Column::Key)) => Some(Order::CodeFirst),
-        (Some(Column::Key), Some(Column::Code)) => Some(Order::KeyFirst),
+        (Some(Column::Code(_)), Some(Column::Key(_))) => Some(Columns::Words(Order::CodeFirst)),
+        (Some(Column::Key(_)), Some(Column::Code(_))) => Some(Columns::Words(Order::KeyFirst)),
         _ => None,
     }
 }
 
-/// Whether a line whose code word is not an integer is still a row, broken: its code word
-/// has a digit (`40000O1`) or reads as an integer (`－１`, in fullwidth forms), or its key
-/// word is a key with an underscore (`N/A INVALID_X`).
+/// The breadcrumb a line holds, and the byte offset of its text: the line with heading
+/// markers (`## `, a closing `##`) and bold stars dropped, when it has `>` between segments
+/// of text. `>>>>>>> branch`, a merge-conflict marker, is not one.
+pub(super) fn breadcrumb(line: &str) -> Option<(usize, String)> {
+    let mut text = line.trim();
+    let unmarked = text.trim_start_matches('#');
+    if unmarked.len() < text.len() && unmarked.starts_with([' ', '\t']) {
+        text = unmarked.trim_end_matches('#').trim();
+    }
+    if let Some(bold) = text.strip_prefix("**").and_then(|t| t.strip_suffix("**")) {
+        text = bold.trim();
+    }
+    let segments = text.split('>');
+    if text.contains('>')
+        && segments
+            .into_iter()
+            .all(|segment| !segment.trim().is_empty())
+    {
+        // `text` is a slice of `line`: its offset is the distance between their starts.
+        let at = text.as_ptr() as usize - line.as_ptr() as usize;
+        Some((at, collapse_whitespace(text)))
+    } else {
+        None
+    }
+}
+
+/// Whether a line is a page footer that ends the rendered table: the "back to top" link.
+fn is_footer(line: &str) -> bool {
+    const FOOTERS: &[&str] = &[
+        "top",
+        "backtotop",
+        "↑top",
+        "↑",
+        "맨위로",
+        "위로",
+        "トップ",
+        "ページトップ",
+        "返回顶部",
+        "顶部",
+    ];
+    let folded: String = line
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect();
+    FOOTERS.contains(&folded.as_str())
+}
+
+/// Whether a line whose code is not an integer is still a row, broken: its code word has a
+/// digit (`40000O1`), reads as an integer (`－１`, in fullwidth forms) or is a placeholder
+/// (`N/A`, `TBD`, `-`), or its key word is a key with an underscore (`PENDING_X`).
 fn looks_like_row(code: Option<&str>, key: Option<&str>) -> bool {
-    let code_like = |code: &str| code.bytes().any(|b| b.is_ascii_digit()) || reads_as_integer(code);
+    const PLACEHOLDERS: &[&str] = &[
+        "-", "–", "—", "?", "n/a", "na", "tbd", "tba", "todo", "none", "null", "x", "xxx", "...",
+        "…",
+    ];
+    let code_like = |code: &str| {
+        code.bytes().any(|b| b.is_ascii_digit())
+            || reads_as_integer(code)
+            || PLACEHOLDERS.contains(&code.to_lowercase().as_str())
+    };
     code.is_some_and(code_like) || key.is_some_and(|key| is_key(key) && key.contains('_'))
 }
 
-/// The white-space separated words of a line, with their character columns (0-based).
+/// The white-space separated words of a line, with their byte offsets.
 #[derive(Clone)]
 struct Words<'a> {
     line: &'a str,
     /// Byte offset of the next unread character.
     at: usize,
-    /// Character column of `at`.
-    column: usize,
 }
 
 impl<'a> Words<'a> {
     fn new(line: &'a str) -> Self {
-        Words {
-            line,
-            at: 0,
-            column: 0,
-        }
+        Words { line, at: 0 }
     }
 
-    /// Skips white space, and returns the column and text of what is left of the line.
+    /// Skips white space, and returns the offset and text of what is left of the line.
     fn rest(&mut self) -> Option<(usize, &'a str)> {
         self.skip(char::is_whitespace);
         let rest = &self.line[self.at..];
-        (!rest.is_empty()).then_some((self.column, rest))
+        (!rest.is_empty()).then_some((self.at, rest))
     }
 
     /// Advances over characters while `pred` holds.
     fn skip(&mut self, pred: impl Fn(char) -> bool) {
-        for c in self.line[self.at..].chars() {
-            if !pred(c) {
-                break;
-            }
-            self.at += c.len_utf8();
-            self.column += 1;
-        }
+        let rest = &self.line[self.at..];
+        self.at += rest.find(|c| !pred(c)).unwrap_or(rest.len());
     }
 }
 
@@ -193,99 +386,139 @@ impl<'a> Iterator for Words<'a> {
 
     fn next(&mut self) -> Option<Self::Item> {
         self.skip(char::is_whitespace);
-        let (start, column) = (self.at, self.column);
+        let start = self.at;
         self.skip(|c| !c.is_whitespace());
-        (self.at > start).then(|| (column, &self.line[start..self.at]))
+        (self.at > start).then(|| (start, &self.line[start..self.at]))
     }
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn read(text: &str) -> Option<Parsed> {
+        parse(&Arc::from("t.txt"), &LineIndex::new(text))
+    }
+
+    /// Each row's code, key and message text.
+    fn rows(parsed: &Parsed) -> Vec<(String, String, String)> {
+        let rows = parsed.tables.iter().flat_map(|table| &table.rows);
+        rows.map(|r| {
+            (
+                r.code.text.clone(),
+                r.key.text.clone(),
+                r.message.text.clone(),
+            )
+        })
+        .collect()
+    }
+
+    /// Each diagnostic's kind, line and column.
+    fn problems(parsed: &Parsed) -> Vec<(Kind, u32, u32)> {
+        let diagnostics = parsed.diagnostics.iter();
+        diagnostics
+            .map(|d| (d.kind.clone(), d.span.line, d.span.column))
+            .collect()
+    }
+
+    fn row(code: &str, key: &str, message: &str) -> (String, String, String) {
+        (code.to_owned(), key.to_owned(), message.to_owned())
+    }
+
     #[test]
     fn a_rendered_page_reads_as_rows_until_its_footer() {
         let text = "\n  AI Service > OCR > 오류 코드\n\nresultCode\tresultKey\tresultMessage\n\
-                    0\tSUCCESS\tSUCCESS\n\n-1  FAIL   Unknown   error.\r\n4000001 INVALID_PARAMETER\n\
+                    0\tSUCCESS\tSUCCESS\n\n-1  FAIL   Unknown   error.\r\n4000001\tINVALID_PARAMETER\n\
                     TOP\n5 NOT_A_ROW After the footer.\n";
-        let parsed = parse(&Arc::from("t.txt"), text).unwrap();
-        let (crumb, span) = parsed.breadcrumb.unwrap();
+        let parsed = read(text).unwrap();
+        let (crumb, span) = parsed.breadcrumb.clone().unwrap();
         assert_eq!(
             (crumb.as_str(), span.line, span.column),
             ("AI Service > OCR > 오류 코드", 2, 3)
         );
-        let rows = &parsed.tables[0].rows;
-        let texts: Vec<_> = rows
-            .iter()
-            .map(|r| {
-                (
-                    r.code.text.as_str(),
-                    r.key.text.as_str(),
-                    r.message.text.as_str(),
-                )
-            })
-            .collect();
         assert_eq!(
-            texts,
+            rows(&parsed),
             [
-                ("0", "SUCCESS", "SUCCESS"),
-                ("-1", "FAIL", "Unknown error."),
-                ("4000001", "INVALID_PARAMETER", ""),
+                row("0", "SUCCESS", "SUCCESS"),
+                row("-1", "FAIL", "Unknown error."),
+                row("4000001", "INVALID_PARAMETER", ""),
             ]
         );
-        let missing = &rows[2].message.span;
+        let missing = &parsed.tables[0].rows[2].message.span;
         assert_eq!((missing.line, missing.column), (8, 26), "just past the row");
-        assert!(parsed.diagnostics.is_empty());
+        assert_eq!(problems(&parsed), []);
     }
 
     #[test]
     fn the_breadcrumb_is_only_ever_the_first_line() {
-        let text = "Intro\nA > B\nresultCode resultKey resultMessage\n1 A a\n";
-        let parsed = parse(&Arc::from("t.txt"), text).unwrap();
+        let parsed = read("Intro\nA > B\nresultCode resultKey resultMessage\n1 A a\n").unwrap();
         assert_eq!(parsed.breadcrumb, None);
+    }
+
+    #[test]
+    fn heading_markers_and_bold_stars_are_not_part_of_the_breadcrumb() {
+        for (line, column) in [
+            ("## AI Service > Eta Lens > 오류 코드", 4),
+            ("# AI Service > Eta Lens > 오류 코드 ##", 3),
+            ("  **AI Service > Eta Lens > 오류 코드**", 5),
+            ("### **AI Service > Eta Lens > 오류 코드** ###", 7),
+        ] {
+            let text = format!("{line}\nresultCode\tresultKey\tresultMessage\n1\tA\ta\n");
+            let (crumb, span) = read(&text).unwrap().breadcrumb.unwrap();
+            assert_eq!(crumb, "AI Service > Eta Lens > 오류 코드", "{line}");
+            assert_eq!(span.column, column, "{line}");
+        }
+        assert_eq!(breadcrumb(">>>>>>> feature"), None);
+        assert_eq!(breadcrumb("#hashtag > x"), Some((0, "#hashtag > x".into())));
+        assert_eq!(breadcrumb("A >"), None);
     }
 
     #[test]
     fn a_header_with_no_rows_is_an_empty_table_but_a_broken_row_is_not() {
         let text = "A > B\nresultCode resultKey resultMessage\nTOP\n\
                     resultCode resultKey resultMessage\n40000O1 INVALID_PARAMETER x\n";
-        let parsed = parse(&Arc::from("t.txt"), text).unwrap();
-        let kinds: Vec<_> = parsed
-            .diagnostics
-            .iter()
-            .map(|d| (&d.kind, d.span.line))
-            .collect();
+        let parsed = read(text).unwrap();
         assert_eq!(
-            kinds,
+            problems(&parsed),
             [
-                (&Kind::EmptyTable, 2),
-                (&Kind::InvalidCode("40000O1".into()), 5)
+                (Kind::EmptyTable, 2, 1),
+                (Kind::InvalidCode("40000O1".into()), 5, 1)
             ]
         );
     }
 
     #[test]
-    fn headers_need_the_three_columns_message_last() {
-        let code_first = Some(Order::CodeFirst);
-        assert_eq!(header("resultCode resultKey resultMessage"), code_first);
+    fn headers_name_the_three_columns() {
+        let words = Some(Columns::Words(Order::CodeFirst));
+        assert_eq!(header("resultCode resultKey resultMessage"), words);
+        assert_eq!(header("code key message"), words);
         assert_eq!(
-            header("  resultCode\tresultKey\tresultMessage "),
-            code_first
+            header("resultCode resultKey resultMessage (English)"),
+            words
         );
-        assert_eq!(header("code key message"), code_first);
+        assert_eq!(header("resultCode resultKey resultMessage（en-US）"), words);
         assert_eq!(
             header("resultKey resultCode resultMessage"),
-            Some(Order::KeyFirst)
+            Some(Columns::Words(Order::KeyFirst))
         );
         assert_eq!(header("resultCode resultMessage resultKey"), None);
-        assert_eq!(header("resultMessage resultCode resultKey"), None);
         assert_eq!(header("resultCode resultCode resultMessage"), None);
         assert_eq!(header("resultCode resultKey"), None);
         assert_eq!(header("resultCode resultKey resultMessage Note"), None);
+        // Separated by tabs, the columns may come in any order, and an empty field is a column.
         assert_eq!(
-            header("resultCode resultKey resultMessage (English)"),
-            code_first
+            header("  resultCode\tresultKey\tresultMessage "),
+            Some(Columns::Tabs([0, 1, 2]))
         );
+        assert_eq!(
+            header("resultMessage\tresultCode\tresultKey"),
+            Some(Columns::Tabs([1, 2, 0]))
+        );
+        assert_eq!(
+            header("result code\t\tresult key\t\tresult message"),
+            Some(Columns::Tabs([0, 2, 4]))
+        );
+        assert_eq!(header("resultCode\tresultKey\tresultMessage\tNote"), None);
+        assert_eq!(header("resultCode\tresultKey"), None);
     }
 
     #[test]
@@ -294,8 +527,8 @@ mod tests {
                     INVALID_PARAMETER\t-4000001\tInvalid   parameter.\nNO_MESSAGE 7\n\
                     BROKEN 40000O1 x\nFAIL  -1x  Broken code.\n0 SUCCESS Code first.\n\
                     MISSING_CODE\nTOP\n8 AFTER the footer\n";
-        let parsed = parse(&Arc::from("t.txt"), text).unwrap();
-        let rows: Vec<_> = parsed.tables[0]
+        let parsed = read(text).unwrap();
+        let cells: Vec<_> = parsed.tables[0]
             .rows
             .iter()
             .map(|r| {
@@ -305,7 +538,7 @@ mod tests {
             .collect();
         let cell = |text: &str, line, column| (text.to_owned(), line, column);
         assert_eq!(
-            rows,
+            cells,
             [
                 (
                     cell("0", 3, 9),
@@ -320,26 +553,118 @@ mod tests {
                 (cell("7", 5, 12), cell("NO_MESSAGE", 5, 1), cell("", 5, 13)),
             ]
         );
-        let kinds: Vec<_> = parsed
-            .diagnostics
-            .iter()
-            .map(|d| (&d.kind, d.span.line, d.span.column))
-            .collect();
         assert_eq!(
-            kinds,
+            problems(&parsed),
             [
-                (&Kind::InvalidCode("40000O1".into()), 6, 8),
-                (&Kind::InvalidCode("-1x".into()), 7, 7),
-                (&Kind::InvalidCode("SUCCESS".into()), 8, 3),
-                (&Kind::Missing(Field::Code), 9, 13),
+                (Kind::InvalidCode("40000O1".into()), 6, 8),
+                (Kind::InvalidCode("-1x".into()), 7, 7),
+                (Kind::InvalidCode("SUCCESS".into()), 8, 3),
+                (Kind::Missing(Field::Code), 9, 13),
             ]
         );
+    }
+
+    #[test]
+    fn a_line_between_rows_is_an_error_and_the_rows_after_it_are_read() {
+        let text = "A > B\nresultCode resultKey resultMessage\n\
+                    4000101 INVALID_FORMAT Invalid business\nregistration format.\n\
+                    OCR errors\n<<<<<<< HEAD\n5000001 OCR_FAIL OCR failed.\n=======\n\
+                    5000001 OCR_FAIL OCR failed!\n>>>>>>> feature\nN/A PENDING Not yet.\n\
+                    5000002 DONE Done.\nSee the guide for more.\n";
+        let parsed = read(text).unwrap();
+        assert_eq!(
+            rows(&parsed),
+            [
+                row("4000101", "INVALID_FORMAT", "Invalid business"),
+                row("5000001", "OCR_FAIL", "OCR failed."),
+                row("5000001", "OCR_FAIL", "OCR failed!"),
+                row("5000002", "DONE", "Done."),
+            ]
+        );
+        assert_eq!(
+            problems(&parsed),
+            [
+                (Kind::NotARow, 4, 1),
+                (Kind::NotARow, 5, 1),
+                (Kind::NotARow, 6, 1),
+                (Kind::NotARow, 8, 1),
+                (Kind::NotARow, 10, 1),
+                (Kind::InvalidCode("N/A".into()), 11, 1),
+            ]
+        );
+        let related = parsed.diagnostics[0].related.as_ref().unwrap();
+        assert_eq!(related.line, 2, "the header");
+    }
+
+    #[test]
+    fn rows_after_text_are_still_rows_until_the_table_ends() {
+        // Text after the last row is not an error; a row after it makes it one.
+        let text = "A > B\nresultCode resultKey resultMessage\n1 ONE One.\nA note.\n\n\
+                    2 TWO Two.\nTOP\n3 THREE After the footer.\n\
+                    resultCode resultKey resultMessage\n4 FOUR Four.\nC > D\n5 FIVE After a breadcrumb.\n";
+        let parsed = read(text).unwrap();
+        assert_eq!(
+            rows(&parsed),
+            [
+                row("1", "ONE", "One."),
+                row("2", "TWO", "Two."),
+                row("4", "FOUR", "Four.")
+            ]
+        );
+        assert_eq!(problems(&parsed), [(Kind::NotARow, 4, 1)]);
+    }
+
+    #[test]
+    fn tabs_separate_the_cells_of_a_tab_separated_table() {
+        let text = "A > B\nresultCode\tresultKey\tresultMessage\n\
+                    4010002\t\tUUID is invalid.\n4010003\tBAD_UUID\t\n\
+                    4010004\tTAB_IN\tmessage\twith a tab\t\n4010005 TYPED_ROW Typed by hand.\n\
+                    \tNO_CODE\tNo code.\n";
+        let parsed = read(text).unwrap();
+        assert_eq!(
+            rows(&parsed),
+            [
+                row("4010002", "", "UUID is invalid."),
+                row("4010003", "BAD_UUID", ""),
+                row("4010004", "TAB_IN", "message with a tab"),
+                row("4010005", "TYPED_ROW", "Typed by hand."),
+            ]
+        );
+        let first = &parsed.tables[0].rows[0];
+        assert_eq!((first.key.span.line, first.key.span.column), (3, 9));
+        assert_eq!(
+            (first.message.span.line, first.message.span.column),
+            (3, 10)
+        );
+        assert_eq!(problems(&parsed), [(Kind::Missing(Field::Code), 7, 1)]);
+    }
+
+    #[test]
+    fn tab_separated_columns_are_taken_where_the_header_puts_them() {
+        let text = "A > B\nresultMessage\tresultCode\tresultKey\nOne.\t1\tONE\n\t2\tTWO\n";
+        let parsed = read(text).unwrap();
+        assert_eq!(
+            rows(&parsed),
+            [row("1", "ONE", "One."), row("2", "TWO", "")]
+        );
+    }
+
+    #[test]
+    fn a_cr_only_text_reads_like_its_lf_twin() {
+        let lf = "A > B\nresultCode resultKey resultMessage\n1 ONE One.\n\nstray\n2 TWO Two.\n";
+        let cr = lf.replace('\n', "\r");
+        let (lf, cr) = (read(lf).unwrap(), read(&cr).unwrap());
+        assert_eq!(rows(&cr), rows(&lf));
+        assert_eq!(problems(&cr), problems(&lf));
+        assert_eq!(problems(&cr), [(Kind::NotARow, 5, 1)]);
     }
 
     #[test]
     fn broken_rows_are_told_from_footers() {
         assert!(looks_like_row(Some("40000O1"), Some("INVALID_PARAMETER")));
         assert!(looks_like_row(Some("N/A"), Some("INVALID_PARAMETER")));
+        assert!(looks_like_row(Some("N/A"), Some("PENDING")));
+        assert!(looks_like_row(Some("TBD"), Some("Later")));
         assert!(looks_like_row(Some("v2"), None));
         assert!(looks_like_row(Some("\u{ff0d}\u{ff11}"), Some("FAIL")));
         assert!(looks_like_row(None, Some("INVALID_PARAMETER")));
@@ -347,14 +672,25 @@ mod tests {
         assert!(!looks_like_row(None, Some("TOP")));
         assert!(!looks_like_row(Some("TOP"), Some("OF")));
         assert!(!looks_like_row(Some("See"), Some("API_GUIDE.")));
+        for footer in [
+            "TOP",
+            " top ",
+            "맨 위로",
+            "トップ",
+            "返回顶部",
+            "Back to top",
+        ] {
+            assert!(is_footer(footer), "{footer}");
+        }
+        assert!(!is_footer("Topics"));
     }
 
     #[test]
-    fn words_know_their_columns() {
+    fn words_know_their_offsets() {
         let mut words = Words::new(" 400\tBAD_REQUEST  Bad   Request ");
         assert_eq!(words.next(), Some((1, "400")));
         assert_eq!(words.next(), Some((5, "BAD_REQUEST")));
         assert_eq!(words.rest(), Some((18, "Bad   Request ")));
-        assert_eq!(Words::new("오류 코드").nth(1), Some((3, "코드")));
+        assert_eq!(Words::new("오류 코드").nth(1), Some((7, "코드")));
     }
 }
