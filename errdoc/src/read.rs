@@ -1,12 +1,30 @@
 //! The read stage: paths in, [`Source`]s out. The only stage that touches the file system.
 //!
 //! A path is a file, read whatever its name, or a folder, walked recursively in sorted path
-//! order for files named `*.md`, `*.markdown` or `*.txt` (any case), skipping names that
-//! start with `.`. I/O problems are [`ReadError`]s, kept apart from document diagnostics.
+//! order for documents: files named `*.md`, `*.markdown` or `*.txt` (any case). Names that
+//! start with `.` are skipped. Each entry is judged by its own type, without following it:
+//!
+//! - A folder is walked.
+//! - A document name is read. A symbolic link with a document name is followed, because
+//!   it claims to be a document: if it dangles or cannot be read, that is an error naming
+//!   it, and if it leads to a folder, the folder is walked.
+//! - Any other name is never opened as a file, so a stray image, FIFO or dangling link
+//!   beside the documents cannot stop the read. A symbolic link with such a name is
+//!   followed only to see whether it leads to a folder, which is then walked; a link that
+//!   dangles, cannot be followed, or leads to anything else is skipped.
+//! - A document name that is not a regular file (a FIFO, a socket, a device) is an error,
+//!   because reading it could block forever or never end.
+//!
+//! Symbolic links can lead to one folder by many paths: a walk that followed every path
+//! would visit a tree whose every level links twice to the next exponentially often,
+//! though it holds no loop. So each folder is walked once and each file read once, by canonical path, and the
+//! first path in walk order is the one kept; a folder reached again from inside itself is a
+//! link loop, an error. I/O problems are [`ReadError`]s, kept apart from document
+//! diagnostics.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
-use std::fs;
+use std::fs::{self, DirEntry, FileType};
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -15,86 +33,146 @@ use crate::parse::Source;
 /// What was read: the documents, and every folder walked (for `rerun-if-changed`).
 #[derive(Clone, Debug, Default)]
 pub struct Sources {
-    /// The documents, in sorted path order.
+    /// The documents, in sorted path order, each file once.
     pub documents: Vec<Source>,
-    /// The folders walked, in the order walked.
+    /// The folders walked, in the order walked, each folder once, by the first path that
+    /// reached it.
     pub folders: Vec<PathBuf>,
 }
 
 /// Reads every document under `paths`.
 ///
+/// A path named directly is read whatever its name; a folder is walked for documents as
+/// the [module documentation](self) describes. However many paths lead to a folder or a
+/// file, through symbolic links or because `paths` overlap, the folder is walked and the
+/// file read once, under the first path that reached it.
+///
 /// # Errors
 ///
 /// Returns the first I/O problem: a path that does not exist, a file or folder that cannot
-/// be read, a symbolic-link loop, a document that is not a regular file, or a folder with
-/// no documents.
+/// be read (a dangling link with a document name among them), a symbolic-link loop, a
+/// document that is not a regular file, or a folder with no documents.
 pub fn read(paths: &[impl AsRef<Path>]) -> Result<Sources, ReadError> {
-    let mut sources = Sources::default();
+    let mut walk = Walk::default();
     for path in paths {
         let path = path.as_ref();
         let metadata = fs::metadata(path).map_err(|error| match error.kind() {
             io::ErrorKind::NotFound => ReadError::NotFound(path.to_owned()),
-            _ => ReadError::Io(path.to_owned(), error),
+            _ => ReadError::io(path, error),
         })?;
+        let canonical = fs::canonicalize(path).map_err(|error| ReadError::io(path, error))?;
         if metadata.is_dir() {
-            let before = sources.documents.len();
-            walk(path, &mut BTreeSet::new(), &mut sources)?;
-            if sources.documents.len() == before {
+            if !walk.folder(path, canonical)? {
                 return Err(ReadError::NoDocuments(path.to_owned()));
             }
         } else {
-            sources.documents.push(read_file(path, &metadata)?);
+            walk.file(path, canonical, metadata.file_type())?;
         }
     }
-    Ok(sources)
+    Ok(walk.sources)
 }
 
-/// Walks one folder; `ancestors` holds the canonical folders above it, to catch link loops.
-fn walk(
-    folder: &Path,
-    ancestors: &mut BTreeSet<PathBuf>,
-    sources: &mut Sources,
-) -> Result<(), ReadError> {
-    let canonical = fs::canonicalize(folder).map_err(|error| ReadError::io(folder, error))?;
-    if !ancestors.insert(canonical.clone()) {
-        return Err(ReadError::LinkLoop(folder.to_owned()));
-    }
-    sources.folders.push(folder.to_owned());
-    let mut entries = fs::read_dir(folder)
-        .and_then(|entries| {
-            entries
-                .map(|entry| entry.map(|entry| entry.path()))
-                .collect::<Result<Vec<_>, _>>()
-        })
-        .map_err(|error| ReadError::io(folder, error))?;
-    entries.sort();
-    for path in entries {
-        let name = path
-            .file_name()
-            .map(|name| name.to_string_lossy())
-            .unwrap_or_default();
-        if name.starts_with('.') {
-            continue;
-        }
-        let metadata = fs::metadata(&path).map_err(|error| ReadError::io(&path, error))?;
-        if metadata.is_dir() {
-            walk(&path, ancestors, sources)?;
-        } else if is_document_name(&name) {
-            sources.documents.push(read_file(&path, &metadata)?);
-        }
-    }
-    ancestors.remove(&canonical);
-    Ok(())
+/// One reading of the documents: what has been found, and which canonical folders and
+/// files have been reached, so that none is walked or read twice.
+#[derive(Default)]
+struct Walk {
+    sources: Sources,
+    /// Every canonical folder reached, with whether it holds a document; `None` while the
+    /// folder is still being walked, so that reaching it then is known to be a loop.
+    folders: BTreeMap<PathBuf, Option<bool>>,
+    /// Every canonical file read.
+    files: BTreeSet<PathBuf>,
 }
 
-/// Reads a regular file; anything else (a FIFO, a socket, a device) is an error, because
-/// reading it could block forever or never end.
-fn read_file(path: &Path, metadata: &fs::Metadata) -> Result<Source, ReadError> {
-    if !metadata.is_file() {
-        return Err(ReadError::NotAFile(path.to_owned()));
+impl Walk {
+    /// Walks a folder whose canonical path is `canonical`, unless it was walked before, and
+    /// tells whether it holds a document, read now or through an earlier path.
+    fn folder(&mut self, folder: &Path, canonical: PathBuf) -> Result<bool, ReadError> {
+        match self.folders.get(&canonical) {
+            Some(Some(holds_document)) => return Ok(*holds_document),
+            Some(None) => return Err(ReadError::LinkLoop(folder.to_owned())),
+            None => {}
+        }
+        self.folders.insert(canonical.clone(), None);
+        self.sources.folders.push(folder.to_owned());
+        let mut entries = fs::read_dir(folder)
+            .and_then(|entries| entries.collect::<Result<Vec<_>, _>>())
+            .map_err(|error| ReadError::io(folder, error))?;
+        entries.sort_by_cached_key(DirEntry::file_name);
+        let mut holds_document = false;
+        for entry in &entries {
+            holds_document |= self.entry(entry, &canonical)?;
+        }
+        self.folders.insert(canonical, Some(holds_document));
+        Ok(holds_document)
     }
-    let bytes = fs::read(path).map_err(|error| ReadError::io(path, error))?;
-    Ok(Source::new(path.to_string_lossy().as_ref(), bytes))
+
+    /// Walks or reads one entry of the folder whose canonical path is `parent`, as the
+    /// module documentation describes, and tells whether it is or holds a document.
+    fn entry(&mut self, entry: &DirEntry, parent: &Path) -> Result<bool, ReadError> {
+        let name = entry.file_name();
+        let text = name.to_string_lossy();
+        if text.starts_with('.') {
+            return Ok(false);
+        }
+        let path = entry.path();
+        let document = is_document_name(&text);
+        // The entry's own type does not follow a link, so nothing is opened or followed
+        // before its name says whether it should be.
+        let kind = entry
+            .file_type()
+            .map_err(|error| ReadError::io(&path, error))?;
+        if kind.is_symlink() {
+            return self.link(&path, document);
+        }
+        // Neither a real folder nor a real file is a link, so its canonical path is its
+        // name under its folder's, without asking the file system again.
+        if kind.is_dir() {
+            self.folder(&path, parent.join(&name))
+        } else if document {
+            self.file(&path, parent.join(&name), kind)?;
+            Ok(true)
+        } else {
+            Ok(false)
+        }
+    }
+
+    /// Follows a symbolic link found in a folder, and tells whether it is or holds a
+    /// document. `document` tells whether its name is a document's.
+    fn link(&mut self, path: &Path, document: bool) -> Result<bool, ReadError> {
+        let target = match fs::metadata(path) {
+            Ok(target) => target,
+            Err(error) if document => return Err(ReadError::io(path, error)),
+            // A link not named as a document matters only if it leads to a folder, so one
+            // that cannot be followed is not a document lost.
+            Err(_) => return Ok(false),
+        };
+        if !target.is_dir() && !document {
+            return Ok(false);
+        }
+        let canonical = fs::canonicalize(path).map_err(|error| ReadError::io(path, error))?;
+        if target.is_dir() {
+            self.folder(path, canonical)
+        } else {
+            self.file(path, canonical, target.file_type())?;
+            Ok(true)
+        }
+    }
+
+    /// Reads a regular file whose canonical path is `canonical`, unless it was read before
+    /// through another path; anything else (a FIFO, a socket, a device) is an error,
+    /// because reading it could block forever or never end.
+    fn file(&mut self, path: &Path, canonical: PathBuf, kind: FileType) -> Result<(), ReadError> {
+        if !kind.is_file() {
+            return Err(ReadError::NotAFile(path.to_owned()));
+        }
+        if self.files.insert(canonical) {
+            let bytes = fs::read(path).map_err(|error| ReadError::io(path, error))?;
+            let source = Source::new(path.to_string_lossy().as_ref(), bytes);
+            self.sources.documents.push(source);
+        }
+        Ok(())
+    }
 }
 
 /// Whether a file name is a document's: `.md`, `.markdown` or `.txt`, any case.
@@ -112,7 +190,7 @@ fn is_document_name(name: &str) -> bool {
 #[non_exhaustive]
 pub enum ReadError {
     /// A path given to [`read`] that does not exist (a usage error, unlike a dangling link
-    /// inside a folder, which is [`ReadError::Io`]).
+    /// with a document name inside a folder, which is [`ReadError::Io`]).
     NotFound(PathBuf),
     /// A file or folder that could not be read.
     Io(PathBuf, io::Error),

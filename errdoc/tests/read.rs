@@ -1,6 +1,7 @@
 //! The read stage against real folders: which files are documents, in which order, and
 //! which problems are I/O errors rather than document diagnostics.
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -118,8 +119,7 @@ fn a_fifo_is_an_error_not_a_hang() {
     let dir = folder("fifo");
     touch(&dir, "a.md");
     let fifo = dir.join("pipe.md");
-    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
-    assert!(made.is_ok_and(|status| status.success()), "mkfifo");
+    mkfifo(&fifo);
     let error = read(std::slice::from_ref(&dir)).unwrap_err();
     assert!(matches!(error, ReadError::NotAFile(_)), "{error:?}");
     assert!(error.to_string().contains("pipe.md"), "{error}");
@@ -139,4 +139,112 @@ fn an_unreadable_file_is_an_io_error_naming_it() {
     let error = read(std::slice::from_ref(&dir)).unwrap_err();
     assert!(matches!(error, ReadError::Io(..)), "{error:?}");
     assert!(error.to_string().contains("mem.md"), "{error}");
+}
+
+/// Makes a FIFO, which blocks whoever opens it for reading until a writer comes.
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let made = std::process::Command::new("mkfifo").arg(path).status();
+    assert!(made.is_ok_and(|status| status.success()), "mkfifo");
+}
+
+/// Nothing here is a document, so none of it may stop the read or block it: a test that
+/// opened the FIFO would hang instead of failing.
+#[cfg(unix)]
+#[test]
+fn entries_that_are_not_documents_are_never_opened() {
+    use std::os::unix::fs::symlink;
+    let dir = folder("not-documents");
+    touch(&dir, "a.md");
+    touch(&dir, "README");
+    fs::create_dir(dir.join("images")).unwrap();
+    symlink(dir.join("images/gone.png"), dir.join("images/flow.png")).unwrap();
+    symlink(dir.join("a.md"), dir.join("notes")).unwrap();
+    mkfifo(&dir.join("pipe"));
+    symlink(dir.join("pipe"), dir.join("queue")).unwrap();
+    symlink(dir.join("self"), dir.join("self")).unwrap();
+    assert_eq!(names(&dir, std::slice::from_ref(&dir)), ["a.md"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_to_a_folder_is_walked_whatever_its_name() {
+    let dir = folder("linked-folder");
+    let docs = dir.join("docs");
+    touch(&docs, "a.md");
+    touch(&dir, "shared/page.md");
+    std::os::unix::fs::symlink("../shared", docs.join("shared")).unwrap();
+    let sources = read(std::slice::from_ref(&docs)).unwrap();
+    assert_eq!(
+        names(&docs, std::slice::from_ref(&docs)),
+        ["a.md", "shared/page.md"]
+    );
+    assert_eq!(sources.folders, [docs.clone(), docs.join("shared")]);
+}
+
+/// Every level links twice to the next, so there are 2^18 paths to the one page but no
+/// loop: a walk that followed every path would read the page 262,144 times.
+#[cfg(unix)]
+#[test]
+fn a_link_graph_is_walked_once_per_folder_not_once_per_path() {
+    const LEVELS: usize = 18;
+    let dir = folder("link-graph");
+    for level in 0..LEVELS {
+        let here = dir.join(format!("level_{level}"));
+        fs::create_dir(&here).unwrap();
+        for link in ["a", "b"] {
+            let next = format!("../level_{}", level + 1);
+            std::os::unix::fs::symlink(next, here.join(link)).unwrap();
+        }
+    }
+    touch(&dir, &format!("level_{LEVELS}/page.md"));
+    let sources = read(std::slice::from_ref(&dir)).unwrap();
+    assert_eq!(sources.documents.len(), 1);
+    // The first path in sorted order wins: down the `a` links from the first level.
+    let first = format!("level_0/{}page.md", "a/".repeat(LEVELS));
+    assert_eq!(names(&dir, std::slice::from_ref(&dir)), [first]);
+    let folders: BTreeSet<PathBuf> = sources
+        .folders
+        .iter()
+        .map(|folder| fs::canonicalize(folder).unwrap())
+        .collect();
+    assert_eq!(sources.folders.len(), LEVELS + 2, "{:#?}", sources.folders);
+    assert_eq!(
+        folders.len(),
+        sources.folders.len(),
+        "{:#?}",
+        sources.folders
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_reached_by_two_names_is_read_once() {
+    let dir = folder("two-names");
+    touch(&dir, "page.md");
+    std::os::unix::fs::symlink("page.md", dir.join("alias.md")).unwrap();
+    // The first name in sorted order is kept, even though it is the link.
+    assert_eq!(names(&dir, std::slice::from_ref(&dir)), ["alias.md"]);
+    assert_eq!(
+        names(&dir, &[dir.join("page.md"), dir.clone()]),
+        ["page.md"]
+    );
+}
+
+#[test]
+fn a_folder_named_twice_is_walked_once() {
+    let dir = folder("named-twice");
+    touch(&dir, "a.md");
+    touch(&dir, "sub/b.md");
+    fs::create_dir(dir.join("empty")).unwrap();
+    let paths = [dir.join("sub"), dir.clone(), dir.clone()];
+    assert_eq!(names(&dir, &paths), ["sub/b.md", "a.md"]);
+    let sources = read(&paths).unwrap();
+    assert_eq!(
+        sources.folders,
+        [dir.join("sub"), dir.clone(), dir.join("empty")]
+    );
+    // A folder walked before still holds no documents when named again.
+    let error = read(&[dir.clone(), dir.join("empty")]).unwrap_err();
+    assert!(matches!(error, ReadError::NoDocuments(_)), "{error:?}");
 }
