@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Report};
 use crate::emit::Options;
+use crate::escape::Escaped;
 use crate::parse::Source;
 use crate::read::{self, ReadError};
 
@@ -232,7 +233,8 @@ impl fmt::Display for Error {
                 write!(f, "error: errdoc emitted invalid Rust (a bug): {error}")
             }
             Error::Write(path, error) => {
-                write!(f, "error: cannot write `{}`: {error}", path.display())
+                let path = path.to_string_lossy();
+                write!(f, "error: cannot write `{}`: {error}", Escaped(&path))
             }
         }
     }

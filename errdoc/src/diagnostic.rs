@@ -10,10 +10,16 @@
 //!  --> seeds/ocr.md:12:3
 //!  --> seeds/ocr.md:9:3
 //! ```
+//!
+//! Document text in a message, and the file name, are shown escaped (the crate's `escape`
+//! module), so that no document can write a terminal control sequence or a bidirectional
+//! override into a log.
 
 use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
+
+use crate::escape::{Escaped, invisible_name};
 
 /// A place in a document: the file as it was found, and a 1-based line and column.
 ///
@@ -41,7 +47,7 @@ impl Span {
 
 impl fmt::Display for Span {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}", self.file, self.line, self.column)
+        write!(f, "{}:{}:{}", Escaped(&self.file), self.line, self.column)
     }
 }
 
@@ -131,7 +137,8 @@ pub enum Kind {
     /// characters that look like an ASCII sign or digit (`–1` with an en dash), the message
     /// names each of them.
     InvalidCode(String),
-    /// A key does not match `[A-Z][A-Z0-9_]*`.
+    /// A key does not match `[A-Z][A-Z0-9_]*`. When the text holds characters a reader
+    /// cannot see or tell from a space (`INVALID\u{200b}_UUID`), the message names each.
     InvalidKey(String),
     /// A row repeats an earlier row of the same table exactly; it is merged.
     RepeatedRow(i32),
@@ -226,7 +233,8 @@ impl fmt::Display for Kind {
             Kind::InvalidCode(text) => {
                 write!(
                     f,
-                    "`{text}` is not a code (a decimal integer that fits in 32 bits)"
+                    "`{}` is not a code (a decimal integer that fits in 32 bits)",
+                    Escaped(text)
                 )?;
                 for (index, lookalike) in integer_lookalikes(text).iter().enumerate() {
                     let separator = if index == 0 { ": " } else { "; " };
@@ -234,10 +242,18 @@ impl fmt::Display for Kind {
                 }
                 Ok(())
             }
-            Kind::InvalidKey(text) => write!(
-                f,
-                "`{text}` is not a key (upper-case letters, digits and `_`, starting with a letter)"
-            ),
+            Kind::InvalidKey(text) => {
+                write!(
+                    f,
+                    "`{}` is not a key (upper-case letters, digits and `_`, starting with a letter)",
+                    Escaped(text)
+                )?;
+                for (index, (c, name)) in invisibles(text).into_iter().enumerate() {
+                    let separator = if index == 0 { ": it contains " } else { ", " };
+                    write!(f, "{separator}U+{:04X} {name}", u32::from(c))?;
+                }
+                Ok(())
+            }
             Kind::RepeatedRow(code) => write!(
                 f,
                 "row for code `{code}` repeats an earlier row of the same table; merged"
@@ -249,11 +265,14 @@ impl fmt::Display for Kind {
                 second,
             } => write!(
                 f,
-                "code `{code}` is listed twice with different {field}s: `{first}` and `{second}`"
+                "code `{code}` is listed twice with different {field}s: `{}` and `{}`",
+                Escaped(first),
+                Escaped(second)
             ),
             Kind::KeyConflict { key, first, second } => write!(
                 f,
-                "key `{key}` is listed with two codes: `{first}` and `{second}`"
+                "key `{}` is listed with two codes: `{first}` and `{second}`",
+                Escaped(key)
             ),
             Kind::VariantCollision {
                 variant,
@@ -261,18 +280,39 @@ impl fmt::Display for Kind {
                 second,
             } => write!(
                 f,
-                "keys `{first}` and `{second}` both become the variant `{variant}`"
+                "keys `{}` and `{}` both become the variant `{variant}`",
+                Escaped(first),
+                Escaped(second)
             ),
             Kind::NoIdentifier(name) => {
-                write!(f, "service name `{name}` gives no Rust identifier")
+                write!(f, "service name `{}` gives no Rust identifier", Escaped(name))
             }
             Kind::ModuleCollision {
                 name,
                 first,
                 second,
-            } => write!(f, "services `{first}` and `{second}` both become `{name}`"),
+            } => write!(
+                f,
+                "services `{}` and `{}` both become `{name}`",
+                Escaped(first),
+                Escaped(second)
+            ),
         }
     }
+}
+
+/// The characters of `text` that a reader cannot see or tell from a space, each once and in
+/// order, with their Unicode names.
+fn invisibles(text: &str) -> Vec<(char, &'static str)> {
+    let mut found: Vec<(char, &'static str)> = Vec::new();
+    for c in text.chars() {
+        if let Some(name) = invisible_name(c) {
+            if !found.iter().any(|&(known, _)| known == c) {
+                found.push((c, name));
+            }
+        }
+    }
+    found
 }
 
 /// A character that a reader takes for an ASCII sign or digit, and is not one.
@@ -489,6 +529,62 @@ mod tests {
             invalid("\u{2014}\u{ff14}0\u{ff14}"),
             "`\u{2014}\u{ff14}0\u{ff14}` is not a code (a decimal integer that fits in 32 bits): \
              `\u{2014}` is U+2014 EM DASH, not `-`; `\u{ff14}` is U+FF14 FULLWIDTH DIGIT FOUR, not `4`"
+        );
+    }
+
+    #[test]
+    fn a_key_with_invisible_characters_names_them() {
+        let invalid = |text: &str| Kind::InvalidKey(text.to_owned()).to_string();
+        let rule = "is not a key (upper-case letters, digits and `_`, starting with a letter)";
+        assert_eq!(
+            invalid("INVALID\u{200b}_UUID"),
+            format!("`INVALID\\u{{200b}}_UUID` {rule}: it contains U+200B ZERO WIDTH SPACE")
+        );
+        assert_eq!(
+            invalid("SOFT\u{ad}HYPHEN\u{200b}AND\u{200b}ZWSP\u{ad}"),
+            format!(
+                "`SOFT\\u{{ad}}HYPHEN\\u{{200b}}AND\\u{{200b}}ZWSP\\u{{ad}}` {rule}: \
+                 it contains U+00AD SOFT HYPHEN, U+200B ZERO WIDTH SPACE"
+            ),
+            "each character once, in order"
+        );
+        assert_eq!(
+            invalid("NO\u{a0}BREAK\u{3000}"),
+            format!(
+                "`NO\u{a0}BREAK\u{3000}` {rule}: \
+                 it contains U+00A0 NO-BREAK SPACE, U+3000 IDEOGRAPHIC SPACE"
+            ),
+            "spaces are shown as they are, and named"
+        );
+        assert_eq!(
+            invalid("BAD\u{1b}[2K\u{202e}"),
+            format!(
+                "`BAD\\u{{1b}}[2K\\u{{202e}}` {rule}: \
+                 it contains U+001B ESCAPE, U+202E RIGHT-TO-LEFT OVERRIDE"
+            )
+        );
+        assert_eq!(invalid("invalid_key"), format!("`invalid_key` {rule}"));
+        assert_eq!(invalid("한글 키"), format!("`한글 키` {rule}"));
+    }
+
+    #[test]
+    fn document_text_in_a_message_is_escaped() {
+        let conflict = Kind::CodeConflict {
+            code: 1,
+            field: Field::Message,
+            first: "one\u{1b}]8;;http://evil\u{1b}\\ link".to_owned(),
+            second: "two\u{202e}owt\u{9b}2K".to_owned(),
+        };
+        assert_eq!(
+            conflict.to_string(),
+            "code `1` is listed twice with different messages: \
+             `one\\u{1b}]8;;http://evil\\u{1b}\\ link` and `two\\u{202e}owt\\u{9b}2K`"
+        );
+        let span = Span::file(&Arc::from("evil\u{1b}[2K\r.md"));
+        assert_eq!(span.to_string(), "evil\\u{1b}[2K\\r.md:1:1");
+        assert_eq!(
+            Kind::NoIdentifier("\u{200f}".to_owned()).to_string(),
+            "service name `\\u{200f}` gives no Rust identifier"
         );
     }
 

@@ -12,7 +12,9 @@
 //! - **patch**: a message or a service's breadcrumb path changed; only text changes.
 //!
 //! Like the other stages this is pure: catalogs in, a [`Diff`] out. Its `Display` is the
-//! text `errdoc diff` prints; the command line renders the JSON form.
+//! text `errdoc diff` prints, with document text escaped as in diagnostics (messages in
+//! Rust's `Debug` form, which escapes the same characters); the command line renders the
+//! JSON form.
 //!
 //! ```
 //! use errdoc::diff::{self, Class};
@@ -40,6 +42,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use crate::escape::Escaped;
 use crate::lower::{Catalog, Entry, Service};
 
 /// Compares two catalogs: every service and code that was added, removed or changed.
@@ -221,17 +224,18 @@ impl fmt::Display for Diff {
                         f,
                         "{} ({}): service {}, with {}",
                         whole.module,
-                        whole.path.join(" > "),
+                        Escaped(&whole.path.join(" > ")),
                         service.change(),
                         plural(whole.entries.len(), "code")
                     )?;
                 }
                 ServiceDiff::Changed(changes) => {
                     let path = changes.new_path.join(" > ");
+                    let path = Escaped(&path);
                     writeln!(f, "{} ({path})", changes.module)?;
                     if changes.old_path != changes.new_path {
                         let old = changes.old_path.join(" > ");
-                        writeln!(f, "  path     {old} → {path}")?;
+                        writeln!(f, "  path     {} → {path}", Escaped(&old))?;
                     }
                     for code in &changes.codes {
                         write!(f, "{code}")?;
@@ -240,7 +244,9 @@ impl fmt::Display for Diff {
                         writeln!(
                             f,
                             "  moved    {} {} → {}: the same name now means another code",
-                            moved.key, moved.old_code, moved.new_code
+                            Escaped(&moved.key),
+                            moved.old_code,
+                            moved.new_code
                         )?;
                     }
                 }
@@ -376,25 +382,38 @@ impl fmt::Display for CodeChange {
                 writeln!(
                     f,
                     "  added    {} {}: {:?}",
-                    entry.code, entry.key, entry.message
+                    entry.code,
+                    Escaped(&entry.key),
+                    entry.message
                 )
             }
             CodeChange::Removed(entry) => {
                 writeln!(
                     f,
                     "  removed  {} {}: {:?}",
-                    entry.code, entry.key, entry.message
+                    entry.code,
+                    Escaped(&entry.key),
+                    entry.message
                 )
             }
             CodeChange::Changed { old, new } => {
                 if old.key != new.key {
-                    writeln!(f, "  renamed  {} {} → {}", new.code, old.key, new.key)?;
+                    writeln!(
+                        f,
+                        "  renamed  {} {} → {}",
+                        new.code,
+                        Escaped(&old.key),
+                        Escaped(&new.key)
+                    )?;
                 }
                 if old.message != new.message {
                     writeln!(
                         f,
                         "  message  {} {}: {:?} → {:?}",
-                        new.code, new.key, old.message, new.message
+                        new.code,
+                        Escaped(&new.key),
+                        old.message,
+                        new.message
                     )?;
                 }
                 Ok(())

@@ -18,6 +18,7 @@ mod tables;
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 
+use crate::escape::is_invisible_or_control;
 use crate::lower::{Catalog, Entry, Service};
 
 /// Choices about the generated code that the documents do not make.
@@ -401,7 +402,10 @@ fn doc(text: &str) -> TokenStream {
 
 /// Escapes text for the middle of a rustdoc line: each character that could open inline
 /// markup (emphasis, code, links, HTML, entities, strikethrough, URLs) gets a backslash, and
-/// control and invisible formatting characters are shown as `U+XXXX`.
+/// control and invisible formatting characters are shown as `U+XXXX`: the same set the
+/// command line escapes, among them the bidirectional controls that rustc denies in comments
+/// (`text_direction_codepoint_in_comment`) because they can make code read differently from
+/// how it compiles. String literals escape them themselves.
 ///
 /// Every doc line the generator writes starts with its own words, so block markup (fences,
 /// headings, lists) cannot start inside a message; and the text is one line, since cells
@@ -414,21 +418,13 @@ fn markdown_escape(text: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if c.is_control() || is_invisible_format(c) => {
+            c if is_invisible_or_control(c) => {
                 out.push_str(&format!("U+{:04X}", u32::from(c)));
             }
             c => out.push(c),
         }
     }
     out
-}
-
-/// Whether `c` is an invisible formatting character: a bidirectional control (which rustc
-/// denies in comments, `text_direction_codepoint_in_comment`, because it can make code read
-/// differently from how it compiles), a zero-width character or a byte-order mark. Doc
-/// comments show them as `U+XXXX`; string literals escape them.
-fn is_invisible_format(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
 }
 
 /// A code as an unsuffixed literal (`-1`, not `-1i32`), its type given by the field.

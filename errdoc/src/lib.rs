@@ -41,6 +41,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod diff;
 pub mod emit;
+mod escape;
 pub mod ident;
 pub mod lower;
 pub mod parse;

@@ -28,6 +28,7 @@ use std::fs::{self, DirEntry, FileType};
 use std::io;
 use std::path::{Path, PathBuf};
 
+use crate::escape::Escaped;
 use crate::parse::Source;
 
 /// What was read: the documents, and every folder walked (for `rerun-if-changed`).
@@ -206,25 +207,32 @@ impl ReadError {
     fn io(path: &Path, error: io::Error) -> ReadError {
         ReadError::Io(path.to_owned(), error)
     }
+
+    /// The path the problem is about.
+    fn path(&self) -> &Path {
+        match self {
+            ReadError::NotFound(path)
+            | ReadError::Io(path, _)
+            | ReadError::LinkLoop(path)
+            | ReadError::NotAFile(path)
+            | ReadError::NoDocuments(path) => path,
+        }
+    }
 }
 
 impl fmt::Display for ReadError {
+    /// One line, with the path escaped: a file or folder name can hold control characters.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = self.path().to_string_lossy();
+        let path = Escaped(&path);
         match self {
-            ReadError::NotFound(path) => write!(f, "error: `{}` does not exist", path.display()),
-            ReadError::Io(path, error) => {
-                write!(f, "error: cannot read `{}`: {error}", path.display())
-            }
-            ReadError::LinkLoop(path) => {
-                write!(f, "error: `{}` is a symbolic-link loop", path.display())
-            }
-            ReadError::NotAFile(path) => {
-                write!(f, "error: `{}` is not a regular file", path.display())
-            }
-            ReadError::NoDocuments(path) => write!(
+            ReadError::NotFound(_) => write!(f, "error: `{path}` does not exist"),
+            ReadError::Io(_, error) => write!(f, "error: cannot read `{path}`: {error}"),
+            ReadError::LinkLoop(_) => write!(f, "error: `{path}` is a symbolic-link loop"),
+            ReadError::NotAFile(_) => write!(f, "error: `{path}` is not a regular file"),
+            ReadError::NoDocuments(_) => write!(
                 f,
-                "error: `{}` holds no documents (`*.md`, `*.markdown` or `*.txt`)",
-                path.display()
+                "error: `{path}` holds no documents (`*.md`, `*.markdown` or `*.txt`)"
             ),
         }
     }

@@ -460,6 +460,156 @@ fn diff_of_real_page_versions_from_the_corpus() {
     support::assert_no_failures(&failures);
 }
 
+// What a hostile page can hold in its breadcrumb, keys, messages and file name.
+
+/// Escape sequences that erase the line and move the cursor up, over the line before.
+const ERASE: &str = "\u{1b}[2K\u{1b}[1A";
+/// The start of an OSC 8 hyperlink, whose text shows while the link goes elsewhere.
+const LINK: &str = "\u{1b}]8;;http://evil.example\u{1b}\\";
+/// The right-to-left override, which shows the rest of the line reversed.
+const RTL: &str = "\u{202e}";
+
+#[test]
+fn document_text_cannot_forge_terminal_output() {
+    let folder = temp_folder("errdoc-cli-control-characters");
+    let page = |breadcrumb: &str, rows: &[String]| {
+        let mut text = format!(
+            "## {breadcrumb} > Error Code\n\n| resultCode | resultKey | resultMessage |\n|---|---|---|\n"
+        );
+        for row in rows {
+            text.push_str(&format!("| {row} |\n"));
+        }
+        text
+    };
+    let write = |path: &str, text: &str| {
+        let path = folder.join(path);
+        fs::create_dir_all(path.parent().expect("a folder")).expect("a folder");
+        fs::write(path, text).expect("a page");
+    };
+    // Two services that become one module, an invalid key, and a code listed twice.
+    write(
+        &format!("bad/evil{ERASE}{RTL}.md"),
+        &page(
+            &format!("AI Service > Evil{ERASE} Docs"),
+            &[
+                format!("1 | BAD{ERASE} | Erases the line above."),
+                format!("2 | LINK | {LINK} Click here. "),
+                format!("2 | LINK | Reversed {RTL}exe.elif"),
+                "3 | C1 | \u{9b}2K Erased.".to_owned(),
+                "3 | C1 | Plain.".to_owned(),
+            ],
+        ),
+    );
+    write(
+        "bad/plain.md",
+        &page(
+            "AI Service > Evil 2K 1A Docs",
+            &["1 | ONE | One.".to_owned()],
+        ),
+    );
+    // Two versions of a page whose breadcrumb and messages changed.
+    for (side, message, key) in [
+        ("old", format!("Old {LINK} link."), "OLD_KEY"),
+        ("new", format!("New {RTL} text."), "NEW_KEY"),
+    ] {
+        write(
+            &format!("{side}/page{ERASE}{RTL}.md"),
+            &page(
+                &format!("AI Service{ERASE} {side} > Evil Docs"),
+                &[
+                    format!("1 | LINK | {message}"),
+                    format!("2 | {key} | {side}{RTL}"),
+                ],
+            ),
+        );
+    }
+    fs::create_dir_all(folder.join(format!("empty{ERASE}"))).expect("a folder");
+
+    // The characters that act on a terminal or hide, but the line feeds that end lines: the
+    // test's own list, independent of errdoc's.
+    let forged = |text: &str| -> Vec<char> {
+        text.chars()
+            .filter(|&c| {
+                (c.is_control() && c != '\n')
+                    || matches!(c, '\u{AD}' | '\u{61C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
+            })
+            .collect()
+    };
+    let out = folder.join("out.rs").to_string_lossy().into_owned();
+    let empty = format!("empty{ERASE}");
+    let runs = [
+        (&["check", "bad"][..], 1),
+        (&["dump", "--format", "json", "bad"], 1),
+        (&["generate", "--out", &out, "bad"], 1),
+        (&["diff", "bad", "new"], 1),
+        (&["diff", "old", "new"], 0),
+        (&["check", &empty], 1),
+    ];
+    for (args, code) in runs {
+        let run = errdoc_in(&folder, args);
+        assert_eq!(run.code, code, "{args:?}: {}", run.stderr);
+        for (stream, text) in [("stdout", &run.stdout), ("stderr", &run.stderr)] {
+            assert_eq!(forged(text), [], "{args:?} {stream}:\n{text}");
+        }
+        let printed = format!("{}{}", run.stdout, run.stderr);
+        assert!(printed.contains("\\u{1b}"), "{args:?}:\n{printed}");
+    }
+
+    let check = errdoc_in(&folder, &["check", "bad"]);
+    for expected in [
+        "error: `BAD\\u{1b}[2K\\u{1b}[1A` is not a key (upper-case letters, digits and `_`, \
+         starting with a letter): it contains U+001B ESCAPE\n --> bad/evil\\u{1b}[2K\\u{1b}[1A\\u{202e}.md:5:7\n",
+        "different messages: `\\u{1b}]8;;http://evil.example\\u{1b}\\ Click here.` and \
+         `Reversed \\u{202e}exe.elif`\n",
+        "different messages: `\\u{9b}2K Erased.` and `Plain.`\n",
+        "error: services `AI Service > Evil\\u{1b}[2K\\u{1b}[1A Docs` and \
+         `AI Service > Evil 2K 1A Docs` both become `evil_2k_1a_docs`\n",
+    ] {
+        assert!(
+            check.stderr.contains(expected),
+            "no {expected:?} in:\n{}",
+            check.stderr
+        );
+    }
+    assert_eq!(
+        errdoc_in(&folder, &["check", &empty]).stderr,
+        "error: `empty\\u{1b}[2K\\u{1b}[1A` holds no documents (`*.md`, `*.markdown` or `*.txt`)\n"
+    );
+
+    let diff = errdoc_in(&folder, &["diff", "old", "new"]);
+    assert_eq!(
+        diff.stdout,
+        "evil_docs (AI Service\\u{1b}[2K\\u{1b}[1A new > Evil Docs)\n  \
+         path     AI Service\\u{1b}[2K\\u{1b}[1A old > Evil Docs → \
+         AI Service\\u{1b}[2K\\u{1b}[1A new > Evil Docs\n  \
+         message  1 LINK: \"Old \\u{1b}]8;;http://evil.example\\u{1b}\\\\ link.\" → \
+         \"New \\u{202e} text.\"\n  \
+         renamed  2 OLD_KEY → NEW_KEY\n  \
+         message  2 NEW_KEY: \"old\\u{202e}\" → \"new\\u{202e}\"\n\n\
+         breaking: 1 key renamed; patch: 2 messages changed, 1 service path changed\n"
+    );
+
+    // JSON escapes what JSON must, and keeps every value exact.
+    let json = |args: &[&str]| -> Value {
+        let run = errdoc_in(&folder, args);
+        assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+        serde_json::from_str(&run.stdout)
+            .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", run.stdout))
+    };
+    let dump = json(&["dump", "--format", "json", "new"]);
+    let service = &dump["services"][0];
+    assert_eq!(service["path"][0], format!("AI Service{ERASE} new"));
+    assert_eq!(service["entries"][0]["message"], format!("New {RTL} text."));
+    assert_eq!(
+        service["entries"][0]["sources"][0]["file"],
+        format!("new/page{ERASE}{RTL}.md")
+    );
+    let diff = json(&["diff", "--format", "json", "old", "new"]);
+    let change = &diff["services"][0]["codes"][0];
+    assert_eq!(change["old"]["message"], format!("Old {LINK} link."));
+    assert_eq!(change["new"]["message"], format!("New {RTL} text."));
+}
+
 #[test]
 fn generate_writes_exactly_what_builder_compile_writes() {
     let folder = temp_folder("errdoc-cli-generate-same-bytes");

@@ -474,9 +474,10 @@ fn doc_line(tokens: TokenStream) -> Option<String> {
 
 /// What rustdoc shows for text escaped by errdoc: control characters, and the invisible
 /// formatting characters that rustc denies in comments or that hide text (bidirectional
-/// controls, zero-width characters, the byte-order mark), as `U+XXXX`.
+/// controls, zero-width characters, the soft hyphen, the line and paragraph separators,
+/// the byte-order mark), as `U+XXXX`.
 fn shown(text: &str) -> String {
-    let invisible = |c: char| matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}');
+    let invisible = |c: char| matches!(c, '\u{AD}' | '\u{61C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}');
     text.chars()
         .map(|c| {
             if c.is_control() || invisible(c) {
