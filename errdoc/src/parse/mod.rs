@@ -14,6 +14,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, Kind, Span, integer_lookalikes};
+use crate::escape::is_invisible_or_control;
 
 /// One input file: its path as found, and its raw bytes (checked for UTF-8 here, not when
 /// read, so that an encoding problem is a diagnostic like any other).
@@ -231,7 +232,7 @@ pub(crate) fn fold_header(header: &str) -> String {
     header
         .chars()
         .map(fullwidth_to_ascii)
-        .filter(|&c| !c.is_whitespace() && c != '_' && c != '-' && !is_invisible(c))
+        .filter(|&c| !c.is_whitespace() && c != '_' && c != '-' && !is_invisible_or_control(c))
         .flat_map(char::to_lowercase)
         .collect()
 }
@@ -242,22 +243,6 @@ fn fullwidth_to_ascii(c: char) -> char {
         code @ 0xff01..=0xff5e => char::from_u32(code - 0xfee0).unwrap_or(c),
         _ => c,
     }
-}
-
-/// Whether a character is invisible in a rendered page: a zero-width space, joiner or
-/// non-joiner, a word joiner or invisible operator, a byte-order mark, a soft hyphen, or a
-/// bidirectional mark. Such a character in a header means nothing.
-pub(crate) fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{ad}'
-            | '\u{180e}'
-            | '\u{200b}'..='\u{200f}'
-            | '\u{202a}'..='\u{202e}'
-            | '\u{2060}'..='\u{2064}'
-            | '\u{2066}'..='\u{2069}'
-            | '\u{feff}'
-    )
 }
 
 /// The text inside a folded qualifier's brackets (`(en)`, `[en]`, `【en】`), or `None` when it
