@@ -176,7 +176,10 @@ struct Merging {
     entry: Entry,
     /// The first row's key and message cells, for the other place of a conflict.
     first: (Span, Span),
-    rows: Vec<(TableId, Span)>,
+    /// The table and place of the last row that listed it: rows come table by table, so an
+    /// earlier row of the same table, if any, is this one. Keeping only it keeps a code
+    /// listed in n tables at n steps, not n² / 2.
+    last: (TableId, Span),
 }
 
 /// Merges the rows of one service's documents into its entries, sorted by code.
@@ -222,8 +225,8 @@ fn merge(documents: Vec<Document>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Ent
             by_key.insert(entry.key.clone(), (entry.code, row.key.span.clone()));
             by_variant.insert(entry.variant.clone(), (entry.code, row.key.span.clone()));
             let first = (row.key.span.clone(), row.message.span.clone());
-            let rows = vec![(table_id, row.span.clone())];
-            by_code.insert(entry.code, Merging { entry, first, rows });
+            let last = (table_id, row.span.clone());
+            by_code.insert(entry.code, Merging { entry, first, last });
         }
     }
     by_code.into_values().map(|merging| merging.entry).collect()
@@ -249,14 +252,14 @@ fn repeat(
             &row.message.span,
         )
     } else {
-        let same_table = merging.rows.iter().rev().find(|(id, _)| *id == table_id);
-        if let Some((_, earlier)) = same_table {
+        let (last_table, earlier) = &merging.last;
+        if *last_table == table_id {
             let kind = Kind::RepeatedRow(entry.code);
             let diagnostic = Diagnostic::warning(kind, row.span.clone());
             diagnostics.push(diagnostic.with_related(earlier.clone()));
         }
         merging.entry.sources.extend(entry.sources);
-        merging.rows.push((table_id, row.span.clone()));
+        merging.last = (table_id, row.span.clone());
         return;
     };
     let kind = Kind::CodeConflict {

@@ -52,18 +52,18 @@ pub(super) fn parse(file: &Arc<str>, lines: &LineIndex<'_>) -> Option<Parsed> {
             lines,
             range: range.clone(),
         };
-        match table
+        let step = table
             .as_mut()
-            .map(|table| table.line(&at, &mut parsed.diagnostics))
-        {
-            Some(Step::Read) => continue,
-            Some(Step::End) => {
-                table.take().map(|table| table.close(&mut parsed));
-            }
-            None => {}
+            .map(|open| open.line(&at, &mut parsed.diagnostics));
+        if step == Some(Step::Read) {
+            continue;
+        }
+        if let Some(ended) = table.take() {
+            ended.close(&mut parsed);
         }
         if let Some(columns) = header(line) {
-            table = Some(Table::new(at.span(0), columns));
+            let indent = line.len() - line.trim_start().len();
+            table = Some(Table::new(at.span(indent), columns));
         }
     }
     if let Some(table) = table {
