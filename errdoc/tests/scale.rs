@@ -2,7 +2,8 @@
 //! time linear in their size, and in memory proportional to the catalog they hold rather
 //! than a copy of it per stage. Heap use is measured by a counting global allocator.
 //!
-//! In a debug build the 50 MB page takes about 15 s and the 10,000 pages about 4 s.
+//! In a debug build the 50 MB page takes about 15 s, the 10,000 pages about 4 s, and the
+//! shapes that were once quadratic about 6 s together.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::fmt::Write as _;
@@ -172,4 +173,79 @@ fn a_50_mb_page_scales_linearly() {
 #[test]
 fn ten_thousand_pages_scale_linearly() {
     assert_scales(|| many_pages(1_000, 10), || many_pages(10_000, 10));
+}
+
+/// The shapes of input whose work once grew with the square of their size: each is checked
+/// at n and 4n, and its time must grow about 4x (a square would grow 16x).
+#[test]
+fn shapes_that_were_quadratic_scale_linearly() {
+    const HEAD: &str = "## AI Service > Scale > Shapes > Error Code\n\n";
+    const TABLE: &str = "| resultCode | resultKey | resultMessage |\n|---|---|---|\n";
+    // The row merge once looked through every earlier row of a code.
+    let repeated = |n: usize| HEAD.to_owned() + &format!("{TABLE}| 1 | ONE | One. |\n\n").repeat(n);
+    // Each cell's column was counted from the start of its line.
+    let wide = |n: usize| {
+        let row = |cell: &str| format!("{}|\n", format!("| {cell} ").repeat(n));
+        format!(
+            "{HEAD}{}{}{}\n{TABLE}| 1 | ONE | One. |\n",
+            row("h"),
+            row("---"),
+            row("x")
+        )
+    };
+    // A CR-only page was one line, so every column was counted from the start of the page.
+    let cr_rows = |n: usize| {
+        let rows: String = (0..n)
+            .map(|i| format!("| {i} | KEY_{i} | Message {i}. |\r"))
+            .collect();
+        format!("{HEAD}{TABLE}{rows}").replace('\n', "\r")
+    };
+    // Each paragraph after the table searched back for the start of its line.
+    let cr_paragraphs = |n: usize| {
+        let text = "Text after the table.\r\r".repeat(n);
+        format!("{HEAD}{TABLE}| 1 | ONE | One. |\n\n").replace('\n', "\r") + &text
+    };
+    // Lines held between the rows of a plain-text table.
+    let held = |n: usize| {
+        let rows: String = (0..n)
+            .map(|i| format!("{i}\tKEY_{i}\tMessage {i}.\nOCR errors\n"))
+            .collect();
+        format!("AI Service > Scale\nresultCode\tresultKey\tresultMessage\n{rows}")
+    };
+    let shapes: [(&str, &dyn Fn(usize) -> String, usize); 5] = [
+        ("one row in n tables", &repeated, 10_000),
+        ("a header of n columns", &wide, 20_000),
+        ("a CR-only page of n rows", &cr_rows, 10_000),
+        ("a CR-only page of n paragraphs", &cr_paragraphs, 40_000),
+        ("n plain-text rows with text between", &held, 10_000),
+    ];
+    let _one_at_a_time = MEASURING
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    for (shape, page, n) in shapes {
+        let time = |n: usize| {
+            let path = if shape.starts_with("n plain") {
+                "page.txt"
+            } else {
+                "page.md"
+            };
+            let sources = [Source::new(path, page(n))];
+            let start = Instant::now();
+            let checked = check(&sources);
+            let time = start.elapsed();
+            assert!(
+                checked.catalog.code_count() >= 1,
+                "{shape}: {:?}",
+                &checked.diagnostics[..1]
+            );
+            time
+        };
+        let (small, large) = (time(n), time(4 * n));
+        let ratio = large.as_secs_f64() / small.as_secs_f64();
+        eprintln!("{shape}: n = {n} {small:?}, 4n {large:?}, {ratio:.1}x");
+        assert!(
+            ratio < 8.0,
+            "{shape}: time grew {ratio:.1}x for 4x the input"
+        );
+    }
 }
