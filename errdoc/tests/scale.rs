@@ -175,6 +175,9 @@ fn ten_thousand_pages_scale_linearly() {
     assert_scales(|| many_pages(1_000, 10), || many_pages(10_000, 10));
 }
 
+/// A page of a shape, made at a size.
+type Page = dyn Fn(usize) -> String;
+
 /// The shapes of input whose work once grew with the square of their size: each is checked
 /// at n and 4n, and its time must grow about 4x (a square would grow 16x).
 #[test]
@@ -212,7 +215,7 @@ fn shapes_that_were_quadratic_scale_linearly() {
             .collect();
         format!("AI Service > Scale\nresultCode\tresultKey\tresultMessage\n{rows}")
     };
-    let shapes: [(&str, &dyn Fn(usize) -> String, usize); 5] = [
+    let shapes: [(&str, &Page, usize); 5] = [
         ("one row in n tables", &repeated, 10_000),
         ("a header of n columns", &wide, 20_000),
         ("a CR-only page of n rows", &cr_rows, 10_000),
