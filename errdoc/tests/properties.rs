@@ -10,9 +10,16 @@
 //! - `docs_stay_plain`: the rustdoc comments made from document text are plain paragraphs
 //!   that show the text, with no code block, link, HTML, heading or emphasis.
 //!
+//! - `nothing_lost_in_any_layout`: a page written in any layout (`layout/mod.rs`: GFM
+//!   tables with or without pipes, in block quotes or list items, tab-separated tables
+//!   pasted into markdown, plain-text copies; LF, CR, CRLF or mixed line endings; front
+//!   matter; noise lines between rows) loses no row: each is read or named at its line,
+//!   and a page without noise reads back exactly.
+//!
 //! Case counts are kept small so that the file runs in seconds in a debug build; set
 //! `PROPTEST_CASES` to run more.
 
+mod layout;
 mod support;
 
 use std::collections::BTreeSet;
@@ -653,5 +660,93 @@ fn the_doc_checker_sees_markup() {
         " `1` `ONE`: a b",
     ] {
         assert!(check(doc).is_err(), "{doc:?}");
+    }
+}
+
+// 4. Nothing lost, in any layout.
+
+/// A layout of every kind, with up to four noise lines.
+fn any_layout() -> impl Strategy<Value = layout::Layout> {
+    use layout::{Container, Ending, Format, Noise};
+    let format = prop::sample::select(vec![
+        Format::Piped,
+        Format::Pipeless,
+        Format::PastedTabs,
+        Format::PlainTabs,
+        Format::PlainWords,
+    ]);
+    let container = prop_oneof![
+        Just(Container::None),
+        (1_u8..4).prop_map(Container::Quote),
+        Just(Container::TightItem),
+        Just(Container::LooseItem),
+    ];
+    let ending = prop::sample::select(vec![Ending::Lf, Ending::Cr, Ending::CrLf, Ending::Mixed]);
+    let noise = prop_oneof![
+        Just(Noise::Blank),
+        hostile_text().prop_map(Noise::Text),
+        Just(Noise::Label),
+        any::<u8>().prop_map(Noise::Marker),
+        Just(Noise::Heading),
+    ];
+    (
+        format,
+        container,
+        ending,
+        any::<bool>(),
+        vec((0_usize..8, noise), 0..4),
+    )
+        .prop_map(
+            |(format, container, ending, front_matter, noise)| layout::Layout {
+                format,
+                container,
+                ending,
+                front_matter,
+                noise,
+            },
+        )
+}
+
+/// One to eight rows of distinct codes and keys, with messages of words.
+fn layout_rows() -> impl Strategy<Value = Vec<(i32, String, String)>> {
+    let row = (
+        any::<i32>(),
+        "[A-Z][A-Z0-9]{0,4}(_[A-Z0-9]{1,5}){0,2}",
+        "[A-Za-z0-9][A-Za-z0-9 ,.()'/-]{0,30}[A-Za-z0-9.]",
+    );
+    vec(row, 1..8).prop_map(|rows| {
+        let (mut codes, mut keys) = (BTreeSet::new(), BTreeSet::new());
+        rows.into_iter()
+            .filter(|(code, key, _)| codes.insert(*code) && keys.insert(key.replace('_', "")))
+            .map(|(code, key, message)| (code, key, support::collapse(&message)))
+            .collect()
+    })
+}
+
+proptest! {
+    #![proptest_config(config(PAGE_CASES))]
+
+    #[test]
+    fn nothing_lost_in_any_layout(rows in layout_rows(), layout in any_layout()) {
+        let page = layout::write("AI Service > Layout > Error Code", &rows, &layout);
+        let checked = errdoc::check(&[Source::new(page.name, page.text.as_str())]);
+        let lost = layout::lost(&page, &checked);
+        prop_assert!(
+            lost.is_empty(),
+            "rows at lines {lost:?} are neither read nor named\n{:?}\n{}",
+            page.text,
+            errdoc::Report(&checked.diagnostics)
+        );
+        if layout.noise.is_empty() {
+            prop_assert!(!checked.has_errors(), "{:?}\n{}", page.text, errdoc::Report(&checked.diagnostics));
+            let read: Vec<_> = checked.catalog.services[0]
+                .entries
+                .iter()
+                .map(|entry| (entry.code, entry.key.clone(), entry.message.clone()))
+                .collect();
+            let mut written = rows.clone();
+            written.sort();
+            prop_assert_eq!(read, written, "{:?}", page.text);
+        }
     }
 }

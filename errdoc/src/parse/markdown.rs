@@ -186,9 +186,11 @@ impl Reader<'_> {
         }
     }
 
-    /// Ends the pasted plain-text table being read, if any.
+    /// Ends the pasted plain-text table being read, if any: rows after it are detached from
+    /// it, as from a GFM table.
     fn end_pasted(&mut self) {
         if let Some(table) = self.pasted.take() {
+            self.strays.above = Some((table.header().clone(), false));
             table.close(&mut self.parsed);
         }
     }
@@ -432,14 +434,15 @@ impl Reader<'_> {
 
 /// Where a line that reads as a table row starts, after the markers of the block quotes
 /// and list items that hold it: a line whose first cell reads as an integer (`–1` too), in
-/// code or emphasis markup or not, and that has a `|` before it (`| 4000001 | …`) or after
-/// it (`4000001 | …`, a table without outer pipes). Prose does not start that way, and the
-/// rows of other tables are inside tables.
+/// code or emphasis markup or not, and that has a `|` before it (`| 4000001 | …`) or a `|`
+/// or a tab after it (`4000001 | …`, a table without outer pipes; `4000001<TAB>…`, a row of
+/// a pasted table). Prose does not start that way, and the rows of other tables are inside
+/// tables.
 fn row_line(line: &str) -> Option<usize> {
     let body = strip_containers(line);
     let first = match body.strip_prefix('|') {
         Some(cells) => cells.split('|').next().unwrap_or_default(),
-        None => body.split_once('|')?.0,
+        None => body.split_once(['|', '\t'])?.0,
     };
     let first = first.trim().trim_matches(['`', '*', '_']).trim();
     reads_as_integer(first).then_some(line.len() - body.len())

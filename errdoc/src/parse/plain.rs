@@ -146,6 +146,11 @@ impl Table {
         }
     }
 
+    /// Where the table's header is.
+    pub(super) fn header(&self) -> &Span {
+        &self.raw.span
+    }
+
     /// Reads one non-blank line after the header.
     pub(super) fn line(&mut self, at: &Place<'_>, diagnostics: &mut Vec<Diagnostic>) -> Step {
         let line = at.text();
