@@ -240,7 +240,7 @@ impl fmt::Display for Kind {
                     let separator = if index == 0 { ": " } else { "; " };
                     write!(f, "{separator}{lookalike}")?;
                 }
-                Ok(())
+                write_invisibles(f, text)
             }
             Kind::InvalidKey(text) => {
                 write!(
@@ -248,11 +248,7 @@ impl fmt::Display for Kind {
                     "`{}` is not a key (upper-case letters, digits and `_`, starting with a letter)",
                     Escaped(text)
                 )?;
-                for (index, (c, name)) in invisibles(text).into_iter().enumerate() {
-                    let separator = if index == 0 { ": it contains " } else { ", " };
-                    write!(f, "{separator}U+{:04X} {name}", u32::from(c))?;
-                }
-                Ok(())
+                write_invisibles(f, text)
             }
             Kind::RepeatedRow(code) => write!(
                 f,
@@ -299,6 +295,16 @@ impl fmt::Display for Kind {
             ),
         }
     }
+}
+
+/// Names the characters of `text` that a reader cannot see or tell from a space, after the
+/// rest of a message: `: it contains U+200B ZERO WIDTH SPACE, …`.
+fn write_invisibles(f: &mut fmt::Formatter<'_>, text: &str) -> fmt::Result {
+    for (index, (c, name)) in invisibles(text).into_iter().enumerate() {
+        let separator = if index == 0 { ": it contains " } else { ", " };
+        write!(f, "{separator}U+{:04X} {name}", u32::from(c))?;
+    }
+    Ok(())
 }
 
 /// The characters of `text` that a reader cannot see or tell from a space, each once and in
@@ -529,6 +535,20 @@ mod tests {
             invalid("\u{2014}\u{ff14}0\u{ff14}"),
             "`\u{2014}\u{ff14}0\u{ff14}` is not a code (a decimal integer that fits in 32 bits): \
              `\u{2014}` is U+2014 EM DASH, not `-`; `\u{ff14}` is U+FF14 FULLWIDTH DIGIT FOUR, not `4`"
+        );
+    }
+
+    #[test]
+    fn a_code_with_invisible_characters_names_them() {
+        assert_eq!(
+            invalid("4000001\u{200b}"),
+            "`4000001\\u{200b}` is not a code (a decimal integer that fits in 32 bits): \
+             it contains U+200B ZERO WIDTH SPACE"
+        );
+        assert_eq!(
+            invalid("\u{2013}1\u{a0}"),
+            "`\u{2013}1\u{a0}` is not a code (a decimal integer that fits in 32 bits): \
+             it contains U+00A0 NO-BREAK SPACE"
         );
     }
 

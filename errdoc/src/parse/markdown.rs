@@ -48,6 +48,8 @@ pub(super) fn parse(file: &Arc<str>, text: &str, lines: &LineIndex<'_>) -> Optio
         next_line: 0,
         strays: Strays::default(),
         unread: Vec::new(),
+        section: 0,
+        sections: Vec::new(),
     };
     let mut events = Parser::new_ext(text, options).into_offset_iter();
     while let Some((event, range)) = events.next() {
@@ -59,6 +61,10 @@ pub(super) fn parse(file: &Arc<str>, text: &str, lines: &LineIndex<'_>) -> Optio
                 reader.heading(&mut events);
             }
             Event::Start(Tag::Paragraph) => reader.paragraph(&mut events),
+            // Fenced code shows examples, and an HTML comment hides what the writer meant to
+            // hide; any other HTML block shows its lines as text, so they are looked at.
+            Event::Start(Tag::HtmlBlock)
+                if !text[range.start..].trim_start().starts_with("<!--") => {}
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_)) | Tag::HtmlBlock) => {
                 reader.scan_to(range.start);
                 reader.end_pasted();
@@ -96,6 +102,10 @@ struct Reader<'a> {
     strays: Strays,
     /// The tables that are not error-code tables but whose rows start with integers.
     unread: Vec<Unread>,
+    /// The section being read: the number of headings so far.
+    section: usize,
+    /// The sections that hold an error-code table, GFM or pasted.
+    sections: Vec<usize>,
 }
 
 /// A table that was not read although its rows start with integers: its header, and the
@@ -103,6 +113,8 @@ struct Reader<'a> {
 struct Unread {
     header: Span,
     missing: Vec<Field>,
+    /// The section it is in (see `Reader::section`).
+    section: usize,
 }
 
 /// Lines outside every table that read as rows, and the error-code table they may belong to.
@@ -167,6 +179,7 @@ impl Reader<'_> {
                 self.table_starts(&span, true);
                 self.pasted = Some(plain::Table::new(span, columns));
                 self.found_pasted = true;
+                self.sections.push(self.section);
             } else if let Some(at) = row_line(line) {
                 let span = self.lines.span(self.file, range.start + at);
                 self.strays.pending.push(span);
@@ -197,6 +210,7 @@ impl Reader<'_> {
 
     /// A heading ends the section: the rows before it are reported against the table above.
     fn heading_starts(&mut self) {
+        self.section += 1;
         self.end_pasted();
         self.report_strays(None);
         if let Some((_, after_heading)) = &mut self.strays.above {
@@ -207,13 +221,25 @@ impl Reader<'_> {
     /// The page read: what it holds, or `None` when it holds no error-code table that makes
     /// it markdown. Unread tables with integer rows are named when the page has an
     /// error-code table: an error when their header names two of the three columns (it is
-    /// meant to be one), a warning otherwise.
+    /// meant to be one), a warning when it names one, and a warning when it names none but
+    /// stands in the section of an error-code table.
     fn finish(mut self) -> Option<Parsed> {
         let markdown = self.found_table || (self.found_pasted && self.parsed.breadcrumb.is_some());
         if !markdown {
             return None;
         }
-        for Unread { header, missing } in self.unread {
+        for Unread {
+            header,
+            missing,
+            section,
+        } in self.unread
+        {
+            // A table that names none of the columns is named only beside an error-code
+            // table, in its section: elsewhere it is another kind of table (request fields,
+            // a status list), whatever its first column holds.
+            if missing.len() == 3 && !self.sections.contains(&section) {
+                continue;
+            }
             let meant = missing.len() == 1;
             let kind = Kind::UnreadTable { missing };
             self.parsed.diagnostics.push(if meant {
@@ -359,6 +385,7 @@ impl Reader<'_> {
             }
         }
         self.found_table = true;
+        self.sections.push(self.section);
         if written_rows == 0 {
             let empty = Diagnostic::error(Kind::EmptyTable, span.clone());
             self.parsed.diagnostics.push(empty);
@@ -368,8 +395,7 @@ impl Reader<'_> {
     }
 
     /// Reads the body of a table that is not an error-code table, keeping it as unread when
-    /// its header names one of the columns and a row's cell in column `code` (the code
-    /// column, or the first) reads as an integer.
+    /// a row's cell in column `code` (the code column, or the first) reads as an integer.
     fn unread_table<'e>(
         &mut self,
         events: &mut impl Iterator<Item = (Event<'e>, Range<usize>)>,
@@ -390,10 +416,13 @@ impl Reader<'_> {
                 event => cell.push(&event, &range),
             }
         }
-        // A table that names none of the columns is another kind of table (request fields,
-        // a status list), whatever its first column holds.
-        if integers && missing.len() < 3 {
-            self.unread.push(Unread { header, missing });
+        if integers {
+            let section = self.section;
+            self.unread.push(Unread {
+                header,
+                missing,
+                section,
+            });
         }
     }
 
@@ -644,7 +673,7 @@ mod tests {
         let text = "## Intro\n| 0 | before any table |\n\n## A > B\n\
                     | code | key | message |\n|---|---|---|\n| 1 | A | a |\n\n\
                     Codes | like 5 | and 4000001 are numbers.\n| a | 6 |\n|  | 7 |\n\
-                    \n```\n| 3 | C | c |\n```\n\n<div>\n| 4 | D | d |\n</div>\n\n\
+                    \n```\n| 3 | C | c |\n```\n\n<!--\n| 4 | D | d |\n-->\n\n\
                     | n | what |\n|---|---|\n| one | 1 |\n\n| 2 | two |\n";
         assert_eq!(detached(text), []);
     }
@@ -670,6 +699,8 @@ mod tests {
                 (Detached::AfterBlankLine, 9, 3, 3)
             ]
         );
+        let html = "| code | key | message |\n|---|---|---|\n| 1 | A | a |\n\n<div>\n| 2 | B | b |\n</div>\n";
+        assert_eq!(detached(html), [(Detached::AfterBlankLine, 6, 1, 1)]);
         let pipeless = "code | key | message\n---|---|---\n1 | A | a\n\n2 | B | b\n`-3` | C | c\n";
         assert_eq!(
             detached(pipeless),
@@ -750,8 +781,19 @@ mod tests {
                 1
             )
         );
-        // A table that names none of the columns is another kind of table.
-        assert_eq!(unread(&table("| Status | Name | Meaning |")), (vec![], 1));
+        // A table that names none of the columns is named only in an error-code table's
+        // section; under another heading it is another kind of table.
+        let korean = table("| 결과코드 | 결과키 | 결과메시지 |");
+        let missing = vec![Field::Code, Field::Key, Field::Message];
+        assert_eq!(
+            unread(&korean),
+            (
+                vec![(Kind::UnreadTable { missing }, Severity::Warning, 7)],
+                1
+            )
+        );
+        let status = format!("## Status\n\n{}", table("| Status | Name | Meaning |"));
+        assert_eq!(unread(&status), (vec![], 1));
         // Tables whose rows do not start with integers are not error-code tables.
         let words = "| Name | Type | Description |\n|---|---|---|\n| a | b | c |\n";
         assert_eq!(unread(words), (vec![], 1));

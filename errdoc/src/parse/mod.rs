@@ -272,7 +272,7 @@ fn is_english(qualifier: &str) -> bool {
     let region = qualifier
         .strip_prefix("en")
         .is_some_and(|rest| rest.len() == 2 && rest.bytes().all(|b| b.is_ascii_lowercase()));
-    NAMES.contains(&qualifier) || region
+    NAMES.contains(&qualifier) || qualifier.starts_with("english") || region
 }
 
 /// The code, key and message column among a table's headers, each if there is one. When
@@ -575,6 +575,7 @@ mod tests {
             "resultMessage (영어)",
             "resultMessage (英文)",
             "message (english)",
+            "resultMessage (English, US)",
         ] {
             let rank = classify(header);
             assert!(

@@ -296,13 +296,19 @@ pub(super) fn header(line: &str) -> Option<Columns> {
 }
 
 /// The breadcrumb a line holds, and the byte offset of its text: the line with heading
-/// markers (`## `, a closing `##`) and bold stars dropped, when it has `>` between segments
-/// of text. `>>>>>>> branch`, a merge-conflict marker, is not one.
+/// markers (`## `, a closing `##`), heading attributes and bold stars dropped, when it has
+/// `>` between segments of text. `>>>>>>> branch`, a merge-conflict marker, is not one.
 pub(super) fn breadcrumb(line: &str) -> Option<(usize, String)> {
     let mut text = line.trim();
     let unmarked = text.trim_start_matches('#');
     if unmarked.len() < text.len() && unmarked.starts_with([' ', '\t']) {
         text = unmarked.trim_end_matches('#').trim();
+    }
+    // Heading attributes (`{#error-code}`), as a markdown heading may carry them.
+    if let Some((before, attributes)) = text.rsplit_once(" {") {
+        if attributes.ends_with('}') && attributes.starts_with(['#', '.']) {
+            text = before.trim_end();
+        }
     }
     if let Some(bold) = text.strip_prefix("**").and_then(|t| t.strip_suffix("**")) {
         text = bold.trim();
@@ -466,6 +472,7 @@ mod tests {
             ("# AI Service > Eta Lens > 오류 코드 ##", 3),
             ("  **AI Service > Eta Lens > 오류 코드**", 5),
             ("### **AI Service > Eta Lens > 오류 코드** ###", 7),
+            ("## AI Service > Eta Lens > 오류 코드 {#error-code}", 4),
         ] {
             let text = format!("{line}\nresultCode\tresultKey\tresultMessage\n1\tA\ta\n");
             let (crumb, span) = read(&text).unwrap().breadcrumb.unwrap();
