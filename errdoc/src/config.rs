@@ -87,15 +87,15 @@ impl Builder {
         let sources = read::read(&self.docs).map_err(|error| {
             // Rerun once the missing or unreadable input is fixed.
             for path in &self.docs {
-                println!("cargo::rerun-if-changed={}", path.display());
+                rerun_if_changed(&path.to_string_lossy());
             }
             Error::Read(error)
         })?;
         for folder in &sources.folders {
-            println!("cargo::rerun-if-changed={}", folder.display());
+            rerun_if_changed(&folder.to_string_lossy());
         }
         for source in &sources.documents {
-            println!("cargo::rerun-if-changed={}", source.path);
+            rerun_if_changed(&source.path);
         }
         let warn = |diagnostics: &[Diagnostic]| {
             for warning in diagnostics.iter().filter(|d| !d.is_error()) {
@@ -157,6 +157,21 @@ pub struct Generated {
     pub summary: Summary,
     /// The warnings about the documents (a repeated row, merged), in the order found.
     pub warnings: Vec<Diagnostic>,
+}
+
+/// Asks Cargo to rerun the build script when `path` changes (see [`rerun_instruction`]).
+fn rerun_if_changed(path: &str) {
+    if let Some(instruction) = rerun_instruction(path) {
+        println!("{instruction}");
+    }
+}
+
+/// The instruction that makes Cargo rerun the build script when `path` changes, or `None`
+/// for a path with a line break: Cargo reads instructions line by line, so the rest of the
+/// name would be an instruction of its own (a document named `x\ncargo::rustc-link-arg=…`).
+/// The folder that holds such a file is still watched.
+fn rerun_instruction(path: &str) -> Option<String> {
+    (!path.contains(['\n', '\r'])).then(|| format!("cargo::rerun-if-changed={path}"))
 }
 
 /// Writes `contents` to `path` unless the file already holds exactly that, so that an
@@ -247,6 +262,22 @@ impl std::error::Error for Error {
             Error::Render(error) => Some(error),
             Error::Write(_, error) => Some(error),
             Error::Documents(_) => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_path_with_a_line_break_is_no_instruction() {
+        assert_eq!(
+            rerun_instruction("seeds/a b.md").as_deref(),
+            Some("cargo::rerun-if-changed=seeds/a b.md")
+        );
+        for path in ["seeds/x\ncargo::rustc-link-arg=-evil", "a\rb.md"] {
+            assert_eq!(rerun_instruction(path), None, "{path:?}");
         }
     }
 }

@@ -38,8 +38,8 @@ pub fn hold(sources: &[Source], options: &Options) {
     }
 }
 
-/// Asserts that `span` is a line of its document, and a column of that line or just past
-/// its end (where a missing cell is reported).
+/// Asserts that `span` is a line of its document (lines end at LF, CR or CRLF), and a
+/// column of that line or just past its end (where a missing cell is reported).
 fn assert_inside(sources: &[Source], span: &Span) {
     let source = sources
         .iter()
@@ -50,7 +50,7 @@ fn assert_inside(sources: &[Source], span: &Span) {
     let column = usize::try_from(span.column).unwrap();
     let Some(content) = line
         .checked_sub(1)
-        .and_then(|index| text.split('\n').nth(index))
+        .and_then(|index| lines(&text).nth(index))
     else {
         panic!("{span} is not a line of the document");
     };
@@ -59,4 +59,23 @@ fn assert_inside(sources: &[Source], span: &Span) {
         (1..=width + 1).contains(&column),
         "{span} is past the end of its line, {width} characters long"
     );
+}
+
+/// The lines of `text` as errdoc counts them: LF, CR and CRLF each end a line.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let text = rest?;
+        match text.find(['\n', '\r']) {
+            Some(end) => {
+                let next = if text[end..].starts_with("\r\n") { end + 2 } else { end + 1 };
+                rest = Some(&text[next..]);
+                Some(&text[..end])
+            }
+            None => {
+                rest = None;
+                Some(text)
+            }
+        }
+    })
 }
