@@ -68,7 +68,11 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
         let text = rest?;
         match text.find(['\n', '\r']) {
             Some(end) => {
-                let next = if text[end..].starts_with("\r\n") { end + 2 } else { end + 1 };
+                let next = if text[end..].starts_with("\r\n") {
+                    end + 2
+                } else {
+                    end + 1
+                };
                 rest = Some(&text[next..]);
                 Some(&text[..end])
             }

@@ -151,7 +151,7 @@ fn service_path(breadcrumb: &str) -> Vec<String> {
 }
 
 /// Whether a breadcrumb's last segment is an error-code page title, in the docs' languages,
-/// compared case-insensitively and ignoring spaces.
+/// compared folded as headers are (case, spaces, `-` and `_` do not matter).
 pub(crate) fn is_error_code_title(segment: &str) -> bool {
     const TITLES: &[&str] = &[
         "errorcode",
@@ -170,12 +170,7 @@ pub(crate) fn is_error_code_title(segment: &str) -> bool {
         "错误代码",
         "錯誤代碼",
     ];
-    let folded: String = segment
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .collect();
-    TITLES.contains(&folded.as_str())
+    TITLES.contains(&fold_header(segment).as_str())
 }
 
 /// The role of a table column, from its header text, and how well the header names it:
@@ -225,7 +220,7 @@ pub(crate) fn classify(header: &str) -> Option<Column> {
     Some(Column::Message(language * 2 + base))
 }
 
-/// A header's text as [`classify`] compares it: fullwidth forms read as ASCII (`（` as `(`),
+/// A header's text as [`classify`] compares it (and breadcrumb titles and footers too): fullwidth forms read as ASCII (`（` as `(`),
 /// lower case, without white space, `_`, `-` or invisible characters (the zero-width space
 /// or soft hyphen that a copy from a browser or a word processor leaves in a header).
 pub(crate) fn fold_header(header: &str) -> String {

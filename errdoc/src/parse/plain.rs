@@ -20,8 +20,8 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use super::{
-    Cell, Column, LineIndex, Parsed, RawRow, RawTable, classify, collapse_whitespace, is_integer,
-    reads_as_integer, roles,
+    Cell, Column, LineIndex, Parsed, RawRow, RawTable, classify, collapse_whitespace, fold_header,
+    is_integer, reads_as_integer, roles,
 };
 use crate::diagnostic::{Diagnostic, Field, Kind, Span};
 use crate::ident::is_key;
@@ -341,12 +341,7 @@ fn is_footer(line: &str) -> bool {
         "返回顶部",
         "顶部",
     ];
-    let folded: String = line
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .collect();
-    FOOTERS.contains(&folded.as_str())
+    FOOTERS.contains(&fold_header(line).as_str())
 }
 
 /// Whether a line whose code is not an integer is still a row, broken: its code word has a

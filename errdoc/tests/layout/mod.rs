@@ -217,3 +217,45 @@ pub fn lost(page: &Page, checked: &Checked) -> Vec<u32> {
         .filter(|line| !accounted.contains(line))
         .collect()
 }
+
+/// Holds errdoc's reading of `page`, written from `rows` in `layout`, to "nothing lost":
+/// every row read or named at its line, and, when the layout adds no noise, the rows read
+/// back exactly and without an error. The error says what failed, with the page and the
+/// diagnostics.
+pub fn verify(
+    page: &Page,
+    rows: &[(i32, String, String)],
+    layout: &Layout,
+    checked: &Checked,
+) -> Result<(), String> {
+    let report = || format!("{:?}\n{}", page.text, errdoc::Report(&checked.diagnostics));
+    let lost = lost(page, checked);
+    if !lost.is_empty() {
+        return Err(format!(
+            "rows at lines {lost:?} are neither read nor named in {}",
+            report()
+        ));
+    }
+    if !layout.noise.is_empty() {
+        return Ok(());
+    }
+    if checked.has_errors() {
+        return Err(format!("a page without noise has errors: {}", report()));
+    }
+    let read: Vec<_> = checked
+        .catalog
+        .services
+        .iter()
+        .flat_map(|service| &service.entries)
+        .map(|entry| (entry.code, entry.key.clone(), entry.message.clone()))
+        .collect();
+    let mut written = rows.to_vec();
+    written.sort();
+    if read != written {
+        return Err(format!(
+            "read {read:?}, not the rows written, from {}",
+            report()
+        ));
+    }
+    Ok(())
+}
