@@ -26,7 +26,7 @@ fuzz_target!(|data: &[u8]| {
     if let Err(failure) = layout::verify(&page, &rows, &layout, &checked) {
         panic!("{failure}");
     }
-    invariants::hold(&[source], &errdoc::Options::default());
+    invariants::hold_places(std::slice::from_ref(&source), &checked);
 });
 
 /// Rows of distinct codes and keys with messages of words, and a layout.
