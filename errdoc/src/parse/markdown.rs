@@ -2,20 +2,20 @@
 //!
 //! The breadcrumb is the first heading, or paragraph that is a single bold span, whose text
 //! contains `>`. Error-code tables are the GFM tables whose header has a code, a key and a
-//! message column, and plain-text tables pasted into the page (a tab-separated
-//! `resultCode resultKey resultMessage` line and its rows, read as in plain text up to the
-//! next heading, table or code block). pulldown-cmark silently drops cells beyond the
+//! message column, and plain-text tables pasted into the page (a `resultCode resultKey
+//! resultMessage` line outside any table, and the lines after it, read as plain text up to
+//! the next heading, table or code block). pulldown-cmark silently drops cells beyond the
 //! header's count, so rows are also split by hand to catch an unescaped `|`.
 //!
 //! GFM also drops whole rows without a word: a blank line or a heading ends a table, and
 //! the `| 4000002 | KEY | message |` lines after it are a paragraph. So every line outside
-//! tables, fenced code and HTML blocks is looked at, whatever container holds it (block
-//! quotes at any depth, list items tight or loose): one that reads as a row (see
+//! tables, fenced code and HTML comments is looked at once, whatever container holds it
+//! (block quotes at any depth, list items tight or loose): one that reads as a row (see
 //! `row_line`) is an error when an error-code table is beside it: after the table, with no
 //! other table between, or after a heading and before the table's header. Such lines
 //! elsewhere, away from error-code tables, are left alone. A table whose rows start with
 //! integers but whose header is not an error-code table's is named too, on a page that has
-//! one.
+//! one (see `Reader::finish`).
 
 use std::ops::Range;
 use std::sync::Arc;
