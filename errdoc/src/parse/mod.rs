@@ -210,12 +210,15 @@ pub(crate) fn classify(header: &str) -> Option<Column> {
         .into_iter()
         .enumerate()
         .find_map(|(index, base)| Some((u8::from(index == 2), folded.strip_prefix(base)?)))?;
-    let language = if qualifier.is_empty() {
-        0
-    } else if is_english(unbracket(qualifier)?) {
-        1
-    } else {
-        2
+    // A qualifier in brackets may say anything; without brackets (`resultMessage English`,
+    // `message-en`) only a language, so that `resultMessages` stays no column at all.
+    let language = match unbracket(qualifier) {
+        _ if qualifier.is_empty() => 0,
+        Some(inner) if is_english(inner) => 1,
+        Some(_) => 2,
+        None if is_english(qualifier) => 1,
+        None if is_language(qualifier) => 2,
+        None => return None,
     };
     Some(Column::Message(language * 2 + base))
 }
@@ -246,6 +249,43 @@ fn unbracket(qualifier: &str) -> Option<&str> {
     [('(', ')'), ('[', ']'), ('【', '】'), ('〔', '〕')]
         .into_iter()
         .find_map(|(open, close)| qualifier.strip_prefix(open)?.strip_suffix(close))
+}
+
+/// Whether a folded qualifier names one of the docs' other languages: Korean, Japanese or
+/// Chinese, by name, abbreviation or locale tag (`ko`, `ko-KR`, `ja_JP`, `zh-CN`).
+fn is_language(qualifier: &str) -> bool {
+    const NAMES: &[&str] = &[
+        "korean",
+        "kor",
+        "ko",
+        "kr",
+        "한국어",
+        "한글",
+        "국문",
+        "韓国語",
+        "韩语",
+        "japanese",
+        "jpn",
+        "ja",
+        "jp",
+        "일본어",
+        "日本語",
+        "日语",
+        "chinese",
+        "chn",
+        "zh",
+        "cn",
+        "중국어",
+        "中国語",
+        "中文",
+        "汉语",
+    ];
+    let tag = ["ko", "ja", "zh"].iter().any(|language| {
+        qualifier
+            .strip_prefix(language)
+            .is_some_and(|rest| rest.len() == 2 && rest.bytes().all(|b| b.is_ascii_lowercase()))
+    });
+    NAMES.contains(&qualifier) || tag
 }
 
 /// Whether a folded qualifier names English: the word in the docs' languages, its
@@ -532,7 +572,9 @@ mod tests {
         assert_eq!(classify("resultMessage (Korean)"), Some(Column::Message(4)));
         assert_eq!(classify("Description"), None);
         assert_eq!(classify("resultMessages"), None);
-        assert_eq!(classify("resultMessage English"), None);
+        assert_eq!(classify("resultMessage English"), Some(Column::Message(2)));
+        assert_eq!(classify("message-ko"), Some(Column::Message(5)));
+        assert_eq!(classify("resultMessage Note"), None);
         assert_eq!(classify("codes"), None);
     }
 
