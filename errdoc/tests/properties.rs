@@ -674,6 +674,7 @@ fn any_layout() -> impl Strategy<Value = layout::Layout> {
         Format::PastedTabs,
         Format::PlainTabs,
         Format::PlainWords,
+        Format::PlainMixed,
     ]);
     let container = prop_oneof![
         Just(Container::None),

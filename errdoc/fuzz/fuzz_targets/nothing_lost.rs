@@ -37,6 +37,7 @@ fn draw(input: &mut Unstructured<'_>) -> Result<(Vec<(i32, String, String)>, Lay
         Format::PastedTabs,
         Format::PlainTabs,
         Format::PlainWords,
+        Format::PlainMixed,
     ])?;
     let container = match input.int_in_range(0..=3)? {
         0 => Container::None,

@@ -237,7 +237,8 @@ impl Reader<'_> {
             // A table that names none of the columns is named only beside an error-code
             // table, in its section: elsewhere it is another kind of table (request fields,
             // a status list), whatever its first column holds.
-            if missing.len() == 3 && !self.sections.contains(&section) {
+            // Sections are numbered in page order, so the list is sorted.
+            if missing.len() == 3 && self.sections.binary_search(&section).is_err() {
                 continue;
             }
             let meant = missing.len() == 1;

@@ -387,10 +387,27 @@ pub(crate) fn blank_front_matter(text: &str) -> Cow<'_, str> {
         "+++" => &["+++"],
         _ => return Cow::Borrowed(text),
     };
-    let Some(close) = lines.find(|line| closers.contains(&text[line.clone()].trim_end())) else {
+    // Between the fences, every line reads as YAML or TOML: a key and value, a list item,
+    // an indented continuation, a comment. A page that merely starts with a thematic break
+    // has a table or text there, and is left alone.
+    let mut end = None;
+    for range in lines {
+        let line = text[range.clone()].trim_end();
+        if closers.contains(&line) {
+            end = Some(range.end);
+            break;
+        }
+        let meta = line.is_empty()
+            || line.starts_with([' ', '\t', '-', '#', '['])
+            || line.contains([':', '=']);
+        if !meta {
+            return Cow::Borrowed(text);
+        }
+    }
+    let Some(end) = end else {
         return Cow::Borrowed(text);
     };
-    let blank: String = text[..close.end]
+    let blank: String = text[..end]
         .bytes()
         .map(|b| {
             if matches!(b, b'\r' | b'\n') {
@@ -400,7 +417,7 @@ pub(crate) fn blank_front_matter(text: &str) -> Cow<'_, str> {
             }
         })
         .collect();
-    Cow::Owned(blank + &text[close.end..])
+    Cow::Owned(blank + &text[end..])
 }
 
 /// The byte range of each line of `text`, without its line ending. A line ends at LF, CR or

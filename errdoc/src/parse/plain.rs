@@ -210,21 +210,16 @@ impl Table {
     /// The code, key and message fields of a line, each with its byte offset in the line;
     /// `None` for a field that is not there.
     fn cells<'l>(&self, line: &'l str) -> [Option<(usize, &'l str)>; 3] {
+        let tabs = line.matches('\t').count();
         match self.columns {
             // A line without a tab was typed, not copied: it is read by words.
-            Columns::Tabs([code, key, message]) if line.contains('\t') => {
-                let fields = fields(line);
-                // The last column runs to the end of the line: a tab in it is text.
-                let to_end = message > code && message > key;
-                let cell = |index: usize, to_end: bool| {
-                    let &(at, field) = fields.get(index)?;
-                    let end = if to_end { line.len() } else { at + field.len() };
-                    trimmed(line, at..end)
-                };
-                [cell(code, false), cell(key, false), cell(message, to_end)]
-            }
+            Columns::Tabs(positions) if tabs > 0 => tab_cells(line, positions),
             Columns::Tabs([code, key, _]) if key < code => words_cells(line, Order::KeyFirst),
             Columns::Tabs(_) => words_cells(line, Order::CodeFirst),
+            // A row of three tab-separated cells was copied, under a header that was typed:
+            // its tabs separate its cells, and an empty one is missing, as in a copied table.
+            Columns::Words(Order::CodeFirst) if tabs >= 2 => tab_cells(line, [0, 1, 2]),
+            Columns::Words(Order::KeyFirst) if tabs >= 2 => tab_cells(line, [1, 0, 2]),
             Columns::Words(order) => words_cells(line, order),
         }
     }
@@ -237,6 +232,19 @@ impl Table {
         }
         parsed.tables.push(self.raw);
     }
+}
+
+/// The code, key and message of a tab-separated line: the fields at `[code, key, message]`.
+/// The last column runs to the end of the line: a tab in it is text.
+fn tab_cells(line: &str, [code, key, message]: [usize; 3]) -> [Option<(usize, &str)>; 3] {
+    let fields = fields(line);
+    let to_end = message > code && message > key;
+    let cell = |index: usize, to_end: bool| {
+        let &(at, field) = fields.get(index)?;
+        let end = if to_end { line.len() } else { at + field.len() };
+        trimmed(line, at..end)
+    };
+    [cell(code, false), cell(key, false), cell(message, to_end)]
 }
 
 /// The code, key and message of a white-space separated line, in the header's order.
@@ -644,6 +652,23 @@ mod tests {
             (3, 10)
         );
         assert_eq!(problems(&parsed), [(Kind::Missing(Field::Code), 7, 1)]);
+    }
+
+    #[test]
+    fn copied_rows_under_a_typed_header_split_on_tabs() {
+        let text = "A > B\nresultCode resultKey resultMessage\n4010002\t\tUUID is invalid.\n\
+                    4010003\tBAD_UUID\tBad uuid.\n4010004 TYPED Typed\tby hand.\n";
+        let parsed = read(text).unwrap();
+        assert_eq!(
+            rows(&parsed),
+            [
+                row("4010002", "", "UUID is invalid."),
+                row("4010003", "BAD_UUID", "Bad uuid."),
+                row("4010004", "TYPED", "Typed by hand."),
+            ]
+        );
+        let key_first = "A > B\nresultKey resultCode resultMessage\n\t1\tNo key.\n";
+        assert_eq!(rows(&read(key_first).unwrap()), [row("1", "", "No key.")]);
     }
 
     #[test]

@@ -27,6 +27,9 @@ pub enum Format {
     PlainTabs,
     /// A plain-text copy, cells separated by spaces.
     PlainWords,
+    /// A plain-text page whose header was typed with spaces and whose rows were copied
+    /// with tabs.
+    PlainMixed,
 }
 
 /// What holds a markdown table.
@@ -88,7 +91,10 @@ pub struct Page {
 /// Writes `rows` (code, key, message; messages of words and punctuation without `|`) as a
 /// page of the service `crumb` in `layout`.
 pub fn write(crumb: &str, rows: &[(i32, String, String)], layout: &Layout) -> Page {
-    let markdown = !matches!(layout.format, Format::PlainTabs | Format::PlainWords);
+    let markdown = !matches!(
+        layout.format,
+        Format::PlainTabs | Format::PlainWords | Format::PlainMixed
+    );
     let mut lines: Vec<String> = Vec::new();
     if layout.front_matter {
         lines.extend(["---", "title: front > matter", "---"].map(str::to_owned));
@@ -117,7 +123,9 @@ pub fn write(crumb: &str, rows: &[(i32, String, String)], layout: &Layout) -> Pa
     let cells = |code: &str, key: &str, message: &str| match layout.format {
         Format::Piped => format!("| {code} | {key} | {message} |"),
         Format::Pipeless => format!("{code} | {key} | {message}"),
-        Format::PastedTabs | Format::PlainTabs => format!("{code}\t{key}\t{message}"),
+        Format::PastedTabs | Format::PlainTabs | Format::PlainMixed => {
+            format!("{code}\t{key}\t{message}")
+        }
         Format::PlainWords => format!("{code} {key} {message}"),
     };
     // A tight item's table starts on its bullet line: a table without outer pipes cannot
@@ -128,7 +136,11 @@ pub fn write(crumb: &str, rows: &[(i32, String, String)], layout: &Layout) -> Pa
     } else {
         &prefix
     };
-    lines.push(bullet.to_owned() + &cells("resultCode", "resultKey", "resultMessage"));
+    let header = match layout.format {
+        Format::PlainMixed => "resultCode resultKey resultMessage".to_owned(),
+        _ => cells("resultCode", "resultKey", "resultMessage"),
+    };
+    lines.push(bullet.to_owned() + &header);
     if matches!(layout.format, Format::Piped | Format::Pipeless) {
         lines.push(prefix.clone() + &cells("---", "---", "---"));
     }
