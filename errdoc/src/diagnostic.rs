@@ -197,7 +197,7 @@ impl fmt::Display for Kind {
             ),
             Kind::EmptyTable => f.write_str("error-code table has no rows"),
             Kind::DetachedRow(Detached::AfterBlankLine) => f.write_str(
-                "row is not part of the table above: a blank line ends a markdown table",
+                "row is not part of the table above: a markdown table ends at a blank line or where another block starts",
             ),
             Kind::DetachedRow(Detached::AfterHeading) => {
                 f.write_str("row is not part of the table above: a heading ends a markdown table")
