@@ -5,8 +5,9 @@
 //! stars around it are dropped). A table starts at a header line that names a code, a key
 //! and a message column. Its cells are separated by tabs when the header's are: a row's
 //! cells are then the fields at the header's positions, and an empty field is a missing
-//! value. Otherwise a row is read in the header's order as two words, code and key, and the
-//! rest of the line as the message.
+//! value (a row without a tab was typed, and is read by words). Otherwise a row is read in
+//! the header's order as two words, code and key, and the rest of the line as the message,
+//! unless it has two tabs or more: then it was copied, and its tabs separate its cells.
 //!
 //! Nothing between the header and the table's end is passed over in silence. A table ends
 //! at the end of the text, at a page footer (`TOP`), at a new breadcrumb or at a new header.
