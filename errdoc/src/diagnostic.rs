@@ -116,6 +116,10 @@ pub enum Kind {
     /// a second line, a group label, a merge-conflict marker. Rows go on after it, so it is
     /// not text after the table. The related span is the table's header.
     NotARow,
+    /// A line right under the last row of a plain-text table, with no blank line between,
+    /// is not a row: it may be the rest of the row's message, wrapped by a browser's copy,
+    /// so the message read may be cut short. A warning; the related span is the row.
+    TextAfterRows,
     /// A table whose header names an error-code column and whose rows start with integers
     /// is not read, on a page with an error-code table, because its header lacks these
     /// columns. An error when it lacks one (the header is misspelled), a warning when it
@@ -207,6 +211,9 @@ impl fmt::Display for Kind {
             ),
             Kind::NotARow => f.write_str(
                 "line between rows is not a row: write each row on one line, with a code, a key and a message",
+            ),
+            Kind::TextAfterRows => f.write_str(
+                "line right under the last row is not a row: if it continues the row's message, join the two lines",
             ),
             Kind::UnreadTable { missing } => {
                 f.write_str("table with integer codes is not read: its header has no ")?;

@@ -55,7 +55,10 @@ pub(super) fn parse(file: &Arc<str>, text: &str, lines: &LineIndex<'_>) -> Optio
     while let Some((event, range)) = events.next() {
         match event {
             Event::Start(Tag::Heading { .. }) => {
-                // A setext heading's text may be a row that a `---` line turned into a heading.
+                // A heading ends a pasted table before its own line is read. Its text may be a
+                // row that a `---` line turned into a setext heading.
+                reader.scan_to(range.start);
+                reader.end_pasted();
                 reader.scan_to(range.end);
                 reader.heading_starts();
                 reader.heading(&mut events);
@@ -717,7 +720,7 @@ mod tests {
     fn a_pasted_tab_separated_table_is_read_as_plain_text() {
         let text = "# Guide\n\n## AI Service > Eta Lens > Error Code\n\n\
                     resultCode\tresultKey\tresultMessage\n0\tSUCCESS\tSuccess.\n\
-                    4010002\t\tUUID is invalid.\n\n5000001\tFAIL\tFailed.\n\n## Next\n\n\
+                    4010002\t\tUUID is invalid.\n\n5000001\tFAIL\tFailed.\n## Next\n\n\
                     4 is a number.\n";
         let parsed = read(text).expect("a markdown page");
         assert_eq!(

@@ -131,6 +131,8 @@ pub(super) struct Table {
     /// The lines since the last row that are not rows: errors if a row follows them, text
     /// after the table if none does.
     held: Vec<Span>,
+    /// Where the last row is, valid or broken.
+    last_row: Option<Span>,
 }
 
 impl Table {
@@ -144,6 +146,7 @@ impl Table {
             columns,
             has_rows: false,
             held: Vec::new(),
+            last_row: None,
         }
     }
 
@@ -169,10 +172,11 @@ impl Table {
         };
         let first = Words::new(line).next().map_or("", |(_, word)| word);
         let (code_text, key_text) = (code.map(|(_, c)| c.trim()), key.map(|(_, k)| k.trim()));
+        let row_span = at.span(line.len() - line.trim_start().len());
         if code_text.is_some_and(is_integer) {
-            self.row_found(diagnostics);
+            self.row_found(&row_span, diagnostics);
             self.raw.rows.push(RawRow {
-                span: at.span(line.len() - line.trim_start().len()),
+                span: row_span,
                 code: cell(code),
                 key: cell(key),
                 message: cell(message),
@@ -180,7 +184,7 @@ impl Table {
         } else if reads_as_integer(first) || looks_like_row(code_text, key_text) {
             // A line that starts with an integer is a row even when the header puts the key
             // first: it is written in the other order.
-            self.row_found(diagnostics);
+            self.row_found(&row_span, diagnostics);
             let code = cell(code);
             let kind = if code.text.is_empty() {
                 Kind::Missing(Field::Code)
@@ -191,15 +195,15 @@ impl Table {
         } else if is_footer(line) || breadcrumb(line).is_some() {
             return Step::End;
         } else {
-            self.held
-                .push(at.span(line.len() - line.trim_start().len()));
+            self.held.push(row_span);
         }
         Step::Read
     }
 
-    /// A row came: the text held since the last one was between rows.
-    fn row_found(&mut self, diagnostics: &mut Vec<Diagnostic>) {
+    /// A row came, at `span`: the text held since the last one was between rows.
+    fn row_found(&mut self, span: &Span, diagnostics: &mut Vec<Diagnostic>) {
         self.has_rows = true;
+        self.last_row = Some(span.clone());
         let header = &self.raw.span;
         diagnostics.extend(
             self.held
@@ -226,10 +230,20 @@ impl Table {
     }
 
     /// Ends the table, reporting it when no line after its header was a row.
+    ///
+    /// Text right under the last row, with no blank line between, may be the rest of its
+    /// message, wrapped by a browser's copy: that is a warning, since the message read may
+    /// be cut short. Text after a blank line is the page's.
     pub(super) fn close(self, parsed: &mut Parsed) {
         if !self.has_rows {
             let empty = Diagnostic::error(Kind::EmptyTable, self.raw.span.clone());
             parsed.diagnostics.push(empty);
+        }
+        if let (Some(row), Some(text)) = (self.last_row, self.held.first()) {
+            if text.line == row.line + 1 {
+                let warning = Diagnostic::warning(Kind::TextAfterRows, text.clone());
+                parsed.diagnostics.push(warning.with_related(row));
+            }
         }
         parsed.tables.push(self.raw);
     }
@@ -355,7 +369,8 @@ fn is_footer(line: &str) -> bool {
 
 /// Whether a line whose code is not an integer is still a row, broken: its code word has a
 /// digit (`40000O1`), reads as an integer (`－１`, in fullwidth forms) or is a placeholder
-/// (`N/A`, `TBD`, `-`), or its key word is a key with an underscore (`PENDING_X`).
+/// (`N/A`, `TBD`, `-`), or its key word is a key with an underscore (`PENDING_X`) or after
+/// a code of dashes, dots, stars, question marks or x's (`??? PENDING`).
 fn looks_like_row(code: Option<&str>, key: Option<&str>) -> bool {
     const PLACEHOLDERS: &[&str] = &[
         "-", "–", "—", "?", "n/a", "na", "tbd", "tba", "todo", "none", "null", "x", "xxx", "...",
@@ -366,7 +381,11 @@ fn looks_like_row(code: Option<&str>, key: Option<&str>) -> bool {
             || reads_as_integer(code)
             || PLACEHOLDERS.contains(&code.to_lowercase().as_str())
     };
-    code.is_some_and(code_like) || key.is_some_and(|key| is_key(key) && key.contains('_'))
+    // Dashes, dots, stars, question marks or x's stand for a code not known yet (`???`,
+    // `----`, `xxxx`) when a key follows; alone, such a word is a rule or a mark.
+    let unknown = |code: &str| code.chars().all(|c| "-–—?.…*xX".contains(c));
+    code.is_some_and(code_like)
+        || key.is_some_and(|key| is_key(key) && (key.contains('_') || code.is_some_and(unknown)))
 }
 
 /// The white-space separated words of a line, with their byte offsets.
@@ -606,10 +625,27 @@ mod tests {
                 (Kind::NotARow, 8, 1),
                 (Kind::NotARow, 10, 1),
                 (Kind::InvalidCode("N/A".into()), 11, 1),
+                (Kind::TextAfterRows, 13, 1),
             ]
         );
         let related = parsed.diagnostics[0].related.as_ref().unwrap();
         assert_eq!(related.line, 2, "the header");
+    }
+
+    #[test]
+    fn text_right_under_the_last_row_may_be_its_wrapped_message() {
+        let text = "A > B\nresultCode resultKey resultMessage\n1 ONE One, and\nthe rest of it.\n";
+        let parsed = read(text).unwrap();
+        assert_eq!(problems(&parsed), [(Kind::TextAfterRows, 4, 1)]);
+        assert_eq!(parsed.diagnostics[0].severity, crate::Severity::Warning);
+        assert_eq!(parsed.diagnostics[0].related.as_ref().unwrap().line, 3);
+        // After a blank line, or after a footer, text is the page's.
+        for text in [
+            "A > B\nresultCode resultKey resultMessage\n1 ONE One.\n\nMore text.\n",
+            "A > B\nresultCode resultKey resultMessage\n1 ONE One.\nTOP\nMore text.\n",
+        ] {
+            assert_eq!(problems(&read(text).unwrap()), []);
+        }
     }
 
     #[test]
@@ -698,6 +734,12 @@ mod tests {
         assert!(looks_like_row(Some("N/A"), Some("INVALID_PARAMETER")));
         assert!(looks_like_row(Some("N/A"), Some("PENDING")));
         assert!(looks_like_row(Some("TBD"), Some("Later")));
+        assert!(looks_like_row(Some("???"), Some("NEWKEY")));
+        assert!(looks_like_row(Some("xxxxxxx"), Some("NEWKEY")));
+        assert!(looks_like_row(Some("—"), None));
+        assert!(!looks_like_row(Some("-------"), None));
+        assert!(!looks_like_row(Some("<<<<<<<"), Some("HEAD")));
+        assert!(!looks_like_row(Some("##"), Some("Next")));
         assert!(looks_like_row(Some("v2"), None));
         assert!(looks_like_row(Some("\u{ff0d}\u{ff11}"), Some("FAIL")));
         assert!(looks_like_row(None, Some("INVALID_PARAMETER")));
