@@ -190,7 +190,8 @@ pub(crate) enum Column {
 /// Classifies a header cell: `resultCode`, `errorCode` and `code` are codes, and likewise
 /// keys and messages. Headers are compared folded (see [`fold_header`]): case, spaces, `_`,
 /// `-`, fullwidth forms and invisible characters do not matter. A message header may carry
-/// a bracketed qualifier (`resultMessage (English)`, `（en-US）`), which ranks it.
+/// a qualifier, in brackets (`resultMessage (English)`, `（en-US）`) or, when it is a
+/// language, without (`resultMessage English`), which ranks it.
 pub(crate) fn classify(header: &str) -> Option<Column> {
     let folded = fold_header(header);
     let rank = |specific: [&str; 2], bare: &str| {
@@ -223,9 +224,10 @@ pub(crate) fn classify(header: &str) -> Option<Column> {
     Some(Column::Message(language * 2 + base))
 }
 
-/// A header's text as [`classify`] compares it (and breadcrumb titles and footers too): fullwidth forms read as ASCII (`（` as `(`),
-/// lower case, without white space, `_`, `-` or invisible characters (the zero-width space
-/// or soft hyphen that a copy from a browser or a word processor leaves in a header).
+/// A header's text as [`classify`] compares it, and breadcrumb titles and footers too:
+/// fullwidth forms read as ASCII (`（` as `(`), lower case, without white space, `_`, `-` or
+/// invisible characters (the zero-width space or soft hyphen that a copy from a browser or
+/// a word processor leaves in a header).
 pub(crate) fn fold_header(header: &str) -> String {
     header
         .chars()
@@ -280,11 +282,9 @@ fn is_language(qualifier: &str) -> bool {
         "中文",
         "汉语",
     ];
-    let tag = ["ko", "ja", "zh"].iter().any(|language| {
-        qualifier
-            .strip_prefix(language)
-            .is_some_and(|rest| rest.len() == 2 && rest.bytes().all(|b| b.is_ascii_lowercase()))
-    });
+    let tag = ["ko", "ja", "zh"]
+        .into_iter()
+        .any(|language| is_locale_tag(qualifier, language));
     NAMES.contains(&qualifier) || tag
 }
 
@@ -304,10 +304,15 @@ fn is_english(qualifier: &str) -> bool {
         "英語版",
         "英文版",
     ];
-    let region = qualifier
-        .strip_prefix("en")
-        .is_some_and(|rest| rest.len() == 2 && rest.bytes().all(|b| b.is_ascii_lowercase()));
-    NAMES.contains(&qualifier) || qualifier.starts_with("english") || region
+    NAMES.contains(&qualifier) || qualifier.starts_with("english") || is_locale_tag(qualifier, "en")
+}
+
+/// Whether a folded qualifier is a locale tag of `language` with a region, in BCP 47 or
+/// POSIX form (`ko-KR`, `en_US`), which fold to the language and two letters (`kokr`).
+fn is_locale_tag(qualifier: &str, language: &str) -> bool {
+    qualifier
+        .strip_prefix(language)
+        .is_some_and(|rest| rest.len() == 2 && rest.bytes().all(|b| b.is_ascii_lowercase()))
 }
 
 /// The code, key and message column among a table's headers, each if there is one. When
@@ -355,69 +360,52 @@ pub(crate) fn collapse_whitespace(text: &str) -> String {
 }
 
 /// The text both formats read: front matter blanked out (it is the site generator's, not
-/// the page's) and each lone CR made an LF (pulldown-cmark's heading-attribute scan reads a
-/// CR-only page as one heading). Both keep every byte where it was, so offsets, lines and
-/// columns are those of the file.
+/// the page's, see [`front_matter_end`]) and each lone CR made an LF (pulldown-cmark's
+/// heading-attribute scan reads a CR-only page as one heading). Both keep every byte where
+/// it was, so offsets, lines and columns are those of the file.
 fn normalize(text: &str) -> Cow<'_, str> {
-    let text = blank_front_matter(text);
-    if !text.contains('\r') {
-        return text;
+    let front_matter = front_matter_end(text).unwrap_or(0);
+    if front_matter == 0 && !text.contains('\r') {
+        return Cow::Borrowed(text);
     }
     let bytes = text.as_bytes();
-    let lf: Vec<u8> = (0..bytes.len())
+    let normal: Vec<u8> = (0..bytes.len())
         .map(|at| match bytes[at] {
             b'\r' if bytes.get(at + 1) != Some(&b'\n') => b'\n',
+            b @ (b'\r' | b'\n') => b,
+            _ if at < front_matter => b' ',
             b => b,
         })
         .collect();
-    // Only ASCII bytes changed, so the text is still UTF-8.
-    Cow::Owned(String::from_utf8(lf).unwrap_or_else(|_| text.into_owned()))
+    // Whole characters became spaces and CRs became LFs, so the text is still UTF-8.
+    Cow::Owned(String::from_utf8(normal).unwrap_or_else(|_| text.to_owned()))
 }
 
-/// Replaces a front matter block (`---` … `---` or `...`, or `+++` … `+++`, as Jekyll, Hugo,
-/// Docusaurus and MkDocs write it) at the start of `text` with blank lines of the same bytes,
-/// so that neither format reads it and every offset and line stays where it was.
-pub(crate) fn blank_front_matter(text: &str) -> Cow<'_, str> {
+/// Where a front matter block ends (`---` … `---` or `...`, or `+++` … `+++`, as Jekyll,
+/// Hugo, Docusaurus and MkDocs write it, from the first line): the end of its closing line.
+pub(crate) fn front_matter_end(text: &str) -> Option<usize> {
     let mut lines = line_ranges(text);
-    let Some(first) = lines.next() else {
-        return Cow::Borrowed(text);
-    };
-    let closers: &[&str] = match text[first].trim_end() {
+    let closers: &[&str] = match text[lines.next()?].trim_end() {
         "---" => &["---", "..."],
         "+++" => &["+++"],
-        _ => return Cow::Borrowed(text),
+        _ => return None,
     };
     // Between the fences, every line reads as YAML or TOML: a key and value, a list item,
     // an indented continuation, a comment. A page that merely starts with a thematic break
     // has a table or text there, and is left alone.
-    let mut end = None;
     for range in lines {
         let line = text[range.clone()].trim_end();
         if closers.contains(&line) {
-            end = Some(range.end);
-            break;
+            return Some(range.end);
         }
         let meta = line.is_empty()
             || line.starts_with([' ', '\t', '-', '#', '['])
             || line.contains([':', '=']);
         if !meta {
-            return Cow::Borrowed(text);
+            return None;
         }
     }
-    let Some(end) = end else {
-        return Cow::Borrowed(text);
-    };
-    let blank: String = text[..end]
-        .bytes()
-        .map(|b| {
-            if matches!(b, b'\r' | b'\n') {
-                char::from(b)
-            } else {
-                ' '
-            }
-        })
-        .collect();
-    Cow::Owned(blank + &text[end..])
+    None
 }
 
 /// The byte range of each line of `text`, without its line ending. A line ends at LF, CR or
@@ -796,23 +784,27 @@ mod tests {
     #[test]
     fn front_matter_reads_as_blank_lines() {
         let page = "---\ntitle: A > B\nlang: en\n---\n## C > D\n";
-        let blank = blank_front_matter(page);
+        let blank = normalize(page);
         assert_eq!(blank, "   \n            \n        \n   \n## C > D\n");
         assert_eq!(blank.len(), page.len());
         let toml = "+++\r\ntitle = \"x\"\r\n+++\r\nrest";
-        assert_eq!(
-            blank_front_matter(toml),
-            "   \r\n           \r\n   \r\nrest"
-        );
-        assert_eq!(blank_front_matter("---\na: b\n...\nx"), "   \n    \n   \nx");
-        // Not front matter: not first, or never closed, or a thematic break of another length.
+        assert_eq!(normalize(toml), "   \r\n           \r\n   \r\nrest");
+        assert_eq!(normalize("---\na: b\n...\nx"), "   \n    \n   \nx");
+        // Each byte of a wide character becomes a space, so offsets stay where they were.
+        let korean = format!("   \n{}\n   \nx", " ".repeat("제목: 가".len()));
+        assert_eq!(normalize("---\r제목: 가\r---\rx"), korean);
+        // Not front matter: not first, or never closed, or a thematic break of another length,
+        // or lines that are not YAML or TOML.
         for text in [
             "\n---\na\n---\n",
             "---\na: b\n",
             "----\na\n----\n",
             "x\n---\n",
+            "---\n| 1 | A | a |\n---\n",
+            "---\nSome text.\n---\n",
         ] {
-            assert_eq!(blank_front_matter(text), text);
+            assert_eq!(front_matter_end(text), None, "{text:?}");
+            assert_eq!(normalize(text), text);
         }
     }
 
