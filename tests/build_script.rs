@@ -116,36 +116,3 @@ fn build_script_regenerates_fails_precisely_and_stays_quiet() {
     assert!(found, "{}", stderr(&fourth));
     assert_eq!(generated().remove(0).1, with_gadget, "no partial output");
 }
-
-/// The generated code of every golden case of errdoc (`errdoc/tests/data/ok`) compiles
-/// clean under `clippy -D warnings` and rustdoc `-D warnings`: keywords, odd names and
-/// markup-laden messages included.
-#[test]
-fn every_golden_case_is_lint_and_doc_clean() {
-    let ok = Path::new(env!("CARGO_MANIFEST_DIR")).join("errdoc/tests/data/ok");
-    let mut cases: Vec<PathBuf> = fs::read_dir(&ok)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    cases.sort();
-    assert!(cases.len() >= 10, "{} cases", cases.len());
-    for case in cases {
-        let commands: [(&[&str], &[&str]); 2] = [
-            (&["clippy", "-p", "ai-service-errors"], &["-D", "warnings"]),
-            (
-                &["rustdoc", "-p", "ai-service-errors", "--lib"],
-                &["-D", "warnings"],
-            ),
-        ];
-        let manifest = support::manifest();
-        for (command, tool_args) in commands {
-            let output = support::cargo(command, tool_args, &manifest, support::GOLDENS, &case);
-            let name = case.file_name().unwrap().to_string_lossy();
-            assert!(
-                output.status.success(),
-                "{name}: cargo {command:?}\n{}",
-                stderr(&output)
-            );
-        }
-    }
-}

@@ -57,7 +57,7 @@ fn stages(c: &mut Criterion, name: &str, folder: &Path) {
     group.bench_function("render", |b| {
         b.iter_batched(
             || tokens.clone(),
-            |tokens| render::render(tokens, &catalog.documents),
+            |tokens| render::render(tokens, &catalog.documents, ""),
             BatchSize::LargeInput,
         )
     });

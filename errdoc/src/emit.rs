@@ -1,18 +1,23 @@
 //! The emit stage: a [`Catalog`] in, Rust tokens out.
 //!
-//! Built with `quote!` only. Text from a document reaches the output solely as a string
-//! literal token or a `#[doc]` literal whose markdown is escaped, so no document can inject
-//! code or break rustdoc. The output is self-contained (it is `include!`d, or committed by
-//! SDKs that avoid build scripts), uses only `core`, has no inner attributes and no `unsafe`.
+//! Built with `quote!` only, one function per emitted item group. Text from a document
+//! reaches the output solely as a string literal token or a `#[doc]` literal whose
+//! markdown is escaped, so no document can inject code or break rustdoc. The output is
+//! self-contained (it is `include!`d, or committed by SDKs that avoid build scripts), uses
+//! only `core`, has no inner attributes at its top level and no `unsafe`.
 //!
 //! Per service it writes a module with an `ErrorCode`: an open newtype over the raw code,
 //! with one associated constant per listed code, usable in `match` patterns. Its size in
 //! tokens grows by one constant per code and nothing else: the tables behind the lookups
-//! are a few literals per service (see `emit/tables.rs`), so a catalog of 100,000 codes compiles
-//! in seconds, and `code()`, `key()`, `message()`, `from_code` and `from_key` are a table
-//! read or one hash probe. They are `#[inline]`: SDKs call them from another crate, and a
-//! call that cannot be inlined costs as much as the probe.
+//! are a few literals per service (`tables.rs` lays them out), and every method is a
+//! one-line call into the runtime (`runtime.rs`), which the file carries once. So a
+//! catalog of 100,000 codes compiles in seconds, and `code()`, `key()`, `message()`,
+//! `from_code` and `from_key` are a table read or one hash probe. They are `#[inline]`:
+//! SDKs call them from another crate, and a call that cannot be inlined costs as much as
+//! the probe; and an `#[inline]` function is compiled only where it is used, so a service
+//! that an SDK does not call costs no code generation.
 
+mod runtime;
 mod tables;
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
@@ -31,23 +36,50 @@ pub struct Options {
     pub serde_feature: Option<String>,
 }
 
-/// Emits the whole generated file: the crate-level items, then one module per service.
+/// The runtime's source, which every generated file carries as its `__errdoc` module.
+const RUNTIME: &str = include_str!("emit/runtime.rs");
+
+/// Emits the generated items: the crate-level items, then one module per service. The
+/// runtime they call is [`runtime_module`], which the render stage appends as text.
 pub fn emit(catalog: &Catalog, options: &Options) -> TokenStream {
-    let root = emit_root(catalog);
-    let runtime = tables::runtime();
+    let service_enum = emit_service_enum(catalog);
+    let entry = emit_entry();
+    let unknown_key = emit_unknown_key();
+    let listed = catalog.code_count() <= tables::LISTED_LIMIT;
     let modules = catalog
         .services
         .iter()
-        .map(|service| emit_service(service, options));
+        .map(|service| emit_service(service, listed, options));
     quote! {
-        #root
-        #runtime
+        #service_enum
+        #entry
+        #unknown_key
         #(#modules)*
     }
 }
 
-/// The crate-level `Service` enum, `Entry`, and the error of parsing a key.
-fn emit_root(catalog: &Catalog) -> TokenStream {
+/// The `__errdoc` module, from the runtime's own text: its module docs explain the layout
+/// to whoever reads the generated file, and its comments stay. It is errdoc's source, never
+/// a document's text, so nothing can be injected through it.
+///
+/// Private to the including module: its name starts with `__`, which no service module's
+/// can (module names are snake case from letters and digits).
+pub fn runtime_module() -> String {
+    let mut out = String::with_capacity(RUNTIME.len() + RUNTIME.len() / 8);
+    out.push_str("mod __errdoc {\n");
+    for line in RUNTIME.lines() {
+        if !line.is_empty() {
+            out.push_str("    ");
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+    out.push_str("}\n");
+    out
+}
+
+/// The crate-level `Service` enum: every service, its names, and its entries by code or key.
+fn emit_service_enum(catalog: &Catalog) -> TokenStream {
     let services = &catalog.services;
     let variants: Vec<Ident> = services.iter().map(|s| ident(&s.variant)).collect();
     let modules: Vec<Ident> = services.iter().map(|s| ident(&s.module)).collect();
@@ -97,39 +129,41 @@ fn emit_root(catalog: &Catalog) -> TokenStream {
                 Service::ALL.iter().copied().find(|service| service.module() == module)
             }
 
-            /// The tables of the service's codes.
-            const fn table(self) -> &'static __errdoc::Table {
-                match self { #(Service::#variants => &#modules::TABLE,)* }
-            }
-
             /// Every code the service's documents list, in code order.
             pub fn entries(self) -> impl ::core::iter::Iterator<Item = Entry> {
-                let table = self.table();
-                (0..table.len()).map(move |index| table.entry(self, index))
+                (0..self.table().len()).filter_map(move |row| self.entry_at(row as u32))
             }
 
             /// The listed code `code` of this service, or `None` if its documents do not list it.
             #[inline]
             pub const fn entry(self, code: i32) -> ::core::option::Option<Entry> {
-                let table = self.table();
-                match table.find_code(code) {
-                    ::core::option::Option::Some(index) => {
-                        ::core::option::Option::Some(table.entry(self, index))
-                    }
-                    ::core::option::Option::None => ::core::option::Option::None,
-                }
+                self.entry_at(self.table().row_of_code(code))
             }
 
             /// The listed code of this service whose key is `key`, if its documents list it.
             #[inline]
             pub const fn entry_by_key(self, key: &str) -> ::core::option::Option<Entry> {
-                let table = self.table();
-                match table.find_key(key) {
-                    ::core::option::Option::Some(index) => {
-                        ::core::option::Option::Some(table.entry(self, index))
-                    }
+                match self.table().row_of_key(key) {
+                    ::core::option::Option::Some(row) => self.entry_at(row),
                     ::core::option::Option::None => ::core::option::Option::None,
                 }
+            }
+
+            /// The entry at `row` of the service's table, or `None` for an unlisted code.
+            #[inline]
+            const fn entry_at(self, row: u32) -> ::core::option::Option<Entry> {
+                let table = self.table();
+                match (table.key(row), table.message(row)) {
+                    (::core::option::Option::Some(key), ::core::option::Option::Some(message)) => {
+                        ::core::option::Option::Some(Entry { service: self, code: table.code(row), key, message })
+                    }
+                    _ => ::core::option::Option::None,
+                }
+            }
+
+            /// The tables of the service's codes.
+            const fn table(self) -> &'static __errdoc::Table {
+                match self { #(Service::#variants => &#modules::TABLE,)* }
             }
         }
 
@@ -138,7 +172,12 @@ fn emit_root(catalog: &Catalog) -> TokenStream {
                 f.write_str(self.name())
             }
         }
+    }
+}
 
+/// The crate-level `Entry`: one listed code of any service.
+fn emit_entry() -> TokenStream {
+    quote! {
         /// One listed result code of one service, for code that handles every service alike.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         pub struct Entry {
@@ -151,7 +190,12 @@ fn emit_root(catalog: &Catalog) -> TokenStream {
             /// The code's message, as documented.
             pub message: &'static str,
         }
+    }
+}
 
+/// The crate-level error of parsing a key that a service does not list.
+fn emit_unknown_key() -> TokenStream {
+    quote! {
         /// The error of parsing a key that a service's documents do not list.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         #[non_exhaustive]
@@ -167,31 +211,43 @@ fn emit_root(catalog: &Catalog) -> TokenStream {
     }
 }
 
-/// One service's module.
-fn emit_service(service: &Service, options: &Options) -> TokenStream {
+/// One service's module: its `ErrorCode` with its constants, methods and trait impls,
+/// then the table they read. Everything but the constants and the table is the same few
+/// one-line items in every service, each a call into the runtime, so that a service costs
+/// the compiler little beyond its codes.
+fn emit_service(service: &Service, listed: bool, options: &Options) -> TokenStream {
     let module = ident(&service.module);
-    let service_variant = ident(&service.variant);
-    let entries = &service.entries;
-    let count = Literal::usize_unsuffixed(entries.len());
-    let constants = entries.iter().enumerate().map(|(index, entry)| {
-        let doc = entry_doc(entry);
-        let name = ident(&entry.variant);
-        let code = code_literal(entry.code);
-        let index = Literal::u32_unsuffixed(u32::try_from(index).unwrap_or(u32::MAX));
-        quote! {
-            #doc
-            pub const #name: ErrorCode = ErrorCode { code: #code, index: #index };
-        }
-    });
-    let table = tables::table(entries);
-    let serde = options.serde_feature.as_deref().map(emit_serde);
-
     let path = markdown_escape(&service.path.join(" > "));
-    let sources = service.documents.iter().map(|d| markdown_escape(d));
+    let documents: Vec<String> = service
+        .documents
+        .iter()
+        .map(|d| markdown_escape(d))
+        .collect();
     let module_doc = doc(&format!(
         "Result codes of {path}.\n\nGenerated from {}.",
-        sources.collect::<Vec<_>>().join(", ")
+        documents.join(", ")
     ));
+    let error_code = emit_error_code(service);
+    let constants = emit_constants(service);
+    let methods = emit_methods(service);
+    let traits = emit_traits();
+    let serde = options.serde_feature.as_deref().map(emit_serde);
+    let table = emit_table(service, listed);
+    quote! {
+        #module_doc
+        pub mod #module {
+            #error_code
+            #constants
+            #methods
+            #traits
+            #serde
+            #table
+        }
+    }
+}
+
+/// The `ErrorCode` type of a service.
+fn emit_error_code(service: &Service) -> TokenStream {
     let name = markdown_escape(&service.name);
     let type_doc = doc(&format!(
         "A result code of {name}: one its documentation lists, or any other number\n\
@@ -201,153 +257,159 @@ fn emit_service(service: &Service, options: &Options) -> TokenStream {
          `_`, and stays there when a later version of them lists it: updating this crate\n\
          never changes which arm of a `match` a code takes."
     ));
-
     quote! {
-        #module_doc
-        pub mod #module {
-            #type_doc
-            #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-            pub struct ErrorCode {
-                /// The raw code, as the server sent it.
-                code: i32,
-                /// The code's row in the tables, or `UNLISTED`.
-                index: u32,
-            }
-
-            /// The number of listed codes.
-            const COUNT: usize = #count;
-
-            /// The tables behind the lookups.
-            pub(super) const TABLE: super::__errdoc::Table = #table;
-
-            #[allow(non_upper_case_globals)]
-            impl ErrorCode {
-                #(#constants)*
-            }
-
-            impl ErrorCode {
-                /// Every code the documents list, in code order.
-                pub const ALL: &'static [ErrorCode] = &{
-                    let mut all = [ErrorCode { code: 0, index: 0 }; COUNT];
-                    let mut index = 0;
-                    while index < COUNT {
-                        all[index] = ErrorCode {
-                            code: TABLE.code(index),
-                            index: index as u32,
-                        };
-                        index += 1;
-                    }
-                    all
-                };
-
-                /// The service that defines these codes.
-                pub const SERVICE: super::Service = super::Service::#service_variant;
-
-                /// The code for a number, listed or not: a number the documents do not list
-                /// is kept whole, and matches only `_`.
-                #[inline]
-                pub const fn from_code(code: i32) -> ErrorCode {
-                    let index = match TABLE.find_code(code) {
-                        ::core::option::Option::Some(index) => index as u32,
-                        ::core::option::Option::None => super::__errdoc::UNLISTED,
-                    };
-                    ErrorCode { code, index }
-                }
-
-                /// The listed code whose key is `key` (`INVALID_UUID`), or `None`.
-                #[inline]
-                pub const fn from_key(key: &str) -> ::core::option::Option<ErrorCode> {
-                    match TABLE.find_key(key) {
-                        ::core::option::Option::Some(index) => ::core::option::Option::Some(ErrorCode {
-                            code: TABLE.code(index),
-                            index: index as u32,
-                        }),
-                        ::core::option::Option::None => ::core::option::Option::None,
-                    }
-                }
-
-                /// The numeric code, as the API returns it in `resultCode`.
-                #[inline]
-                pub const fn code(self) -> i32 {
-                    self.code
-                }
-
-                /// The key, as the API returns it in `resultKey`, if the documents list the code.
-                #[inline]
-                pub const fn key(self) -> ::core::option::Option<&'static str> {
-                    if self.index == super::__errdoc::UNLISTED {
-                        return ::core::option::Option::None;
-                    }
-                    ::core::option::Option::Some(TABLE.key(self.index as usize))
-                }
-
-                /// The message, as the documentation gives it, if the documents list the code.
-                #[inline]
-                pub const fn message(self) -> ::core::option::Option<&'static str> {
-                    if self.index == super::__errdoc::UNLISTED {
-                        return ::core::option::Option::None;
-                    }
-                    ::core::option::Option::Some(TABLE.message(self.index as usize))
-                }
-
-                /// The code as a crate-level entry, if the documents list it.
-                #[inline]
-                pub const fn entry(self) -> ::core::option::Option<super::Entry> {
-                    if self.index == super::__errdoc::UNLISTED {
-                        return ::core::option::Option::None;
-                    }
-                    ::core::option::Option::Some(TABLE.entry(ErrorCode::SERVICE, self.index as usize))
-                }
-            }
-
-            impl ::core::fmt::Debug for ErrorCode {
-                /// `INVALID_UUID(4010002)` for a listed code, `ErrorCode(4999999)` for another.
-                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    let name = self.key().unwrap_or("ErrorCode");
-                    f.debug_tuple(name).field(&self.code).finish()
-                }
-            }
-
-            impl ::core::fmt::Display for ErrorCode {
-                /// Writes the key, the code and the message (`INVALID_UUID (4010002): Invalid
-                /// uuid.`), or for a code the documents do not list, the number.
-                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    match (self.key(), self.message()) {
-                        (::core::option::Option::Some(key), ::core::option::Option::Some(message)) => {
-                            ::core::write!(f, "{} ({}): {}", key, self.code, message)
-                        }
-                        _ => ::core::write!(f, "unlisted result code {}", self.code),
-                    }
-                }
-            }
-
-            impl ::core::error::Error for ErrorCode {}
-
-            impl ::core::convert::From<i32> for ErrorCode {
-                #[inline]
-                fn from(code: i32) -> ErrorCode {
-                    ErrorCode::from_code(code)
-                }
-            }
-
-            impl ::core::convert::From<ErrorCode> for i32 {
-                #[inline]
-                fn from(code: ErrorCode) -> i32 {
-                    code.code
-                }
-            }
-
-            impl ::core::str::FromStr for ErrorCode {
-                type Err = super::UnknownKey;
-
-                /// Parses a key (`INVALID_UUID`), not a number.
-                fn from_str(key: &str) -> ::core::result::Result<ErrorCode, super::UnknownKey> {
-                    ErrorCode::from_key(key).ok_or(super::UnknownKey)
-                }
-            }
-
-            #serde
+        #type_doc
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct ErrorCode {
+            /// The raw code, as the server sent it.
+            code: i32,
+            /// The code's row in [`TABLE`], or the runtime's `UNLISTED`.
+            row: u32,
         }
+    }
+}
+
+/// One associated constant per listed code, usable in `match` patterns.
+fn emit_constants(service: &Service) -> TokenStream {
+    let constants = (0u32..).zip(&service.entries).map(|(row, entry)| {
+        let doc = entry_doc(entry);
+        let name = ident(&entry.variant);
+        let code = code_literal(entry.code);
+        let row = Literal::u32_unsuffixed(row);
+        quote! {
+            #doc
+            pub const #name: ErrorCode = ErrorCode { code: #code, row: #row };
+        }
+    });
+    quote! {
+        #[allow(non_upper_case_globals)]
+        impl ErrorCode {
+            #(#constants)*
+        }
+    }
+}
+
+/// The lookups of `ErrorCode`, each a call into the service's table.
+fn emit_methods(service: &Service) -> TokenStream {
+    let service_variant = ident(&service.variant);
+    quote! {
+        impl ErrorCode {
+            /// Every code the documents list, in code order.
+            pub const ALL: &'static [ErrorCode] = &{
+                let mut all = [ErrorCode { code: 0, row: 0 }; TABLE.len()];
+                let mut row = 0;
+                while row < all.len() {
+                    all[row] = ErrorCode { code: TABLE.code(row as u32), row: row as u32 };
+                    row += 1;
+                }
+                all
+            };
+
+            /// The service that defines these codes.
+            pub const SERVICE: super::Service = super::Service::#service_variant;
+
+            /// The code for a number, listed or not: a number the documents do not list
+            /// is kept whole, and matches only `_`.
+            #[inline]
+            pub const fn from_code(code: i32) -> ErrorCode {
+                ErrorCode { code, row: TABLE.row_of_code(code) }
+            }
+
+            /// The listed code whose key is `key` (`INVALID_UUID`), or `None`.
+            #[inline]
+            pub const fn from_key(key: &str) -> ::core::option::Option<ErrorCode> {
+                match TABLE.row_of_key(key) {
+                    ::core::option::Option::Some(row) => {
+                        ::core::option::Option::Some(ErrorCode { code: TABLE.code(row), row })
+                    }
+                    ::core::option::Option::None => ::core::option::Option::None,
+                }
+            }
+
+            /// The numeric code, as the API returns it in `resultCode`.
+            #[inline]
+            pub const fn code(self) -> i32 {
+                self.code
+            }
+
+            /// The key, as the API returns it in `resultKey`, if the documents list the code.
+            #[inline]
+            pub const fn key(self) -> ::core::option::Option<&'static str> {
+                TABLE.key(self.row)
+            }
+
+            /// The message, as the documentation gives it, if the documents list the code.
+            #[inline]
+            pub const fn message(self) -> ::core::option::Option<&'static str> {
+                TABLE.message(self.row)
+            }
+
+            /// The code as a crate-level entry, if the documents list it.
+            #[inline]
+            pub const fn entry(self) -> ::core::option::Option<super::Entry> {
+                ErrorCode::SERVICE.entry_at(self.row)
+            }
+        }
+    }
+}
+
+/// The trait impls of `ErrorCode`: the same one-line bodies in every service.
+fn emit_traits() -> TokenStream {
+    quote! {
+        impl ::core::fmt::Debug for ErrorCode {
+            /// `INVALID_UUID(4010002)` for a listed code, `ErrorCode(4999999)` for another.
+            #[inline]
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                TABLE.debug(self.code, self.row, f)
+            }
+        }
+
+        impl ::core::fmt::Display for ErrorCode {
+            /// Writes the key, the code and the message (`INVALID_UUID (4010002): Invalid
+            /// uuid.`), or for a code the documents do not list, the number.
+            #[inline]
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                TABLE.display(self.code, self.row, f)
+            }
+        }
+
+        impl ::core::error::Error for ErrorCode {}
+
+        impl ::core::convert::From<i32> for ErrorCode {
+            #[inline]
+            fn from(code: i32) -> ErrorCode {
+                ErrorCode::from_code(code)
+            }
+        }
+
+        impl ::core::convert::From<ErrorCode> for i32 {
+            #[inline]
+            fn from(code: ErrorCode) -> i32 {
+                code.code
+            }
+        }
+
+        impl ::core::str::FromStr for ErrorCode {
+            type Err = super::UnknownKey;
+
+            /// Parses a key (`INVALID_UUID`), not a number.
+            #[inline]
+            fn from_str(key: &str) -> ::core::result::Result<ErrorCode, super::UnknownKey> {
+                match ErrorCode::from_key(key) {
+                    ::core::option::Option::Some(code) => ::core::result::Result::Ok(code),
+                    ::core::option::Option::None => ::core::result::Result::Err(super::UnknownKey),
+                }
+            }
+        }
+    }
+}
+
+/// The service's table, after everything that reads it.
+fn emit_table(service: &Service, listed: bool) -> TokenStream {
+    let table = tables::Columns::new(&service.entries, listed).to_tokens();
+    quote! {
+        /// The tables behind the lookups; the runtime's module docs give their layout.
+        pub(super) const TABLE: super::__errdoc::Table = #table;
     }
 }
 

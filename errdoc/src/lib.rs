@@ -79,7 +79,8 @@ pub fn check(sources: &[Source]) -> Checked {
 ///
 /// Returns syn's error if the emitted tokens do not parse, which is a bug in errdoc.
 pub fn generate(catalog: &Catalog, options: &Options) -> Result<String, syn::Error> {
-    render::render(emit::emit(catalog, options), &catalog.documents)
+    let runtime = emit::runtime_module();
+    render::render(emit::emit(catalog, options), &catalog.documents, &runtime)
 }
 
 /// The result of [`check`].

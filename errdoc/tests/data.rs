@@ -2,8 +2,10 @@
 //! output is compared with the expectation beside it. Adding a case means adding files.
 //!
 //! - `ok/<case>/`: documents that check clean, warnings allowed. `expected.rs` holds the
-//!   generated code; `expected.out` holds what `errdoc check` prints: each warning, then the
-//!   summary line. (Expectations are named so that the reader never takes them for
+//!   generated code of the case's services ([`golden`] says what it leaves out);
+//!   `expected.out` holds what `errdoc check` prints: each warning, then the summary line.
+//!   The `errdoc-goldens` crate (`tests/goldens`) compiles every case's whole generated
+//!   file, so CI's clippy and rustdoc runs lint them all. (Expectations are named so that the reader never takes them for
 //!   documents, which end in `.md`, `.markdown` or `.txt`.)
 //! - `err/<case>.md`, `err/<case>.txt` or `err/<case>/`: documents with problems;
 //!   `<case>.stderr` holds exactly what `errdoc check` prints on stderr.
@@ -110,12 +112,60 @@ fn run_ok(case: &Case, check: Check) -> Vec<String> {
     };
     [
         check(name, &case.input.join("expected.out"), &out),
-        check(name, &case.input.join("expected.rs"), &code),
+        check(name, &case.input.join("expected.rs"), &golden(name, &code)),
     ]
     .into_iter()
     .filter_map(Result::err)
     .collect()
 }
+
+/// The case whose golden file keeps the crate-level items (`Service`, `Entry`,
+/// `UnknownKey`): two services, so that every `match` over services shows two arms.
+const CRATE_ITEMS_CASE: &str = "sorting";
+
+/// The part of a generated file that a case's golden holds: everything but the runtime
+/// module, which is errdoc's own source with its own tests, and, in every case but
+/// [`CRATE_ITEMS_CASE`], the crate-level items, which differ between cases only by the
+/// services' names. So an edit of the runtime or of the crate-level items changes one
+/// golden, and each golden shows what its documents change. Each left-out part is
+/// replaced by a comment line that says where to find it.
+fn golden(case: &str, code: &str) -> String {
+    let lines: Vec<&str> = code.lines().collect();
+    let runtime = lines
+        .iter()
+        .position(|line| *line == "mod __errdoc {")
+        .unwrap_or(lines.len());
+    // The crate-level items end where the first service module's docs begin.
+    let first_module = lines[..runtime]
+        .iter()
+        .position(|line| line.starts_with("pub mod "))
+        .map_or(runtime, |module| {
+            let docs = lines[..module]
+                .iter()
+                .rev()
+                .take_while(|line| line.starts_with("///") || line.starts_with("#["))
+                .count();
+            module - docs
+        });
+    // The header ends at its first blank line.
+    let header = lines.iter().position(|line| line.is_empty()).unwrap_or(0);
+    let mut out: Vec<&str> = lines[..=header.min(lines.len().saturating_sub(1))].to_vec();
+    if case == CRATE_ITEMS_CASE {
+        out.extend(&lines[header + 1..first_module]);
+    } else {
+        out.push("// The crate-level items (`Service`, `Entry`, `UnknownKey`): see the golden of");
+        out.push(CRATE_ITEMS_CASE_LINE);
+        out.push("");
+    }
+    out.extend(&lines[first_module..runtime]);
+    out.push("// mod __errdoc { … }: errdoc/src/emit/runtime.rs");
+    let mut golden = out.join("\n");
+    golden.push('\n');
+    golden
+}
+
+/// The comment line that names [`CRATE_ITEMS_CASE`].
+const CRATE_ITEMS_CASE_LINE: &str = "// `tests/data/ok/sorting`.";
 
 /// Runs one err case, returning a report if it does not meet its expectation.
 fn run_err(case: &Case, check: Check) -> Vec<String> {

@@ -27,8 +27,8 @@ pub fn dependent_crate(dir: &Path, name: &str, main: &str) -> PathBuf {
     dir.join("Cargo.toml")
 }
 
-/// The target directory, under the tests' temporary one, where the golden cases are built:
-/// the tests that build other programs against this crate reuse its dependencies.
+/// The target directory, under the tests' temporary one, shared by the tests that build
+/// other programs against this crate, so that they reuse its dependencies.
 pub const GOLDENS: &str = "goldens";
 
 /// The manifest of this crate.

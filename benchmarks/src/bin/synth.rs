@@ -122,7 +122,7 @@ fn stages(args: &[String]) -> Result<(), String> {
         let tokens = timed(&mut times[3], || errdoc::emit::emit(&catalog, &options));
         let copy = tokens.clone();
         let code = timed(&mut times[4], || {
-            errdoc::render::render(copy, &catalog.documents)
+            errdoc::render::render(copy, &catalog.documents, "")
         })
         .map_err(|e| format!("errdoc emitted invalid Rust: {e}"))?;
         let copy = tokens.clone();

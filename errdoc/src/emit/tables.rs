@@ -1,45 +1,22 @@
-//! The tables behind a service's lookups, and the runtime that reads them.
+//! The table builder: one service's entries laid out as the [`runtime`](super::runtime)
+//! reads them, with the runtime's own hash functions, so that the two cannot disagree.
 //!
 //! A catalog may hold 100,000 codes, so the generated code must not grow by an expression
-//! per code beyond the one named constant each needs. Every table of a service is therefore
-//! a single literal:
-//!
-//! - `codes`: the codes in code order, four little-endian bytes each, in one byte string;
-//! - `keys` and `messages`: in a service of up to [`LISTED_LIMIT`] codes, an array of
-//!   string literals, so that reading one is an array read; in a larger one, every key
-//!   (message) one after another in one string, with offsets giving where each starts and,
-//!   after the last, where the last ends, four bytes each: one eight-byte read gives a
-//!   key's start and end, and the service costs one literal whatever its size;
-//! - `code_slots` and `key_slots`: open-addressing hash tables, a power of two in size and
-//!   at most half full, probed linearly from the slot that a multiplicative hash with the
-//!   table's seed picks. A slot is eight bytes: the row (`u32::MAX` for an empty slot) and a
-//!   tag, both little-endian: for a code slot the code itself, so that `from_code` reads
-//!   one slot and no other table; for a key slot the high half of the key's hash, so that a
-//!   probe compares text only when the tags agree.
-//!
-//! The seed is the one of a few fixed candidates with the shortest probes for this catalog,
-//! so `from_code` and `from_key` cost one hash, almost always one slot, and for a key one
-//! comparison, hit or miss. The hash functions here and in the generated runtime
-//! ([`runtime`]) must agree; the tests of both crates look up every code and key of real
-//! catalogs. Every runtime function is `#[inline]`, so that a lookup compiles to the probe
-//! itself, its table's address and size constants.
+//! per code beyond the one named constant each needs: every column of a service is a
+//! single literal (the runtime's module docs give the layout). The seed of each hash table
+//! is the one of a few fixed candidates with the shortest probes for this service.
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
+use super::runtime::{EMPTY, Slot, first_slot, hash_code, hash_key, key_tag};
 use crate::lower::Entry;
 
-/// The row of an empty slot.
-const UNLISTED: u32 = u32::MAX;
-
-/// The most codes a service may have for its keys and messages to be listed one literal
-/// each. Beyond it they are joined into one string: a literal per code costs compile time
-/// (about 0.8 s against 0.45 s per 10,000 codes, and rustc's memory), and a relocation per
-/// key and message in every position-independent binary.
-const LISTED_LIMIT: usize = 16_384;
-
-/// The multiplier of the key hash (FxHash's).
-const KEY_MULTIPLIER: u64 = 0x517c_c1b7_2722_0a95;
+/// The most codes a catalog may have for its keys and messages to be listed one literal
+/// each; beyond it every service joins them into one string a column. A literal per code
+/// costs compile time and a relocation per text in every position-independent binary (see
+/// BENCHMARKS.md, "Decisions").
+pub(super) const LISTED_LIMIT: usize = 16_384;
 
 /// The seeds tried, in order: odd 64-bit constants with well-mixed bits.
 const SEEDS: [u64; 8] = [
@@ -53,50 +30,118 @@ const SEEDS: [u64; 8] = [
     0x5894_9e5b_2fe9_8c0d,
 ];
 
-/// The `Table` expression of one service's `entries`, which are in code order.
-pub(super) fn table(entries: &[Entry]) -> TokenStream {
-    let codes: Vec<u8> = entries.iter().flat_map(|e| e.code.to_le_bytes()).collect();
-    let codes = Literal::byte_string(&codes);
-    let keys = texts(entries, |entry| &entry.key);
-    let messages = texts(entries, |entry| &entry.message);
-    let code_hashes: Vec<u64> = entries.iter().map(|e| hash_code(e.code)).collect();
-    let key_hashes: Vec<u64> = entries.iter().map(|e| hash_key(e.key.as_bytes())).collect();
-    let code_index = HashIndex::new(&code_hashes, |row| entries[row].code.cast_unsigned());
-    let key_index = HashIndex::new(&key_hashes, |row| key_tag(key_hashes[row]));
-    let code_slots = Literal::byte_string(&code_index.slots);
-    let code_seed = Literal::u64_suffixed(code_index.seed);
-    let key_slots = Literal::byte_string(&key_index.slots);
-    let key_seed = Literal::u64_suffixed(key_index.seed);
-    quote! {
-        super::__errdoc::Table {
-            codes: #codes,
-            keys: #keys,
-            messages: #messages,
-            code_slots: #code_slots,
-            code_seed: #code_seed,
-            key_slots: #key_slots,
-            key_seed: #key_seed,
+/// How many slots a code table has per code at least: half full at most.
+const CODE_SLOTS_PER_ROW: usize = 2;
+
+/// How many slots a key table has per key at least: a quarter full at most, so that a
+/// miss, which must reach an empty slot, almost always stops at the first (BENCHMARKS.md,
+/// "Decisions").
+const KEY_SLOTS_PER_ROW: usize = 4;
+
+/// One service's columns, laid out.
+pub(super) struct Columns {
+    /// The codes in code order, four little-endian bytes each.
+    pub(super) codes: Vec<u8>,
+    /// The keys.
+    pub(super) keys: TextColumn,
+    /// The messages.
+    pub(super) messages: TextColumn,
+    /// The hash table of codes.
+    pub(super) code_index: HashIndex,
+    /// The hash table of keys.
+    pub(super) key_index: HashIndex,
+}
+
+/// A column of texts, as the runtime's `Texts` holds it.
+pub(super) enum TextColumn {
+    /// One text a row.
+    Listed(Vec<String>),
+    /// The texts joined, and the offsets that cut them.
+    Joined {
+        /// Every text, one after another.
+        all: String,
+        /// Where each text starts, and where the last ends, four little-endian bytes each.
+        offsets: Vec<u8>,
+    },
+}
+
+/// An open-addressing hash table, as bytes, and its seed.
+pub(super) struct HashIndex {
+    /// The slots, eight bytes each.
+    pub(super) slots: Vec<u8>,
+    /// The seed that [`first_slot`] multiplies the hash by.
+    pub(super) seed: u64,
+}
+
+impl Columns {
+    /// Lays out `entries`, which are in code order; `listed` says whether texts are listed
+    /// one literal each or joined.
+    pub(super) fn new(entries: &[Entry], listed: bool) -> Columns {
+        let codes = entries.iter().flat_map(|e| e.code.to_le_bytes()).collect();
+        let code_hashes: Vec<u64> = entries.iter().map(|e| hash_code(e.code)).collect();
+        let key_hashes: Vec<u64> = entries.iter().map(|e| hash_key(e.key.as_bytes())).collect();
+        Columns {
+            codes,
+            keys: TextColumn::new(entries, listed, |entry| &entry.key),
+            messages: TextColumn::new(entries, listed, |entry| &entry.message),
+            code_index: HashIndex::new(&code_hashes, CODE_SLOTS_PER_ROW, |row| {
+                entries[row].code.cast_unsigned()
+            }),
+            key_index: HashIndex::new(&key_hashes, KEY_SLOTS_PER_ROW, |row| {
+                key_tag(key_hashes[row])
+            }),
+        }
+    }
+
+    /// The `Table` expression that the generated module names `TABLE`.
+    pub(super) fn to_tokens(&self) -> TokenStream {
+        let codes = Literal::byte_string(&self.codes);
+        let keys = self.keys.to_tokens();
+        let messages = self.messages.to_tokens();
+        let code_slots = Literal::byte_string(&self.code_index.slots);
+        let code_seed = hex(self.code_index.seed);
+        let key_slots = Literal::byte_string(&self.key_index.slots);
+        let key_seed = hex(self.key_index.seed);
+        quote! {
+            super::__errdoc::Table {
+                codes: #codes,
+                keys: #keys,
+                messages: #messages,
+                code_slots: #code_slots,
+                code_seed: #code_seed,
+                key_slots: #key_slots,
+                key_seed: #key_seed,
+            }
         }
     }
 }
 
-/// A column of texts, one an entry: listed one literal each up to [`LISTED_LIMIT`]
-/// entries, beyond that joined into one string with the offsets that cut it.
-fn texts(entries: &[Entry], text: impl Fn(&Entry) -> &str) -> TokenStream {
-    if entries.len() <= LISTED_LIMIT {
-        let list = entries.iter().map(text);
-        return quote!(super::__errdoc::Texts::Listed(&[#(#list),*]));
+impl TextColumn {
+    /// The column of `text` over `entries`.
+    fn new(entries: &[Entry], listed: bool, text: impl Fn(&Entry) -> &str) -> TextColumn {
+        if listed {
+            return TextColumn::Listed(entries.iter().map(|e| text(e).to_owned()).collect());
+        }
+        let mut all = String::new();
+        let mut offsets = Vec::with_capacity(entries.len() * 4 + 4);
+        offsets.extend(offset(0));
+        for entry in entries {
+            all.push_str(text(entry));
+            offsets.extend(offset(all.len()));
+        }
+        TextColumn::Joined { all, offsets }
     }
-    let mut all = String::new();
-    let mut offsets = Vec::with_capacity(entries.len() * 4 + 4);
-    offsets.extend(offset(0));
-    for entry in entries {
-        all.push_str(text(entry));
-        offsets.extend(offset(all.len()));
+
+    /// The `Texts` expression of the column.
+    fn to_tokens(&self) -> TokenStream {
+        match self {
+            TextColumn::Listed(list) => quote!(super::__errdoc::Texts::Listed(&[#(#list),*])),
+            TextColumn::Joined { all, offsets } => {
+                let offsets = Literal::byte_string(offsets);
+                quote!(super::__errdoc::Texts::Joined { all: #all, offsets: #offsets })
+            }
+        }
     }
-    let all = Literal::string(&all);
-    let offsets = Literal::byte_string(&offsets);
-    quote!(super::__errdoc::Texts::Joined { all: #all, offsets: #offsets })
 }
 
 /// A text offset as four little-endian bytes. Documents that fit in memory have no service
@@ -105,386 +150,204 @@ fn offset(len: usize) -> [u8; 4] {
     u32::try_from(len).unwrap_or(u32::MAX).to_le_bytes()
 }
 
-/// An open-addressing hash table of eight-byte slots (row, tag), as bytes, and its seed.
-struct HashIndex {
-    slots: Vec<u8>,
-    seed: u64,
+/// A `u64` literal in hexadecimal, as a reader of the generated file compares seeds.
+fn hex(value: u64) -> Literal {
+    format!("{value:#018x}u64")
+        .parse()
+        .unwrap_or_else(|_| Literal::u64_suffixed(value))
 }
 
 impl HashIndex {
-    /// Places each row by its hash, trying every seed and keeping the one whose probes are
-    /// shortest in total (the first, on a tie); `tag` gives the tag stored beside a row.
-    fn new(hashes: &[u64], tag: impl Fn(usize) -> u32) -> HashIndex {
-        // At most half full, and at least two slots, so that the shift stays below 64.
-        let len = (hashes.len() * 2).next_power_of_two().max(2);
+    /// Places each row by its hash in a table of at least `per_row` slots a row, trying
+    /// every seed and keeping the one whose probes are shortest in total (the first, on a
+    /// tie); `tag` gives the tag stored beside a row.
+    fn new(hashes: &[u64], per_row: usize, tag: impl Fn(usize) -> u32) -> HashIndex {
+        // At least two slots, so that `first_slot`'s shift stays below 64.
+        let slot_count = (hashes.len() * per_row).next_power_of_two().max(2);
+        let mask = slot_count - 1;
         let mut best: Option<(usize, u64, Vec<u32>)> = None;
         for seed in SEEDS {
-            let mut slots = vec![UNLISTED; len];
+            let mut rows = vec![EMPTY; slot_count];
             let mut probes = 0;
             for (row, &hash) in hashes.iter().enumerate() {
-                let mut slot = slot_of(hash, seed, len);
-                while slots[slot] != UNLISTED {
-                    slot = (slot + 1) & (len - 1);
+                let mut index = first_slot(hash, seed, slot_count);
+                while rows[index] != EMPTY {
+                    index = (index + 1) & mask;
                     probes += 1;
                 }
-                slots[slot] = u32::try_from(row).unwrap_or(UNLISTED);
+                rows[index] = u32::try_from(row).unwrap_or(EMPTY);
             }
             if best.as_ref().is_none_or(|(fewest, _, _)| probes < *fewest) {
-                best = Some((probes, seed, slots));
+                best = Some((probes, seed, rows));
             }
         }
-        let (_, seed, slots) = best.unwrap_or_default();
-        let mut bytes = Vec::with_capacity(slots.len() * 8);
-        for row in slots {
-            bytes.extend(row.to_le_bytes());
-            let tag = if row == UNLISTED {
-                0
-            } else {
-                tag(row as usize)
-            };
-            bytes.extend(tag.to_le_bytes());
-        }
-        HashIndex { slots: bytes, seed }
-    }
-}
-
-/// The first slot to probe for `hash` in a table of `len` slots, a power of two.
-fn slot_of(hash: u64, seed: u64, len: usize) -> usize {
-    let shift = 64 - len.trailing_zeros();
-    (hash.wrapping_mul(seed) >> shift) as usize
-}
-
-/// The hash of a code, before the seed: the generated runtime's `hash_code`.
-fn hash_code(code: i32) -> u64 {
-    u64::from(code.cast_unsigned())
-}
-
-/// The tag of a key slot: the high half of the key's hash, as the runtime's `find_key`
-/// computes it.
-fn key_tag(hash: u64) -> u32 {
-    (hash >> 32) as u32
-}
-
-/// The hash of a key, before the seed: the generated runtime's `hash_key`. The key's whole
-/// eight-byte words are folded by rotation and exclusive or, and its last eight bytes
-/// (which may overlap the words before) mixed in by one FxHash step, so that no loop reads
-/// single bytes and only one multiplication stands between the key and its hash (one per
-/// word made hits 20 % slower); a key shorter than eight bytes is read as two four-byte
-/// halves, or byte by byte below four.
-fn hash_key(key: &[u8]) -> u64 {
-    let len = key.len();
-    let mut hash = len as u64;
-    if len >= 8 {
-        let mut at = 0;
-        while at + 8 < len {
-            hash = fold(hash, read8(key, at));
-            at += 8;
-        }
-        mix(hash, read8(key, len - 8))
-    } else if len >= 4 {
-        mix(hash, read4(key, 0) | (read4(key, len - 4) << 32))
-    } else {
-        let mut word = 0;
-        for (at, byte) in key.iter().enumerate() {
-            word |= u64::from(*byte) << (8 * at);
-        }
-        mix(hash, word)
-    }
-}
-
-/// One step over a word before the last: a rotation and an exclusive or, which keep the
-/// words' order in the hash without a multiplication's latency per word.
-fn fold(hash: u64, word: u64) -> u64 {
-    hash.rotate_left(5) ^ word
-}
-
-/// One FxHash step.
-fn mix(hash: u64, word: u64) -> u64 {
-    (hash.rotate_left(5) ^ word).wrapping_mul(KEY_MULTIPLIER)
-}
-
-/// The eight bytes of `bytes` at `at`, little-endian.
-fn read8(bytes: &[u8], at: usize) -> u64 {
-    let mut word = [0; 8];
-    word.copy_from_slice(&bytes[at..at + 8]);
-    u64::from_le_bytes(word)
-}
-
-/// The four bytes of `bytes` at `at`, little-endian.
-fn read4(bytes: &[u8], at: usize) -> u64 {
-    let mut word = [0; 4];
-    word.copy_from_slice(&bytes[at..at + 4]);
-    u64::from(u32::from_le_bytes(word))
-}
-
-/// The module every service's tables are read through, emitted once per file.
-///
-/// Private to the including module: its name starts with `__`, which no service module's
-/// can (module names are snake case from letters and digits).
-pub(super) fn runtime() -> TokenStream {
-    // In hexadecimal, as written here, for whoever reads the generated file.
-    let multiplier: Literal = format!("{KEY_MULTIPLIER:#x}")
-        .parse()
-        .unwrap_or_else(|_| Literal::u64_suffixed(KEY_MULTIPLIER));
-    quote! {
-        /// The lookups that every service's `ErrorCode` shares, over the tables that errdoc
-        /// laid out for it.
-        mod __errdoc {
-            /// The row number of a code that the documents do not list.
-            pub(super) const UNLISTED: u32 = u32::MAX;
-
-            /// One service's tables: see errdoc's `emit::tables` for their layout.
-            pub(super) struct Table {
-                pub(super) codes: &'static [u8],
-                pub(super) keys: Texts,
-                pub(super) messages: Texts,
-                pub(super) code_slots: &'static [u8],
-                pub(super) code_seed: u64,
-                pub(super) key_slots: &'static [u8],
-                pub(super) key_seed: u64,
-            }
-
-            impl Table {
-                /// The number of codes.
-                #[inline]
-                pub(super) const fn len(&self) -> usize {
-                    self.codes.len() / 4
-                }
-
-                /// The code of row `row`.
-                #[inline]
-                pub(super) const fn code(&self, row: usize) -> i32 {
-                    read4(self.codes, 4 * row) as i32
-                }
-
-                /// The key of row `row`.
-                #[inline]
-                pub(super) const fn key(&self, row: usize) -> &'static str {
-                    self.keys.get(row)
-                }
-
-                /// The message of row `row`.
-                #[inline]
-                pub(super) const fn message(&self, row: usize) -> &'static str {
-                    self.messages.get(row)
-                }
-
-                /// Row `row` as a crate-level entry of `service`.
-                #[inline]
-                pub(super) const fn entry(&self, service: super::Service, row: usize) -> super::Entry {
-                    super::Entry {
-                        service,
-                        code: self.code(row),
-                        key: self.key(row),
-                        message: self.message(row),
-                    }
-                }
-
-                /// The row of `code`, if listed: the slots hold each code beside its row.
-                #[inline]
-                pub(super) const fn find_code(&self, code: i32) -> ::core::option::Option<usize> {
-                    let slots = self.code_slots;
-                    let mut slot = first_slot(hash_code(code), self.code_seed, slots);
-                    loop {
-                        let (row, tag) = read_slot(slots, slot);
-                        if row == UNLISTED {
-                            return ::core::option::Option::None;
-                        }
-                        if tag == code as u32 {
-                            return ::core::option::Option::Some(row as usize);
-                        }
-                        slot = (slot + 1) & (slots.len() / 8 - 1);
-                    }
-                }
-
-                /// The row of `key`, if listed: its text is compared only where the slot's
-                /// tag is the high half of its hash.
-                #[inline]
-                pub(super) const fn find_key(&self, key: &str) -> ::core::option::Option<usize> {
-                    let key = key.as_bytes();
-                    let hash = hash_key(key);
-                    let slots = self.key_slots;
-                    let mut slot = first_slot(hash, self.key_seed, slots);
-                    loop {
-                        let (row, tag) = read_slot(slots, slot);
-                        if row == UNLISTED {
-                            return ::core::option::Option::None;
-                        }
-                        if tag == (hash >> 32) as u32
-                            && same(self.keys.bytes(row as usize), key)
-                        {
-                            return ::core::option::Option::Some(row as usize);
-                        }
-                        slot = (slot + 1) & (slots.len() / 8 - 1);
-                    }
-                }
-            }
-
-            /// A column of texts, one a row: listed one literal each, or joined in one string
-            /// that `offsets` cuts. A catalog whose services are all small or all large
-            /// constructs only one of the two.
-            #[allow(dead_code)]
-            pub(super) enum Texts {
-                Listed(&'static [&'static str]),
-                Joined {
-                    all: &'static str,
-                    offsets: &'static [u8],
-                },
-            }
-
-            impl Texts {
-                /// Text `row`.
-                #[inline]
-                const fn get(&self, row: usize) -> &'static str {
-                    match *self {
-                        Texts::Listed(list) => list[row],
-                        Texts::Joined { all, offsets } => text(all, offsets, row),
-                    }
-                }
-
-                /// The bytes of text `row`.
-                #[inline]
-                const fn bytes(&self, row: usize) -> &'static [u8] {
-                    match *self {
-                        Texts::Listed(list) => list[row].as_bytes(),
-                        Texts::Joined { all, offsets } => text_bytes(all, offsets, row),
-                    }
-                }
-            }
-
-            /// Text `row` of `all`, which starts and ends where `offsets` says.
-            #[inline]
-            const fn text(all: &'static str, offsets: &[u8], row: usize) -> &'static str {
-                let span = read8(offsets, 4 * row);
-                let (start, end) = (span as u32 as usize, (span >> 32) as usize);
-                all.split_at(end).0.split_at(start).1
-            }
-
-            /// Whether two byte strings are equal, a word at a time, as `hash_key` reads them.
-            #[inline]
-            const fn same(a: &[u8], b: &[u8]) -> bool {
-                let len = a.len();
-                if len != b.len() {
-                    return false;
-                }
-                if len >= 8 {
-                    let mut at = 0;
-                    while at + 8 < len {
-                        if read8(a, at) != read8(b, at) {
-                            return false;
-                        }
-                        at += 8;
-                    }
-                    read8(a, len - 8) == read8(b, len - 8)
-                } else if len >= 4 {
-                    read4(a, 0) == read4(b, 0) && read4(a, len - 4) == read4(b, len - 4)
-                } else {
-                    let mut at = 0;
-                    while at < len {
-                        if a[at] != b[at] {
-                            return false;
-                        }
-                        at += 1;
-                    }
-                    true
-                }
-            }
-
-            /// The bytes of text `row` of `all`, which starts and ends where `offsets` says:
-            /// a key to compare needs no check that it starts and ends on a character.
-            #[inline]
-            const fn text_bytes(all: &'static str, offsets: &[u8], row: usize) -> &'static [u8] {
-                let span = read8(offsets, 4 * row);
-                let (start, end) = (span as u32 as usize, (span >> 32) as usize);
-                all.as_bytes().split_at(end).0.split_at(start).1
-            }
-
-            /// Slot `index` of a hash table: its row and its tag.
-            #[inline]
-            const fn read_slot(slots: &[u8], index: usize) -> (u32, u32) {
-                let slot = read8(slots, 8 * index);
-                (slot as u32, (slot >> 32) as u32)
-            }
-
-            /// The eight bytes of `bytes` at `at`, little-endian; callers stay in bounds.
-            #[inline]
-            const fn read8(bytes: &[u8], at: usize) -> u64 {
-                match bytes.split_at(at).1.first_chunk::<8>() {
-                    ::core::option::Option::Some(word) => u64::from_le_bytes(*word),
-                    ::core::option::Option::None => 0,
-                }
-            }
-
-            /// The four bytes of `bytes` at `at`, little-endian; callers stay in bounds.
-            #[inline]
-            const fn read4(bytes: &[u8], at: usize) -> u32 {
-                match bytes.split_at(at).1.first_chunk::<4>() {
-                    ::core::option::Option::Some(word) => u32::from_le_bytes(*word),
-                    ::core::option::Option::None => 0,
-                }
-            }
-
-            /// The first slot to probe for `hash` in `slots`, a power of two of eight-byte slots.
-            #[inline]
-            const fn first_slot(hash: u64, seed: u64, slots: &[u8]) -> usize {
-                let shift = 64 - (slots.len() / 8).trailing_zeros();
-                (hash.wrapping_mul(seed) >> shift) as usize
-            }
-
-            /// The hash of a code, before the seed.
-            #[inline]
-            const fn hash_code(code: i32) -> u64 {
-                code as u32 as u64
-            }
-
-            /// The hash of a key, before the seed: its whole eight-byte words folded, then
-            /// its last eight bytes mixed in by one FxHash step; a shorter key as two
-            /// four-byte halves, or bytes.
-            #[inline]
-            const fn hash_key(key: &[u8]) -> u64 {
-                let len = key.len();
-                let hash = len as u64;
-                if len >= 8 {
-                    let mut hash = hash;
-                    let mut at = 0;
-                    while at + 8 < len {
-                        hash = hash.rotate_left(5) ^ read8(key, at);
-                        at += 8;
-                    }
-                    mix(hash, read8(key, len - 8))
-                } else if len >= 4 {
-                    mix(hash, read4(key, 0) as u64 | (read4(key, len - 4) as u64) << 32)
-                } else {
-                    let mut word = 0;
-                    let mut at = 0;
-                    while at < len {
-                        word |= (key[at] as u64) << (8 * at);
-                        at += 1;
-                    }
-                    mix(hash, word)
-                }
-            }
-
-            /// One FxHash step.
-            #[inline]
-            const fn mix(hash: u64, word: u64) -> u64 {
-                (hash.rotate_left(5) ^ word).wrapping_mul(#multiplier)
-            }
-        }
+        let (_, seed, rows) = best.unwrap_or_default();
+        let slots = rows
+            .into_iter()
+            .flat_map(|row| {
+                let tag = if row == EMPTY { 0 } else { tag(row as usize) };
+                Slot { row, tag }.to_bytes()
+            })
+            .collect();
+        HashIndex { slots, seed }
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
+    use super::super::runtime::{self, Table, Texts, UNLISTED};
     use super::*;
+    use crate::lower::Location;
+
+    /// Entries of `codes`, with keys of every length class and Korean messages.
+    fn entries(codes: &[i32]) -> Vec<Entry> {
+        let mut codes = codes.to_vec();
+        codes.sort_unstable();
+        codes
+            .iter()
+            .enumerate()
+            .map(|(row, &code)| {
+                // A unique name in capital letters, then up to 39 underscores, so that
+                // keys under four bytes, under eight, of exactly a word and of many
+                // words, with an overlapping last word, all occur.
+                let mut key = String::new();
+                let mut n = row;
+                loop {
+                    key.insert(0, char::from(b'A' + (n % 26) as u8));
+                    n /= 26;
+                    if n == 0 {
+                        break;
+                    }
+                }
+                key.push_str(&"_".repeat(row % 40));
+                Entry {
+                    code,
+                    key,
+                    variant: String::new(),
+                    message: format!("메시지 {code}"),
+                    sources: vec![Location {
+                        file: Arc::from("test.md"),
+                        line: 1,
+                    }],
+                }
+            })
+            .collect()
+    }
+
+    /// The runtime's view of laid-out columns: the statics that a generated file holds.
+    fn table(columns: Columns) -> Table {
+        fn leak_bytes(bytes: Vec<u8>) -> &'static [u8] {
+            Box::leak(bytes.into_boxed_slice())
+        }
+        fn texts(column: TextColumn) -> Texts {
+            match column {
+                TextColumn::Listed(list) => {
+                    let list: Vec<&'static str> = list
+                        .into_iter()
+                        .map(|text| &*Box::leak(text.into_boxed_str()))
+                        .collect();
+                    Texts::Listed(Box::leak(list.into_boxed_slice()))
+                }
+                TextColumn::Joined { all, offsets } => Texts::Joined {
+                    all: Box::leak(all.into_boxed_str()),
+                    offsets: leak_bytes(offsets),
+                },
+            }
+        }
+        Table {
+            codes: leak_bytes(columns.codes),
+            keys: texts(columns.keys),
+            messages: texts(columns.messages),
+            code_slots: leak_bytes(columns.code_index.slots),
+            code_seed: columns.code_index.seed,
+            key_slots: leak_bytes(columns.key_index.slots),
+            key_seed: columns.key_index.seed,
+        }
+    }
+
+    /// Every code and key of `entries` is found at its row through the runtime, and codes
+    /// and keys that are not listed are not, in both text layouts.
+    fn round_trip(codes: &[i32]) {
+        let entries = entries(codes);
+        for listed in [true, false] {
+            let table = table(Columns::new(&entries, listed));
+            assert_eq!(table.len(), entries.len());
+            for (row, entry) in (0..).zip(&entries) {
+                assert_eq!(table.code(row), entry.code);
+                assert_eq!(table.row_of_code(entry.code), row, "code {}", entry.code);
+                assert_eq!(table.row_of_key(&entry.key), Some(row), "key {}", entry.key);
+                assert_eq!(table.key(row), Some(entry.key.as_str()));
+                assert_eq!(table.message(row), Some(entry.message.as_str()));
+            }
+            for entry in &entries {
+                for near in [entry.code.wrapping_add(1), entry.code.wrapping_sub(1)] {
+                    if !entries.iter().any(|e| e.code == near) {
+                        assert_eq!(table.row_of_code(near), UNLISTED, "{near}");
+                    }
+                }
+                let mut changed = entry.key.clone();
+                changed.push('X');
+                assert_eq!(table.row_of_key(&changed), None, "{changed}");
+                assert_eq!(table.row_of_key(&entry.key.to_lowercase()), None);
+            }
+            assert_eq!(table.key(UNLISTED), None);
+            assert_eq!(table.message(UNLISTED), None);
+        }
+    }
+
+    #[test]
+    fn every_code_and_key_of_every_size_is_found_through_the_runtime() {
+        for size in [0, 1, 2, 3, 50, 1000] {
+            let codes: Vec<i32> = (0..size).map(|n| 4_000_000 + n * 7).collect();
+            round_trip(&codes);
+        }
+        round_trip(&[i32::MIN, -1, 0, 1, i32::MAX]);
+    }
+
+    #[test]
+    fn debug_and_display_name_listed_codes_by_key_and_others_by_number() {
+        struct Shown<'a>(&'a Table, i32, u32, bool);
+        impl std::fmt::Display for Shown<'_> {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                if self.3 {
+                    self.0.debug(self.1, self.2, f)
+                } else {
+                    self.0.display(self.1, self.2, f)
+                }
+            }
+        }
+        let entries = entries(&[4_010_002]);
+        let table = table(Columns::new(&entries, true));
+        let key = &entries[0].key;
+        let shown = |code, row, debug| Shown(&table, code, row, debug).to_string();
+        assert_eq!(shown(4_010_002, 0, true), format!("{key}(4010002)"));
+        assert_eq!(
+            shown(4_010_002, 0, false),
+            format!("{key} (4010002): 메시지 4010002")
+        );
+        assert_eq!(shown(-7, UNLISTED, true), "ErrorCode(-7)");
+        assert_eq!(shown(-7, UNLISTED, false), "unlisted result code -7");
+    }
+
+    #[test]
+    fn code_tables_are_at_most_half_full_and_key_tables_a_quarter() {
+        let entries = entries(&(0..1000).map(|n| n * 3).collect::<Vec<_>>());
+        let columns = Columns::new(&entries, true);
+        let empty = |index: &HashIndex| {
+            (0..index.slots.len() / 8)
+                .filter(|&i| runtime::Slot::read(&index.slots, i).row == EMPTY)
+                .count()
+        };
+        assert_eq!(columns.code_index.slots.len() / 8, 2048);
+        assert_eq!(empty(&columns.code_index), 1048);
+        assert_eq!(columns.key_index.slots.len() / 8, 4096);
+        assert_eq!(empty(&columns.key_index), 3096);
+    }
 
     #[test]
     fn the_key_hash_reads_every_byte() {
-        let a = hash_key(b"INVALID_FILE_TYPE_OF_THE_TEST");
-        let b = hash_key(b"INVALID_FILE_SIZE_OF_THE_TEST");
-        let c = hash_key(b"INVALID_FILE_TYPE_OF_THE_TESU");
-        assert_ne!(a, b);
-        assert_ne!(a, c);
         assert_ne!(hash_key(b""), hash_key(b"\0"));
         // Every length class: bytes, two halves, words and an overlapping last word.
         let key = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ";
@@ -499,24 +362,11 @@ mod tests {
     }
 
     #[test]
-    fn every_row_is_in_its_slot_chain_with_its_tag_and_half_the_slots_stay_empty() {
-        let codes: Vec<i32> = (0..1000).map(|n| 4_000_000 + n * 7).collect();
-        let hashes: Vec<u64> = codes.iter().map(|&code| hash_code(code)).collect();
-        let index = HashIndex::new(&hashes, |row| codes[row].cast_unsigned());
-        let slots: Vec<(u32, u32)> = index
-            .slots
-            .chunks_exact(8)
-            .map(|w| (read4(w, 0) as u32, read4(w, 4) as u32))
-            .collect();
-        assert_eq!(slots.len(), 2048);
-        assert_eq!(slots.iter().filter(|s| s.0 == UNLISTED).count(), 1048);
-        for (row, &hash) in hashes.iter().enumerate() {
-            let mut slot = slot_of(hash, index.seed, slots.len());
-            while slots[slot].0 != row as u32 {
-                assert_ne!(slots[slot].0, UNLISTED, "row {row} not found");
-                slot = (slot + 1) % slots.len();
-            }
-            assert_eq!(slots[slot].1, codes[row].cast_unsigned());
-        }
+    fn seeds_print_in_hexadecimal() {
+        assert_eq!(
+            hex(0x9e37_79b9_7f4a_7c15).to_string(),
+            "0x9e3779b97f4a7c15u64"
+        );
+        assert_eq!(hex(1).to_string(), "0x0000000000000001u64");
     }
 }

@@ -3,326 +3,9 @@
 //
 // from: tests/data/ok/setext_breadcrumb/error-code.md
 
-/// A service whose result codes this crate knows, for going from a service and a raw
-/// code to its key and message without naming the service's module.
-#[non_exhaustive]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Service {
-    /// AI Service \> Speech to Text: the codes in [`speech_to_text::ErrorCode`].
-    SpeechToText,
-}
-impl Service {
-    /// Every service, sorted by module name.
-    pub const ALL: &'static [Service] = &[Service::SpeechToText];
-    /// The service's name, the last segment of its breadcrumb (`Document OCR`).
-    pub const fn name(self) -> &'static str {
-        match self {
-            Service::SpeechToText => "Speech to Text",
-        }
-    }
-    /// The service's breadcrumb path, without the error-code title.
-    pub const fn path(self) -> &'static [&'static str] {
-        match self {
-            Service::SpeechToText => &["AI Service", "Speech to Text"],
-        }
-    }
-    /// The name of the service's module (`document_ocr`).
-    pub const fn module(self) -> &'static str {
-        match self {
-            Service::SpeechToText => "speech_to_text",
-        }
-    }
-    /// The service whose module is named `module`.
-    pub fn from_module(module: &str) -> ::core::option::Option<Service> {
-        Service::ALL.iter().copied().find(|service| service.module() == module)
-    }
-    /// The tables of the service's codes.
-    const fn table(self) -> &'static __errdoc::Table {
-        match self {
-            Service::SpeechToText => &speech_to_text::TABLE,
-        }
-    }
-    /// Every code the service's documents list, in code order.
-    pub fn entries(self) -> impl ::core::iter::Iterator<Item = Entry> {
-        let table = self.table();
-        (0..table.len()).map(move |index| table.entry(self, index))
-    }
-    /// The listed code `code` of this service, or `None` if its documents do not list it.
-    #[inline]
-    pub const fn entry(self, code: i32) -> ::core::option::Option<Entry> {
-        let table = self.table();
-        match table.find_code(code) {
-            ::core::option::Option::Some(index) => {
-                ::core::option::Option::Some(table.entry(self, index))
-            }
-            ::core::option::Option::None => ::core::option::Option::None,
-        }
-    }
-    /// The listed code of this service whose key is `key`, if its documents list it.
-    #[inline]
-    pub const fn entry_by_key(self, key: &str) -> ::core::option::Option<Entry> {
-        let table = self.table();
-        match table.find_key(key) {
-            ::core::option::Option::Some(index) => {
-                ::core::option::Option::Some(table.entry(self, index))
-            }
-            ::core::option::Option::None => ::core::option::Option::None,
-        }
-    }
-}
-impl ::core::fmt::Display for Service {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.name())
-    }
-}
-/// One listed result code of one service, for code that handles every service alike.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Entry {
-    /// The service that defines the code.
-    pub service: Service,
-    /// The numeric code.
-    pub code: i32,
-    /// The code's key (`INVALID_UUID`).
-    pub key: &'static str,
-    /// The code's message, as documented.
-    pub message: &'static str,
-}
-/// The error of parsing a key that a service's documents do not list.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub struct UnknownKey;
-impl ::core::fmt::Display for UnknownKey {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str("unknown result key")
-    }
-}
-impl ::core::error::Error for UnknownKey {}
-/// The lookups that every service's `ErrorCode` shares, over the tables that errdoc
-/// laid out for it.
-mod __errdoc {
-    /// The row number of a code that the documents do not list.
-    pub(super) const UNLISTED: u32 = u32::MAX;
-    /// One service's tables: see errdoc's `emit::tables` for their layout.
-    pub(super) struct Table {
-        pub(super) codes: &'static [u8],
-        pub(super) keys: Texts,
-        pub(super) messages: Texts,
-        pub(super) code_slots: &'static [u8],
-        pub(super) code_seed: u64,
-        pub(super) key_slots: &'static [u8],
-        pub(super) key_seed: u64,
-    }
-    impl Table {
-        /// The number of codes.
-        #[inline]
-        pub(super) const fn len(&self) -> usize {
-            self.codes.len() / 4
-        }
-        /// The code of row `row`.
-        #[inline]
-        pub(super) const fn code(&self, row: usize) -> i32 {
-            read4(self.codes, 4 * row) as i32
-        }
-        /// The key of row `row`.
-        #[inline]
-        pub(super) const fn key(&self, row: usize) -> &'static str {
-            self.keys.get(row)
-        }
-        /// The message of row `row`.
-        #[inline]
-        pub(super) const fn message(&self, row: usize) -> &'static str {
-            self.messages.get(row)
-        }
-        /// Row `row` as a crate-level entry of `service`.
-        #[inline]
-        pub(super) const fn entry(
-            &self,
-            service: super::Service,
-            row: usize,
-        ) -> super::Entry {
-            super::Entry {
-                service,
-                code: self.code(row),
-                key: self.key(row),
-                message: self.message(row),
-            }
-        }
-        /// The row of `code`, if listed: the slots hold each code beside its row.
-        #[inline]
-        pub(super) const fn find_code(
-            &self,
-            code: i32,
-        ) -> ::core::option::Option<usize> {
-            let slots = self.code_slots;
-            let mut slot = first_slot(hash_code(code), self.code_seed, slots);
-            loop {
-                let (row, tag) = read_slot(slots, slot);
-                if row == UNLISTED {
-                    return ::core::option::Option::None;
-                }
-                if tag == code as u32 {
-                    return ::core::option::Option::Some(row as usize);
-                }
-                slot = (slot + 1) & (slots.len() / 8 - 1);
-            }
-        }
-        /// The row of `key`, if listed: its text is compared only where the slot's
-        /// tag is the high half of its hash.
-        #[inline]
-        pub(super) const fn find_key(&self, key: &str) -> ::core::option::Option<usize> {
-            let key = key.as_bytes();
-            let hash = hash_key(key);
-            let slots = self.key_slots;
-            let mut slot = first_slot(hash, self.key_seed, slots);
-            loop {
-                let (row, tag) = read_slot(slots, slot);
-                if row == UNLISTED {
-                    return ::core::option::Option::None;
-                }
-                if tag == (hash >> 32) as u32 && same(self.keys.bytes(row as usize), key)
-                {
-                    return ::core::option::Option::Some(row as usize);
-                }
-                slot = (slot + 1) & (slots.len() / 8 - 1);
-            }
-        }
-    }
-    /// A column of texts, one a row: listed one literal each, or joined in one string
-    /// that `offsets` cuts. A catalog whose services are all small or all large
-    /// constructs only one of the two.
-    #[allow(dead_code)]
-    pub(super) enum Texts {
-        Listed(&'static [&'static str]),
-        Joined { all: &'static str, offsets: &'static [u8] },
-    }
-    impl Texts {
-        /// Text `row`.
-        #[inline]
-        const fn get(&self, row: usize) -> &'static str {
-            match *self {
-                Texts::Listed(list) => list[row],
-                Texts::Joined { all, offsets } => text(all, offsets, row),
-            }
-        }
-        /// The bytes of text `row`.
-        #[inline]
-        const fn bytes(&self, row: usize) -> &'static [u8] {
-            match *self {
-                Texts::Listed(list) => list[row].as_bytes(),
-                Texts::Joined { all, offsets } => text_bytes(all, offsets, row),
-            }
-        }
-    }
-    /// Text `row` of `all`, which starts and ends where `offsets` says.
-    #[inline]
-    const fn text(all: &'static str, offsets: &[u8], row: usize) -> &'static str {
-        let span = read8(offsets, 4 * row);
-        let (start, end) = (span as u32 as usize, (span >> 32) as usize);
-        all.split_at(end).0.split_at(start).1
-    }
-    /// Whether two byte strings are equal, a word at a time, as `hash_key` reads them.
-    #[inline]
-    const fn same(a: &[u8], b: &[u8]) -> bool {
-        let len = a.len();
-        if len != b.len() {
-            return false;
-        }
-        if len >= 8 {
-            let mut at = 0;
-            while at + 8 < len {
-                if read8(a, at) != read8(b, at) {
-                    return false;
-                }
-                at += 8;
-            }
-            read8(a, len - 8) == read8(b, len - 8)
-        } else if len >= 4 {
-            read4(a, 0) == read4(b, 0) && read4(a, len - 4) == read4(b, len - 4)
-        } else {
-            let mut at = 0;
-            while at < len {
-                if a[at] != b[at] {
-                    return false;
-                }
-                at += 1;
-            }
-            true
-        }
-    }
-    /// The bytes of text `row` of `all`, which starts and ends where `offsets` says:
-    /// a key to compare needs no check that it starts and ends on a character.
-    #[inline]
-    const fn text_bytes(all: &'static str, offsets: &[u8], row: usize) -> &'static [u8] {
-        let span = read8(offsets, 4 * row);
-        let (start, end) = (span as u32 as usize, (span >> 32) as usize);
-        all.as_bytes().split_at(end).0.split_at(start).1
-    }
-    /// Slot `index` of a hash table: its row and its tag.
-    #[inline]
-    const fn read_slot(slots: &[u8], index: usize) -> (u32, u32) {
-        let slot = read8(slots, 8 * index);
-        (slot as u32, (slot >> 32) as u32)
-    }
-    /// The eight bytes of `bytes` at `at`, little-endian; callers stay in bounds.
-    #[inline]
-    const fn read8(bytes: &[u8], at: usize) -> u64 {
-        match bytes.split_at(at).1.first_chunk::<8>() {
-            ::core::option::Option::Some(word) => u64::from_le_bytes(*word),
-            ::core::option::Option::None => 0,
-        }
-    }
-    /// The four bytes of `bytes` at `at`, little-endian; callers stay in bounds.
-    #[inline]
-    const fn read4(bytes: &[u8], at: usize) -> u32 {
-        match bytes.split_at(at).1.first_chunk::<4>() {
-            ::core::option::Option::Some(word) => u32::from_le_bytes(*word),
-            ::core::option::Option::None => 0,
-        }
-    }
-    /// The first slot to probe for `hash` in `slots`, a power of two of eight-byte slots.
-    #[inline]
-    const fn first_slot(hash: u64, seed: u64, slots: &[u8]) -> usize {
-        let shift = 64 - (slots.len() / 8).trailing_zeros();
-        (hash.wrapping_mul(seed) >> shift) as usize
-    }
-    /// The hash of a code, before the seed.
-    #[inline]
-    const fn hash_code(code: i32) -> u64 {
-        code as u32 as u64
-    }
-    /// The hash of a key, before the seed: its whole eight-byte words folded, then
-    /// its last eight bytes mixed in by one FxHash step; a shorter key as two
-    /// four-byte halves, or bytes.
-    #[inline]
-    const fn hash_key(key: &[u8]) -> u64 {
-        let len = key.len();
-        let hash = len as u64;
-        if len >= 8 {
-            let mut hash = hash;
-            let mut at = 0;
-            while at + 8 < len {
-                hash = hash.rotate_left(5) ^ read8(key, at);
-                at += 8;
-            }
-            mix(hash, read8(key, len - 8))
-        } else if len >= 4 {
-            mix(hash, read4(key, 0) as u64 | (read4(key, len - 4) as u64) << 32)
-        } else {
-            let mut word = 0;
-            let mut at = 0;
-            while at < len {
-                word |= (key[at] as u64) << (8 * at);
-                at += 1;
-            }
-            mix(hash, word)
-        }
-    }
-    /// One FxHash step.
-    #[inline]
-    const fn mix(hash: u64, word: u64) -> u64 {
-        (hash.rotate_left(5) ^ word).wrapping_mul(0x517cc1b727220a95)
-    }
-}
+// The crate-level items (`Service`, `Entry`, `UnknownKey`): see the golden of
+// `tests/data/ok/sorting`.
+
 /// Result codes of AI Service \> Speech to Text.
 ///
 /// Generated from tests/data/ok/setext\_breadcrumb/error-code.md.
@@ -338,46 +21,31 @@ pub mod speech_to_text {
     pub struct ErrorCode {
         /// The raw code, as the server sent it.
         code: i32,
-        /// The code's row in the tables, or `UNLISTED`.
-        index: u32,
+        /// The code's row in [`TABLE`], or the runtime's `UNLISTED`.
+        row: u32,
     }
-    /// The number of listed codes.
-    const COUNT: usize = 2;
-    /// The tables behind the lookups.
-    pub(super) const TABLE: super::__errdoc::Table = super::__errdoc::Table {
-        codes: b"\0\0\0\0\x01\t=\0",
-        keys: super::__errdoc::Texts::Listed(&["SUCCESS", "INVALID_AUDIO"]),
-        messages: super::__errdoc::Texts::Listed(&["Success", "Invalid audio."]),
-        code_slots: b"\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x01\0\0\0\x01\t=\0\xFF\xFF\xFF\xFF\0\0\0\0",
-        code_seed: 11400714819323198485u64,
-        key_slots: b"\x01\0\0\0d?\x10\xD2\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xBBW\xCC0",
-        key_seed: 11400714819323198485u64,
-    };
     #[allow(non_upper_case_globals)]
     impl ErrorCode {
         /// `0` `SUCCESS`: Success
         ///
         /// From tests/data/ok/setext\_breadcrumb/error-code.md:6.
-        pub const Success: ErrorCode = ErrorCode { code: 0, index: 0 };
+        pub const Success: ErrorCode = ErrorCode { code: 0, row: 0 };
         /// `4000001` `INVALID_AUDIO`: Invalid audio.
         ///
         /// From tests/data/ok/setext\_breadcrumb/error-code.md:7.
-        pub const InvalidAudio: ErrorCode = ErrorCode {
-            code: 4000001,
-            index: 1,
-        };
+        pub const InvalidAudio: ErrorCode = ErrorCode { code: 4000001, row: 1 };
     }
     impl ErrorCode {
         /// Every code the documents list, in code order.
         pub const ALL: &'static [ErrorCode] = &{
-            let mut all = [ErrorCode { code: 0, index: 0 }; COUNT];
-            let mut index = 0;
-            while index < COUNT {
-                all[index] = ErrorCode {
-                    code: TABLE.code(index),
-                    index: index as u32,
+            let mut all = [ErrorCode { code: 0, row: 0 }; TABLE.len()];
+            let mut row = 0;
+            while row < all.len() {
+                all[row] = ErrorCode {
+                    code: TABLE.code(row as u32),
+                    row: row as u32,
                 };
-                index += 1;
+                row += 1;
             }
             all
         };
@@ -387,20 +55,19 @@ pub mod speech_to_text {
         /// is kept whole, and matches only `_`.
         #[inline]
         pub const fn from_code(code: i32) -> ErrorCode {
-            let index = match TABLE.find_code(code) {
-                ::core::option::Option::Some(index) => index as u32,
-                ::core::option::Option::None => super::__errdoc::UNLISTED,
-            };
-            ErrorCode { code, index }
+            ErrorCode {
+                code,
+                row: TABLE.row_of_code(code),
+            }
         }
         /// The listed code whose key is `key` (`INVALID_UUID`), or `None`.
         #[inline]
         pub const fn from_key(key: &str) -> ::core::option::Option<ErrorCode> {
-            match TABLE.find_key(key) {
-                ::core::option::Option::Some(index) => {
+            match TABLE.row_of_key(key) {
+                ::core::option::Option::Some(row) => {
                     ::core::option::Option::Some(ErrorCode {
-                        code: TABLE.code(index),
-                        index: index as u32,
+                        code: TABLE.code(row),
+                        row,
                     })
                 }
                 ::core::option::Option::None => ::core::option::Option::None,
@@ -414,48 +81,32 @@ pub mod speech_to_text {
         /// The key, as the API returns it in `resultKey`, if the documents list the code.
         #[inline]
         pub const fn key(self) -> ::core::option::Option<&'static str> {
-            if self.index == super::__errdoc::UNLISTED {
-                return ::core::option::Option::None;
-            }
-            ::core::option::Option::Some(TABLE.key(self.index as usize))
+            TABLE.key(self.row)
         }
         /// The message, as the documentation gives it, if the documents list the code.
         #[inline]
         pub const fn message(self) -> ::core::option::Option<&'static str> {
-            if self.index == super::__errdoc::UNLISTED {
-                return ::core::option::Option::None;
-            }
-            ::core::option::Option::Some(TABLE.message(self.index as usize))
+            TABLE.message(self.row)
         }
         /// The code as a crate-level entry, if the documents list it.
         #[inline]
         pub const fn entry(self) -> ::core::option::Option<super::Entry> {
-            if self.index == super::__errdoc::UNLISTED {
-                return ::core::option::Option::None;
-            }
-            ::core::option::Option::Some(
-                TABLE.entry(ErrorCode::SERVICE, self.index as usize),
-            )
+            ErrorCode::SERVICE.entry_at(self.row)
         }
     }
     impl ::core::fmt::Debug for ErrorCode {
         /// `INVALID_UUID(4010002)` for a listed code, `ErrorCode(4999999)` for another.
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            let name = self.key().unwrap_or("ErrorCode");
-            f.debug_tuple(name).field(&self.code).finish()
+            TABLE.debug(self.code, self.row, f)
         }
     }
     impl ::core::fmt::Display for ErrorCode {
         /// Writes the key, the code and the message (`INVALID_UUID (4010002): Invalid
         /// uuid.`), or for a code the documents do not list, the number.
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            match (self.key(), self.message()) {
-                (
-                    ::core::option::Option::Some(key),
-                    ::core::option::Option::Some(message),
-                ) => ::core::write!(f, "{} ({}): {}", key, self.code, message),
-                _ => ::core::write!(f, "unlisted result code {}", self.code),
-            }
+            TABLE.display(self.code, self.row, f)
         }
     }
     impl ::core::error::Error for ErrorCode {}
@@ -474,8 +125,26 @@ pub mod speech_to_text {
     impl ::core::str::FromStr for ErrorCode {
         type Err = super::UnknownKey;
         /// Parses a key (`INVALID_UUID`), not a number.
+        #[inline]
         fn from_str(key: &str) -> ::core::result::Result<ErrorCode, super::UnknownKey> {
-            ErrorCode::from_key(key).ok_or(super::UnknownKey)
+            match ErrorCode::from_key(key) {
+                ::core::option::Option::Some(code) => ::core::result::Result::Ok(code),
+                ::core::option::Option::None => {
+                    ::core::result::Result::Err(super::UnknownKey)
+                }
+            }
         }
     }
+    /// The tables behind the lookups; the runtime's module docs give their layout.
+    pub(super) const TABLE: super::__errdoc::Table = super::__errdoc::Table {
+        codes: b"\0\0\0\0\x01\t=\0",
+        keys: super::__errdoc::Texts::Listed(&["SUCCESS", "INVALID_AUDIO"]),
+        messages: super::__errdoc::Texts::Listed(&["Success", "Invalid audio."]),
+        code_slots: b"\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x01\0\0\0\x01\t=\0\xFF\xFF\xFF\xFF\0\0\0\0",
+        code_seed: 0x9e3779b97f4a7c15u64,
+        key_slots: b"\x01\0\0\0d?\x10\xD2\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xBBW\xCC0\xFF\xFF\xFF\xFF\0\0\0\0",
+        key_seed: 0x9e3779b97f4a7c15u64,
+    };
 }
+
+// mod __errdoc { … }: errdoc/src/emit/runtime.rs
