@@ -68,6 +68,7 @@ fn ran_build_script(output: &Output) -> bool {
 
 /// One test, because the steps share a target directory and must run in order.
 #[test]
+#[ignore = "end to end, slow: runs cargo on this crate; `cargo test -- --ignored` runs it, as CI does"]
 fn build_script_regenerates_fails_precisely_and_stays_quiet() {
     let dir = docs("widget", &[("widget.md", GOOD)]);
 
@@ -121,6 +122,7 @@ fn build_script_regenerates_fails_precisely_and_stays_quiet() {
 /// clean under `clippy -D warnings` and rustdoc `-D warnings`: keywords, odd names and
 /// markup-laden messages included.
 #[test]
+#[ignore = "slow: cargo clippy and cargo rustdoc on every golden case; `cargo test -- --ignored` runs it, as CI does"]
 fn every_golden_case_is_lint_and_doc_clean() {
     let ok = Path::new(env!("CARGO_MANIFEST_DIR")).join("errdoc/tests/data/ok");
     let mut cases: Vec<PathBuf> = fs::read_dir(&ok)
