@@ -68,6 +68,7 @@ fn ran_build_script(output: &Output) -> bool {
 
 /// One test, because the steps share a target directory and must run in order.
 #[test]
+#[ignore = "end to end, slow: runs cargo on this crate; `cargo test -- --ignored` runs it, as CI does"]
 fn build_script_regenerates_fails_precisely_and_stays_quiet() {
     let dir = docs("widget", &[("widget.md", GOOD)]);
 

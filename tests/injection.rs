@@ -138,6 +138,7 @@ fn temporary(name: &str) -> PathBuf {
 }
 
 #[test]
+#[ignore = "end to end, slow: runs cargo on this crate; `cargo test -- --ignored` runs it, as CI does"]
 fn hostile_documents_come_back_byte_for_byte_and_document_clean() {
     let docs = temporary("docs");
     let program = temporary("program");

@@ -35,6 +35,7 @@ fn main() {
 "#;
 
 #[test]
+#[ignore = "end to end, slow: runs cargo on this crate; `cargo test -- --ignored` runs it, as CI does"]
 fn a_service_of_17_000_codes_is_found_by_code_and_by_key() {
     let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("large-service");
     let docs = root.join("docs");

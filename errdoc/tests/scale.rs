@@ -160,6 +160,7 @@ fn many_pages(pages: usize, rows: usize) -> Vec<Source> {
 
 /// A page of 50 MB: about 560,000 rows.
 #[test]
+#[ignore = "slow in a debug build: a 50 MB page; `cargo test -p errdoc --test scale -- --ignored` runs it, as CI does"]
 fn a_50_mb_page_scales_linearly() {
     let large = || {
         let large = one_page(560_000);
@@ -171,6 +172,7 @@ fn a_50_mb_page_scales_linearly() {
 
 /// 10,000 pages of 10 rows each.
 #[test]
+#[ignore = "slow in a debug build: 10,000 pages; `cargo test -p errdoc --test scale -- --ignored` runs it, as CI does"]
 fn ten_thousand_pages_scale_linearly() {
     assert_scales(|| many_pages(1_000, 10), || many_pages(10_000, 10));
 }
@@ -181,6 +183,7 @@ type Page = dyn Fn(usize) -> String;
 /// The shapes of input whose work once grew with the square of their size: each is checked
 /// at n and 4n, and its time must grow about 4x (a square would grow 16x).
 #[test]
+#[ignore = "slow in a debug build: pages of up to 160,000 rows or columns; `cargo test -p errdoc --test scale -- --ignored` runs it, as CI does"]
 fn shapes_that_were_quadratic_scale_linearly() {
     const HEAD: &str = "## AI Service > Scale > Shapes > Error Code\n\n";
     const TABLE: &str = "| resultCode | resultKey | resultMessage |\n|---|---|---|\n";
