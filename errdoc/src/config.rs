@@ -84,17 +84,17 @@ impl Builder {
     /// with every diagnostic when any document has an error, and [`Error::Write`] when the
     /// output cannot be written.
     pub fn compile(&self) -> Result<Summary, Error> {
-        let sources = read::read(&self.docs).map_err(|error| {
+        let inputs = read::read(&self.docs).map_err(|error| {
             // Rerun once the missing or unreadable input is fixed.
             for path in &self.docs {
                 rerun_if_changed(&path.to_string_lossy());
             }
             Error::Read(error)
         })?;
-        for folder in &sources.folders {
+        for folder in &inputs.folders {
             rerun_if_changed(&folder.to_string_lossy());
         }
-        for source in &sources.documents {
+        for source in &inputs.sources {
             rerun_if_changed(&source.path);
         }
         let warn = |diagnostics: &[Diagnostic]| {
@@ -102,13 +102,11 @@ impl Builder {
                 println!("cargo::warning={} ({})", warning.kind, warning.span);
             }
         };
-        let generated = self
-            .generate_from(&sources.documents)
-            .inspect_err(|error| {
-                if let Error::Documents(diagnostics) = error {
-                    warn(diagnostics);
-                }
-            })?;
+        let generated = self.generate_from(&inputs.sources).inspect_err(|error| {
+            if let Error::Documents(diagnostics) = error {
+                warn(diagnostics);
+            }
+        })?;
         warn(&generated.warnings);
         let out = match std::env::var_os("OUT_DIR") {
             Some(dir) => Path::new(&dir).join(&self.out_file),
@@ -127,21 +125,21 @@ impl Builder {
     /// with every diagnostic when any document has an error, and [`Error::Render`] when
     /// errdoc emits code that does not parse (a bug).
     pub fn generate(&self) -> Result<Generated, Error> {
-        let sources = read::read(&self.docs).map_err(Error::Read)?;
-        self.generate_from(&sources.documents)
+        let inputs = read::read(&self.docs).map_err(Error::Read)?;
+        self.generate_from(&inputs.sources)
     }
 
     /// Checks the documents read and generates the code: the one path from documents to
     /// code that [`Builder::compile`] and [`Builder::generate`] share.
-    fn generate_from(&self, documents: &[Source]) -> Result<Generated, Error> {
-        let checked = crate::check(documents);
+    fn generate_from(&self, sources: &[Source]) -> Result<Generated, Error> {
+        let checked = crate::check(sources);
         if checked.has_errors() {
             return Err(Error::Documents(checked.diagnostics));
         }
         let code = crate::generate(&checked.catalog, &self.options).map_err(Error::Render)?;
         Ok(Generated {
             code,
-            summary: Summary::new(&checked.catalog, documents.len()),
+            summary: Summary::new(&checked.catalog, sources.len()),
             warnings: checked.diagnostics,
         })
     }

@@ -187,7 +187,7 @@ fn emit_service(service: &Service, options: &Options) -> TokenStream {
     let serde = options.serde_feature.as_deref().map(emit_serde);
 
     let path = markdown_escape(&service.path.join(" > "));
-    let sources = service.documents.iter().map(|d| markdown_escape(d));
+    let sources = service.files.iter().map(|d| markdown_escape(d));
     let module_doc = doc(&format!(
         "Result codes of {path}.\n\nGenerated from {}.",
         sources.collect::<Vec<_>>().join(", ")
@@ -375,7 +375,7 @@ fn emit_serde(feature: &str) -> TokenStream {
 /// The doc comment of one code: code, key, message and where they come from.
 fn entry_doc(entry: &Entry) -> TokenStream {
     let sources: Vec<String> = entry
-        .sources
+        .locations
         .iter()
         .map(|s| format!("{}:{}", markdown_escape(&s.file), s.line))
         .collect();

@@ -13,15 +13,30 @@ use crate::ident;
 use crate::parse::{Document, RawRow, collapse_whitespace};
 
 /// Every service that the documents describe, merged and validated.
+///
+/// Only [`check`](crate::check) builds a catalog, so every catalog holds what the checks
+/// let through: modules and variants that are Rust identifiers, each code and key once in
+/// its service, services sorted by module and codes by code. [`generate`](crate::generate)
+/// relies on that. The default catalog is empty, which is valid too.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Catalog {
     /// The services, sorted by module name.
-    pub services: Vec<Service>,
-    /// Every document the catalog was built from, in the order read.
-    pub documents: Vec<Arc<str>>,
+    pub(crate) services: Vec<Service>,
+    /// The path of every document the catalog was built from, in the order read.
+    pub(crate) files: Vec<Arc<str>>,
 }
 
 impl Catalog {
+    /// The services, sorted by module name.
+    pub fn services(&self) -> &[Service] {
+        &self.services
+    }
+
+    /// The path of every document the catalog was built from, in the order read.
+    pub fn files(&self) -> &[Arc<str>] {
+        &self.files
+    }
+
     /// The number of codes over all services.
     pub fn code_count(&self) -> usize {
         self.services
@@ -35,41 +50,112 @@ impl Catalog {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Service {
     /// The service's name: the last segment of its path (`Document OCR`).
-    pub name: String,
+    pub(crate) name: String,
     /// The breadcrumb path without the error-code title (`["AI Service", "OCR", "Document OCR"]`).
-    pub path: Vec<String>,
+    pub(crate) path: Vec<String>,
     /// The Rust module (`document_ocr`).
-    pub module: String,
+    pub(crate) module: String,
     /// The variant of the crate-level `Service` enum (`DocumentOcr`).
-    pub variant: String,
-    /// The documents that describe this service, in the order read.
-    pub documents: Vec<Arc<str>>,
+    pub(crate) variant: String,
+    /// The path of every document that describes this service, in the order read.
+    pub(crate) files: Vec<Arc<str>>,
     /// The codes, sorted by code.
-    pub entries: Vec<Entry>,
+    pub(crate) entries: Vec<Entry>,
+}
+
+impl Service {
+    /// The service's name: the last segment of its path (`Document OCR`).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The breadcrumb path without the error-code title (`["AI Service", "OCR", "Document OCR"]`).
+    pub fn path(&self) -> &[String] {
+        &self.path
+    }
+
+    /// The Rust module (`document_ocr`).
+    pub fn module(&self) -> &str {
+        &self.module
+    }
+
+    /// The variant of the crate-level `Service` enum (`DocumentOcr`).
+    pub fn variant(&self) -> &str {
+        &self.variant
+    }
+
+    /// The path of every document that describes this service, in the order read.
+    pub fn files(&self) -> &[Arc<str>] {
+        &self.files
+    }
+
+    /// The codes, sorted by code.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
 }
 
 /// One result code of a service.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
     /// The numeric code (`4000101`).
-    pub code: i32,
+    pub(crate) code: i32,
     /// The key (`INVALID_BUSINESS_REGISTRATION_FORMAT`).
-    pub key: String,
+    pub(crate) key: String,
     /// The `ErrorCode` variant (`InvalidBusinessRegistrationFormat`).
-    pub variant: String,
+    pub(crate) variant: String,
     /// The message, as a reader sees it.
-    pub message: String,
+    pub(crate) message: String,
     /// Every row that lists this code, in the order read.
-    pub sources: Vec<Location>,
+    pub(crate) locations: Vec<Location>,
 }
 
-/// A row of a document: file and 1-based line.
+impl Entry {
+    /// The numeric code (`4000101`).
+    pub fn code(&self) -> i32 {
+        self.code
+    }
+
+    /// The key (`INVALID_BUSINESS_REGISTRATION_FORMAT`).
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
+    /// The `ErrorCode` constant's name in upper camel case (`InvalidBusinessRegistrationFormat`).
+    pub fn variant(&self) -> &str {
+        &self.variant
+    }
+
+    /// The message, as a reader sees it.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// Every row that lists this code, in the order read.
+    pub fn locations(&self) -> &[Location] {
+        &self.locations
+    }
+}
+
+/// Where a row is: its document's path and its 1-based line.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Location {
     /// The document's path, as found.
-    pub file: Arc<str>,
+    pub(crate) file: Arc<str>,
     /// The row's line, counting from 1.
-    pub line: u32,
+    pub(crate) line: u32,
+}
+
+impl Location {
+    /// The document's path, as found.
+    pub fn file(&self) -> &str {
+        &self.file
+    }
+
+    /// The row's line, counting from 1.
+    pub fn line(&self) -> u32 {
+        self.line
+    }
 }
 
 /// Merges, validates and names the documents' services.
@@ -105,7 +191,7 @@ pub fn lower(documents: Vec<Document>) -> (Catalog, Vec<Diagnostic>) {
             service: group[0].service.clone(),
             breadcrumb: group[0].breadcrumb.clone(),
         };
-        let documents = group
+        let files = group
             .iter()
             .map(|document| Arc::clone(&document.path))
             .collect();
@@ -137,7 +223,7 @@ pub fn lower(documents: Vec<Document>) -> (Catalog, Vec<Diagnostic>) {
             path: first.service.clone(),
             module: module.clone(),
             variant: variant.clone(),
-            documents,
+            files,
             entries,
         };
         owners.insert(format!("Service::{variant}"), first.clone());
@@ -147,7 +233,7 @@ pub fn lower(documents: Vec<Document>) -> (Catalog, Vec<Diagnostic>) {
 
     let catalog = Catalog {
         services: services.into_values().collect(),
-        documents: paths,
+        files: paths,
     };
     (catalog, diagnostics)
 }
@@ -258,7 +344,7 @@ fn repeat(
             let diagnostic = Diagnostic::warning(kind, row.span.clone());
             diagnostics.push(diagnostic.with_related(earlier.clone()));
         }
-        merging.entry.sources.extend(entry.sources);
+        merging.entry.locations.extend(entry.locations);
         merging.last = (table_id, row.span.clone());
         return;
     };
@@ -304,7 +390,7 @@ fn validate(row: &mut RawRow, file: &Arc<str>, diagnostics: &mut Vec<Diagnostic>
         variant: ident::code_variant(&row.key.text),
         key: std::mem::take(&mut row.key.text),
         message: std::mem::take(&mut row.message.text),
-        sources: vec![Location {
+        locations: vec![Location {
             file: Arc::clone(file),
             line: row.span.line,
         }],
@@ -334,14 +420,14 @@ mod tests {
         ]);
         assert_eq!(checked.diagnostics, []);
         let service = &checked.catalog.services[0];
-        assert_eq!(service.documents.len(), 2);
+        assert_eq!(service.files.len(), 2);
         let lines: Vec<_> = service.entries[0]
-            .sources
+            .locations
             .iter()
             .map(|s| (&*s.file, s.line))
             .collect();
         assert_eq!(lines, [("a.md", 5), ("a.md", 9), ("b.md", 5)]);
-        assert_eq!(service.entries[1].sources.len(), 1);
+        assert_eq!(service.entries[1].locations.len(), 1);
     }
 
     #[test]
@@ -350,7 +436,7 @@ mod tests {
         let checked = check(&[Source::new("a.md", page("Widget", &[row, row]))]);
         assert_eq!(checked.diagnostics.len(), 1);
         assert_eq!(checked.diagnostics[0].severity, Severity::Warning);
-        assert_eq!(checked.catalog.services[0].entries[0].sources.len(), 2);
+        assert_eq!(checked.catalog.services[0].entries[0].locations.len(), 2);
     }
 
     #[test]
@@ -392,7 +478,7 @@ mod tests {
             .map(|e| e.code)
             .collect();
         assert_eq!(codes, [-3, 9]);
-        assert_eq!(checked.catalog.documents.len(), 2);
+        assert_eq!(checked.catalog.files.len(), 2);
         assert_eq!(checked.catalog.code_count(), 3);
     }
 }

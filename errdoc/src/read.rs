@@ -1,4 +1,4 @@
-//! The read stage: paths in, [`Source`]s out. The only stage that touches the file system.
+//! The read stage: paths in, [`Inputs`] (a [`Source`] per file) out. The only stage that touches the file system.
 //!
 //! A path is a file, read whatever its name, or a folder, walked recursively in sorted path
 //! order for documents: files named `*.md`, `*.markdown` or `*.txt` (any case). Names that
@@ -31,11 +31,13 @@ use std::path::{Path, PathBuf};
 use crate::escape::Escaped;
 use crate::parse::Source;
 
-/// What was read: the documents, and every folder walked (for `rerun-if-changed`).
+/// What [`read`] read: a source per document file, and every folder walked (for
+/// `rerun-if-changed`).
 #[derive(Clone, Debug, Default)]
-pub struct Sources {
-    /// The documents, in sorted path order, each file once.
-    pub documents: Vec<Source>,
+#[non_exhaustive]
+pub struct Inputs {
+    /// The document files, path and bytes, in sorted path order, each file once.
+    pub sources: Vec<Source>,
     /// The folders walked, in the order walked, each folder once, by the first path that
     /// reached it.
     pub folders: Vec<PathBuf>,
@@ -53,7 +55,7 @@ pub struct Sources {
 /// Returns the first I/O problem: a path that does not exist, a file or folder that cannot
 /// be read (a dangling link with a document name among them), a symbolic-link loop, a
 /// document that is not a regular file, or a folder with no documents.
-pub fn read(paths: &[impl AsRef<Path>]) -> Result<Sources, ReadError> {
+pub fn read(paths: &[impl AsRef<Path>]) -> Result<Inputs, ReadError> {
     let mut walk = Walk::default();
     for path in paths {
         let path = path.as_ref();
@@ -70,14 +72,14 @@ pub fn read(paths: &[impl AsRef<Path>]) -> Result<Sources, ReadError> {
             walk.file(path, canonical, metadata.file_type())?;
         }
     }
-    Ok(walk.sources)
+    Ok(walk.inputs)
 }
 
 /// One reading of the documents: what has been found, and which canonical folders and
 /// files have been reached, so that none is walked or read twice.
 #[derive(Default)]
 struct Walk {
-    sources: Sources,
+    inputs: Inputs,
     /// Every canonical folder reached, with whether it holds a document; `None` while the
     /// folder is still being walked, so that reaching it then is known to be a loop.
     folders: BTreeMap<PathBuf, Option<bool>>,
@@ -95,7 +97,7 @@ impl Walk {
             None => {}
         }
         self.folders.insert(canonical.clone(), None);
-        self.sources.folders.push(folder.to_owned());
+        self.inputs.folders.push(folder.to_owned());
         let mut entries = fs::read_dir(folder)
             .and_then(|entries| entries.collect::<Result<Vec<_>, _>>())
             .map_err(|error| ReadError::io(folder, error))?;
@@ -170,7 +172,7 @@ impl Walk {
         if self.files.insert(canonical) {
             let bytes = fs::read(path).map_err(|error| ReadError::io(path, error))?;
             let source = Source::new(path.to_string_lossy().as_ref(), bytes);
-            self.sources.documents.push(source);
+            self.inputs.sources.push(source);
         }
         Ok(())
     }

@@ -216,11 +216,11 @@ pub fn lost(page: &Page, checked: &Checked) -> Vec<u32> {
     }
     let read = checked
         .catalog
-        .services
+        .services()
         .iter()
-        .flat_map(|service| &service.entries)
-        .flat_map(|entry| &entry.sources)
-        .map(|source| source.line);
+        .flat_map(|service| service.entries())
+        .flat_map(|entry| entry.locations())
+        .map(|location| location.line());
     let named = checked.diagnostics.iter().map(|d| d.span.line);
     let accounted: std::collections::BTreeSet<u32> = read.chain(named).collect();
     page.row_lines
@@ -256,10 +256,16 @@ pub fn verify(
     }
     let read: Vec<_> = checked
         .catalog
-        .services
+        .services()
         .iter()
-        .flat_map(|service| &service.entries)
-        .map(|entry| (entry.code, entry.key.clone(), entry.message.clone()))
+        .flat_map(|service| service.entries())
+        .map(|entry| {
+            (
+                entry.code(),
+                entry.key().to_owned(),
+                entry.message().to_owned(),
+            )
+        })
         .collect();
     let mut written = rows.to_vec();
     written.sort();
