@@ -57,6 +57,7 @@ pub use emit::Options;
 pub use lower::{Catalog, Entry, Location, Service};
 pub use parse::Source;
 pub use read::{Inputs, ReadError, read};
+pub use render::GenerateError;
 
 /// Parses and lowers documents: the catalog of everything valid, and every diagnostic.
 ///
@@ -81,8 +82,9 @@ pub fn check(sources: &[Source]) -> Checked {
 ///
 /// # Errors
 ///
-/// Returns syn's error if the emitted tokens do not parse, which is a bug in errdoc.
-pub fn generate(catalog: &Catalog, options: &Options) -> Result<String, syn::Error> {
+/// Returns a [`GenerateError`] if the emitted code does not parse, which is a bug in errdoc,
+/// never a problem with the documents.
+pub fn generate(catalog: &Catalog, options: &Options) -> Result<String, GenerateError> {
     render::render(emit::emit(catalog, options), &catalog.files)
 }
 

@@ -223,18 +223,19 @@ impl ReadError {
 }
 
 impl fmt::Display for ReadError {
-    /// One line, with the path escaped: a file or folder name can hold control characters.
+    /// One line, with the path escaped (a file or folder name can hold control
+    /// characters), and without an `error: ` label, which is the printer's to add.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let path = self.path().to_string_lossy();
         let path = Escaped(&path);
         match self {
-            ReadError::NotFound(_) => write!(f, "error: `{path}` does not exist"),
-            ReadError::Io(_, error) => write!(f, "error: cannot read `{path}`: {error}"),
-            ReadError::LinkLoop(_) => write!(f, "error: `{path}` is a symbolic-link loop"),
-            ReadError::NotAFile(_) => write!(f, "error: `{path}` is not a regular file"),
+            ReadError::NotFound(_) => write!(f, "`{path}` does not exist"),
+            ReadError::Io(_, error) => write!(f, "cannot read `{path}`: {error}"),
+            ReadError::LinkLoop(_) => write!(f, "`{path}` is a symbolic-link loop"),
+            ReadError::NotAFile(_) => write!(f, "`{path}` is not a regular file"),
             ReadError::NoDocuments(_) => write!(
                 f,
-                "error: `{path}` holds no documents (`*.md`, `*.markdown` or `*.txt`)"
+                "`{path}` holds no documents (`*.md`, `*.markdown` or `*.txt`)"
             ),
         }
     }

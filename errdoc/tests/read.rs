@@ -81,7 +81,7 @@ fn paths_are_shown_as_given() {
 fn a_missing_path_is_not_found() {
     let error = read(&["no/such/folder"]).unwrap_err();
     assert!(matches!(error, ReadError::NotFound(_)), "{error:?}");
-    assert_eq!(error.to_string(), "error: `no/such/folder` does not exist");
+    assert_eq!(error.to_string(), "`no/such/folder` does not exist");
 }
 
 #[test]

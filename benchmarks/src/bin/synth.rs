@@ -72,7 +72,7 @@ fn run(args: &[String]) -> Result<(), String> {
                 return Err(errdoc::Report(&checked.diagnostics).to_string());
             }
             let code = errdoc::generate(&checked.catalog, &errdoc::Options::default())
-                .map_err(|e| e.to_string())?;
+                .map_err(|e| format!("error: {e}"))?;
             std::fs::write(path, code).map_err(|e| format!("{}: {e}", path.display()))
         }
         _ => Err(USAGE.to_owned()),
@@ -112,14 +112,14 @@ fn stages(args: &[String]) -> Result<(), String> {
     let mut size = (0, 0, 0);
     for _ in 0..runs {
         let sources = timed(&mut times[0], || errdoc::read(paths))
-            .map_err(|e| e.to_string())?
+            .map_err(|e| format!("error: {e}"))?
             .sources;
         let checked = timed(&mut times[1], || errdoc::check(&sources));
         let options = errdoc::Options::default();
         let code = timed(&mut times[2], || {
             errdoc::generate(&checked.catalog, &options)
         })
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| format!("error: {e}"))?;
         let tokens: proc_macro2::TokenStream = code.parse().map_err(|e| format!("{e:?}"))?;
         let copy = tokens.clone();
         let file: syn::File =

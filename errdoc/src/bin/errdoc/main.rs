@@ -224,7 +224,7 @@ fn generate(out: &Path, serde_feature: Option<&str>, check: bool, input: &Input)
             return ExitCode::FAILURE;
         }
         Err(error) => {
-            eprintln!("{error}");
+            eprintln!("error: {error}");
             return ExitCode::FAILURE;
         }
     };
@@ -257,7 +257,7 @@ fn generate(out: &Path, serde_feature: Option<&str>, check: bool, input: &Input)
     match fs::write(out, &code) {
         Ok(()) => print(&format!("wrote `{file}`: {summary}\n")),
         Err(error) => {
-            eprintln!("{}", Error::Write(out.to_owned(), error));
+            eprintln!("error: {}", Error::Write(out.to_owned(), error));
             ExitCode::FAILURE
         }
     }
@@ -301,7 +301,7 @@ fn load(paths: &[impl AsRef<Path>]) -> Result<Inputs, ExitCode> {
 
 /// Prints a read error; the exit code is 2 for a path that does not exist, otherwise 1.
 fn read_failed(error: &ReadError) -> ExitCode {
-    eprintln!("{error}");
+    eprintln!("error: {error}");
     match error {
         ReadError::NotFound(_) => ExitCode::from(2),
         _ => ExitCode::FAILURE,
