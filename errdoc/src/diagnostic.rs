@@ -1,7 +1,7 @@
 //! Problems found in documents, and where they are.
 //!
 //! Every stage returns its result together with the diagnostics it collected, so one run
-//! reports every problem instead of stopping at the first. A diagnostic is a typed [`Kind`],
+//! reports every problem instead of stopping at the first. A diagnostic is a typed [`DiagnosticKind`],
 //! the [`Span`] it is about and, for a duplicate or a conflict, the span of the other place
 //! (like regex-syntax's auxiliary span). Its `Display` is in the style of rustc:
 //!
@@ -97,7 +97,7 @@ pub enum Detached {
 /// What is wrong. Each kind has its own fixture under `errdoc/tests/data/err`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
-pub enum Kind {
+pub enum DiagnosticKind {
     /// The file is not UTF-8.
     NotUtf8,
     /// The file holds nothing but white space.
@@ -188,34 +188,34 @@ pub enum Kind {
     },
 }
 
-impl fmt::Display for Kind {
+impl fmt::Display for DiagnosticKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Kind::NotUtf8 => f.write_str("document is not valid UTF-8"),
-            Kind::Empty => f.write_str("document is empty"),
-            Kind::NoBreadcrumb => f.write_str(
+            DiagnosticKind::NotUtf8 => f.write_str("document is not valid UTF-8"),
+            DiagnosticKind::Empty => f.write_str("document is empty"),
+            DiagnosticKind::NoBreadcrumb => f.write_str(
                 "no breadcrumb names the service (a heading like `## Product > Service > Error Code`)",
             ),
-            Kind::NoTable => f.write_str(
+            DiagnosticKind::NoTable => f.write_str(
                 "no error-code table (a table with `resultCode`, `resultKey` and `resultMessage` columns)",
             ),
-            Kind::EmptyTable => f.write_str("error-code table has no rows"),
-            Kind::DetachedRow(Detached::AfterBlankLine) => f.write_str(
+            DiagnosticKind::EmptyTable => f.write_str("error-code table has no rows"),
+            DiagnosticKind::DetachedRow(Detached::AfterBlankLine) => f.write_str(
                 "row is not part of the table above: a markdown table ends at a blank line or where another block starts",
             ),
-            Kind::DetachedRow(Detached::AfterHeading) => {
+            DiagnosticKind::DetachedRow(Detached::AfterHeading) => {
                 f.write_str("row is not part of the table above: a heading ends a markdown table")
             }
-            Kind::DetachedRow(Detached::BeforeHeader) => f.write_str(
+            DiagnosticKind::DetachedRow(Detached::BeforeHeader) => f.write_str(
                 "row is not part of the table below: a markdown table starts at its header row",
             ),
-            Kind::NotARow => f.write_str(
+            DiagnosticKind::NotARow => f.write_str(
                 "line between rows is not a row: write each row on one line, with a code, a key and a message",
             ),
-            Kind::TextAfterRows => f.write_str(
+            DiagnosticKind::TextAfterRows => f.write_str(
                 "line right under the last row is not a row: if it continues the row's message, join the two lines",
             ),
-            Kind::UnreadTable { missing } => {
+            DiagnosticKind::UnreadTable { missing } => {
                 f.write_str("table with integer codes is not read: its header has no ")?;
                 for (index, field) in missing.iter().enumerate() {
                     let separator = match index {
@@ -232,12 +232,12 @@ impl fmt::Display for Kind {
                 }
                 f.write_str(" column")
             }
-            Kind::ExtraCells { header, found } => write!(
+            DiagnosticKind::ExtraCells { header, found } => write!(
                 f,
                 "row has {found} cells but the header has {header}; write a `|` inside a cell as `\\|`"
             ),
-            Kind::Missing(field) => write!(f, "row has no {field}"),
-            Kind::InvalidCode(text) => {
+            DiagnosticKind::Missing(field) => write!(f, "row has no {field}"),
+            DiagnosticKind::InvalidCode(text) => {
                 write!(
                     f,
                     "`{}` is not a code (a decimal integer that fits in 32 bits)",
@@ -249,7 +249,7 @@ impl fmt::Display for Kind {
                 }
                 write_invisibles(f, text)
             }
-            Kind::InvalidKey(text) => {
+            DiagnosticKind::InvalidKey(text) => {
                 write!(
                     f,
                     "`{}` is not a key (upper-case letters, digits and `_`, starting with a letter)",
@@ -257,11 +257,11 @@ impl fmt::Display for Kind {
                 )?;
                 write_invisibles(f, text)
             }
-            Kind::RepeatedRow(code) => write!(
+            DiagnosticKind::RepeatedRow(code) => write!(
                 f,
                 "row for code `{code}` repeats an earlier row of the same table; merged"
             ),
-            Kind::CodeConflict {
+            DiagnosticKind::CodeConflict {
                 code,
                 field,
                 first,
@@ -272,12 +272,12 @@ impl fmt::Display for Kind {
                 Escaped(first),
                 Escaped(second)
             ),
-            Kind::KeyConflict { key, first, second } => write!(
+            DiagnosticKind::KeyConflict { key, first, second } => write!(
                 f,
                 "key `{}` is listed with two codes: `{first}` and `{second}`",
                 Escaped(key)
             ),
-            Kind::VariantCollision {
+            DiagnosticKind::VariantCollision {
                 variant,
                 first,
                 second,
@@ -287,10 +287,10 @@ impl fmt::Display for Kind {
                 Escaped(first),
                 Escaped(second)
             ),
-            Kind::NoIdentifier(name) => {
+            DiagnosticKind::NoIdentifier(name) => {
                 write!(f, "service name `{}` gives no Rust identifier", Escaped(name))
             }
-            Kind::ModuleCollision {
+            DiagnosticKind::ModuleCollision {
                 name,
                 first,
                 second,
@@ -434,7 +434,7 @@ pub struct Diagnostic {
     /// Whether this stops the build.
     pub severity: Severity,
     /// What is wrong.
-    pub kind: Kind,
+    pub kind: DiagnosticKind,
     /// Where it is wrong.
     pub span: Span,
     /// The other place involved: the first occurrence of a duplicate or a conflict.
@@ -443,7 +443,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// An error at `span`.
-    pub fn error(kind: Kind, span: Span) -> Diagnostic {
+    pub fn error(kind: DiagnosticKind, span: Span) -> Diagnostic {
         Diagnostic {
             severity: Severity::Error,
             kind,
@@ -453,7 +453,7 @@ impl Diagnostic {
     }
 
     /// A warning at `span`.
-    pub fn warning(kind: Kind, span: Span) -> Diagnostic {
+    pub fn warning(kind: DiagnosticKind, span: Span) -> Diagnostic {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(kind, span)
@@ -518,7 +518,7 @@ mod tests {
     use super::*;
 
     fn invalid(text: &str) -> String {
-        Kind::InvalidCode(text.to_owned()).to_string()
+        DiagnosticKind::InvalidCode(text.to_owned()).to_string()
     }
 
     #[test]
@@ -561,7 +561,7 @@ mod tests {
 
     #[test]
     fn a_key_with_invisible_characters_names_them() {
-        let invalid = |text: &str| Kind::InvalidKey(text.to_owned()).to_string();
+        let invalid = |text: &str| DiagnosticKind::InvalidKey(text.to_owned()).to_string();
         let rule = "is not a key (upper-case letters, digits and `_`, starting with a letter)";
         assert_eq!(
             invalid("INVALID\u{200b}_UUID"),
@@ -596,7 +596,7 @@ mod tests {
 
     #[test]
     fn document_text_in_a_message_is_escaped() {
-        let conflict = Kind::CodeConflict {
+        let conflict = DiagnosticKind::CodeConflict {
             code: 1,
             field: Field::Message,
             first: "one\u{1b}]8;;http://evil\u{1b}\\ link".to_owned(),
@@ -610,7 +610,7 @@ mod tests {
         let span = Span::file(&Arc::from("evil\u{1b}[2K\r.md"));
         assert_eq!(span.to_string(), "evil\\u{1b}[2K\\r.md:1:1");
         assert_eq!(
-            Kind::NoIdentifier("\u{200f}".to_owned()).to_string(),
+            DiagnosticKind::NoIdentifier("\u{200f}".to_owned()).to_string(),
             "service name `\\u{200f}` gives no Rust identifier"
         );
     }

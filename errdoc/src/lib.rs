@@ -51,7 +51,7 @@ mod read;
 mod render;
 
 pub use config::{Builder, Error, Generated, Summary};
-pub use diagnostic::{Detached, Diagnostic, Field, Kind, Report, Severity, Span};
+pub use diagnostic::{Detached, Diagnostic, DiagnosticKind, Field, Report, Severity, Span};
 pub use diff::{Class, CodeChange, Counts, Diff, MovedKey, ServiceChanges, ServiceDiff, diff};
 pub use emit::Options;
 pub use lower::{Catalog, Entry, Location, Service};

@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use crate::diagnostic::{Diagnostic, Field, Kind, Span};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Field, Span};
 use crate::ident;
 use crate::parse::{Document, RawRow, collapse_whitespace};
 
@@ -199,7 +199,7 @@ pub fn lower(documents: Vec<Document>) -> (Catalog, Vec<Diagnostic>) {
         let entries = merge(group, &mut diagnostics);
         let name = first.service.last().cloned().unwrap_or_default();
         let Some(module) = ident::module_name(&name) else {
-            let kind = Kind::NoIdentifier(name);
+            let kind = DiagnosticKind::NoIdentifier(name);
             diagnostics.push(Diagnostic::error(kind, first.breadcrumb.clone()));
             continue;
         };
@@ -209,7 +209,7 @@ pub fn lower(documents: Vec<Document>) -> (Catalog, Vec<Diagnostic>) {
             .into_iter()
             .find_map(|name| owners.get(&name).map(|owner| (name, owner)));
         if let Some((name, owner)) = taken {
-            let kind = Kind::ModuleCollision {
+            let kind = DiagnosticKind::ModuleCollision {
                 name,
                 first: owner.service.join(" > "),
                 second: first.service.join(" > "),
@@ -289,7 +289,7 @@ fn merge(documents: Vec<Document>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Ent
                 continue;
             }
             if let Some((code, span)) = by_key.get(&entry.key) {
-                let kind = Kind::KeyConflict {
+                let kind = DiagnosticKind::KeyConflict {
                     key: entry.key,
                     first: *code,
                     second: entry.code,
@@ -299,7 +299,7 @@ fn merge(documents: Vec<Document>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Ent
                 continue;
             }
             if let Some((code, span)) = by_variant.get(&entry.variant) {
-                let kind = Kind::VariantCollision {
+                let kind = DiagnosticKind::VariantCollision {
                     variant: entry.variant,
                     first: by_code[code].entry.key.clone(),
                     second: entry.key,
@@ -340,7 +340,7 @@ fn repeat(
     } else {
         let (last_table, earlier) = &merging.last;
         if *last_table == table_id {
-            let kind = Kind::RepeatedRow(entry.code);
+            let kind = DiagnosticKind::RepeatedRow(entry.code);
             let diagnostic = Diagnostic::warning(kind, row.span.clone());
             diagnostics.push(diagnostic.with_related(earlier.clone()));
         }
@@ -348,7 +348,7 @@ fn repeat(
         merging.last = (table_id, row.span.clone());
         return;
     };
-    let kind = Kind::CodeConflict {
+    let kind = DiagnosticKind::CodeConflict {
         code: entry.code,
         field,
         first: first.clone(),
@@ -370,17 +370,21 @@ fn validate(row: &mut RawRow, file: &Arc<str>, diagnostics: &mut Vec<Diagnostic>
     // `i32::from_str` takes exactly a decimal integer with at most one sign.
     let code = row.code.text.parse::<i32>().ok();
     match row.code.text.as_str() {
-        "" => report(Kind::Missing(Field::Code), &row.code.span),
-        text if code.is_none() => report(Kind::InvalidCode(text.to_owned()), &row.code.span),
+        "" => report(DiagnosticKind::Missing(Field::Code), &row.code.span),
+        text if code.is_none() => {
+            report(DiagnosticKind::InvalidCode(text.to_owned()), &row.code.span)
+        }
         _ => {}
     }
     match row.key.text.as_str() {
-        "" => report(Kind::Missing(Field::Key), &row.key.span),
-        text if !ident::is_key(text) => report(Kind::InvalidKey(text.to_owned()), &row.key.span),
+        "" => report(DiagnosticKind::Missing(Field::Key), &row.key.span),
+        text if !ident::is_key(text) => {
+            report(DiagnosticKind::InvalidKey(text.to_owned()), &row.key.span)
+        }
         _ => {}
     }
     if row.message.text.is_empty() {
-        report(Kind::Missing(Field::Message), &row.message.span);
+        report(DiagnosticKind::Missing(Field::Message), &row.message.span);
     }
     if diagnostics.len() > before {
         return None;

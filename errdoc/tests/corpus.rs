@@ -28,7 +28,7 @@ use std::panic::{self, AssertUnwindSafe};
 use std::path::Path;
 use std::sync::Arc;
 
-use errdoc::{Checked, Kind, Source};
+use errdoc::{Checked, DiagnosticKind, Source};
 
 /// The folder of the expectations, relative to the crate folder.
 const GOLDEN: &str = "tests/data/corpus";
@@ -126,9 +126,9 @@ fn other_pages_are_read_by_the_rules_or_reported_without_a_table() {
         if reading.tables.is_empty() {
             // A page with no error-code table is one whole-file error and nothing else.
             let expected = if page.text().trim().is_empty() {
-                Kind::Empty
+                DiagnosticKind::Empty
             } else {
-                Kind::NoTable
+                DiagnosticKind::NoTable
             };
             let whole_file = match checked.diagnostics.as_slice() {
                 [only] => only.is_error() && only.kind == expected && at_start(only),
@@ -143,7 +143,11 @@ fn other_pages_are_read_by_the_rules_or_reported_without_a_table() {
                 ));
             }
         } else {
-            if let Some(diagnostic) = checked.diagnostics.iter().find(|d| d.kind == Kind::NoTable) {
+            if let Some(diagnostic) = checked
+                .diagnostics
+                .iter()
+                .find(|d| d.kind == DiagnosticKind::NoTable)
+            {
                 failures.push(format!(
                     "{}: an error-code table is read here, but errdoc says:\n{diagnostic}",
                     page.name()

@@ -26,7 +26,7 @@ use super::plain::{self, Place, Step};
 use super::{
     Cell, LineIndex, Parsed, RawRow, RawTable, collapse_whitespace, reads_as_integer, roles,
 };
-use crate::diagnostic::{Detached, Diagnostic, Field, Kind, Span};
+use crate::diagnostic::{Detached, Diagnostic, DiagnosticKind, Field, Span};
 
 /// Parses `text` as markdown. Returns `None` when it has no error-code table, or only
 /// pasted plain-text tables and no markdown breadcrumb, so that the caller can try plain
@@ -245,7 +245,7 @@ impl Reader<'_> {
                 continue;
             }
             let meant = missing.len() == 1;
-            let kind = Kind::UnreadTable { missing };
+            let kind = DiagnosticKind::UnreadTable { missing };
             self.parsed.diagnostics.push(if meant {
                 Diagnostic::error(kind, header)
             } else {
@@ -281,7 +281,7 @@ impl Reader<'_> {
             }
         };
         for span in self.strays.pending.drain(..) {
-            let diagnostic = Diagnostic::error(Kind::DetachedRow(how), span);
+            let diagnostic = Diagnostic::error(DiagnosticKind::DetachedRow(how), span);
             self.parsed
                 .diagnostics
                 .push(diagnostic.with_related(table.clone()));
@@ -391,7 +391,7 @@ impl Reader<'_> {
         self.found_table = true;
         self.sections.push(self.section);
         if written_rows == 0 {
-            let empty = Diagnostic::error(Kind::EmptyTable, span.clone());
+            let empty = Diagnostic::error(DiagnosticKind::EmptyTable, span.clone());
             self.parsed.diagnostics.push(empty);
         }
         self.strays.above = Some((span.clone(), false));
@@ -441,7 +441,7 @@ impl Reader<'_> {
         let span = self.lines.span(self.file, range.start);
         let found = count_cells(&self.text[range.clone()]);
         if found > header {
-            let kind = Kind::ExtraCells { header, found };
+            let kind = DiagnosticKind::ExtraCells { header, found };
             self.parsed.diagnostics.push(Diagnostic::error(kind, span));
             return None;
         }
@@ -609,7 +609,7 @@ mod tests {
         let kind = &parsed.diagnostics[0].kind;
         assert_eq!(
             *kind,
-            Kind::ExtraCells {
+            DiagnosticKind::ExtraCells {
                 header: 3,
                 found: 4
             }
@@ -630,7 +630,7 @@ mod tests {
             .diagnostics
             .iter()
             .filter_map(|d| match d.kind {
-                Kind::DetachedRow(how) => {
+                DiagnosticKind::DetachedRow(how) => {
                     let related = d.related.as_ref().map_or(0, |span| span.line);
                     Some((how, d.span.line, d.span.column, related))
                 }
@@ -774,14 +774,21 @@ mod tests {
         let missing = vec![Field::Message];
         assert_eq!(
             unread(&misspelled),
-            (vec![(Kind::UnreadTable { missing }, Severity::Error, 7)], 1)
+            (
+                vec![(DiagnosticKind::UnreadTable { missing }, Severity::Error, 7)],
+                1
+            )
         );
         let keyless = table("| Code | Description | Note |");
         let missing = vec![Field::Key, Field::Message];
         assert_eq!(
             unread(&keyless),
             (
-                vec![(Kind::UnreadTable { missing }, Severity::Warning, 7)],
+                vec![(
+                    DiagnosticKind::UnreadTable { missing },
+                    Severity::Warning,
+                    7
+                )],
                 1
             )
         );
@@ -792,7 +799,11 @@ mod tests {
         assert_eq!(
             unread(&korean),
             (
-                vec![(Kind::UnreadTable { missing }, Severity::Warning, 7)],
+                vec![(
+                    DiagnosticKind::UnreadTable { missing },
+                    Severity::Warning,
+                    7
+                )],
                 1
             )
         );

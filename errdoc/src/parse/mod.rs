@@ -13,7 +13,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::diagnostic::{Diagnostic, Kind, Span, integer_lookalikes};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Span, integer_lookalikes};
 use crate::escape::is_invisible_or_control;
 
 /// One input file: its path as found, and its raw bytes (checked for UTF-8 here, not when
@@ -95,12 +95,15 @@ pub fn parse(source: &Source) -> (Option<Document>, Vec<Diagnostic>) {
             let valid = &source.bytes[..error.valid_up_to()];
             let valid = std::str::from_utf8(valid).unwrap_or_default();
             let span = LineIndex::new(valid).span(file, valid.len());
-            return (None, vec![Diagnostic::error(Kind::NotUtf8, span)]);
+            return (None, vec![Diagnostic::error(DiagnosticKind::NotUtf8, span)]);
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
-        return (None, vec![Diagnostic::error(Kind::Empty, Span::file(file))]);
+        return (
+            None,
+            vec![Diagnostic::error(DiagnosticKind::Empty, Span::file(file))],
+        );
     }
     let text = normalize(text);
     let lines = LineIndex::new(&text);
@@ -113,11 +116,14 @@ pub fn parse(source: &Source) -> (Option<Document>, Vec<Diagnostic>) {
     else {
         return (
             None,
-            vec![Diagnostic::error(Kind::NoTable, Span::file(file))],
+            vec![Diagnostic::error(DiagnosticKind::NoTable, Span::file(file))],
         );
     };
     let Some((title, span)) = breadcrumb else {
-        diagnostics.push(Diagnostic::error(Kind::NoBreadcrumb, Span::file(file)));
+        diagnostics.push(Diagnostic::error(
+            DiagnosticKind::NoBreadcrumb,
+            Span::file(file),
+        ));
         return (None, diagnostics);
     };
     let document = Document {

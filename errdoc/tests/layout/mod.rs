@@ -12,7 +12,7 @@
 
 #![allow(dead_code)]
 
-use errdoc::{Checked, Kind};
+use errdoc::{Checked, DiagnosticKind};
 
 /// How a page's table is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -211,7 +211,11 @@ pub fn write(crumb: &str, rows: &[(i32, String, String)], layout: &Layout) -> Pa
 /// markdown or plain text reads, as when a list item's first line swallows a table without
 /// pipes).
 pub fn lost(page: &Page, checked: &Checked) -> Vec<u32> {
-    if checked.diagnostics.iter().any(|d| d.kind == Kind::NoTable) {
+    if checked
+        .diagnostics
+        .iter()
+        .any(|d| d.kind == DiagnosticKind::NoTable)
+    {
         return Vec::new();
     }
     let read = checked
