@@ -254,30 +254,56 @@ fn fold_path(path: &[String]) -> String {
     segments.join(" > ")
 }
 
-/// A table of a document: which document, which table of it.
-type TableId = (usize, usize);
+/// A table of one service's documents: which document, in the order read, and which
+/// table of it, in document order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct TableId {
+    document: usize,
+    table: usize,
+}
 
 /// An entry being merged, with every row that listed it.
 struct Merging {
     entry: Entry,
     /// The first row's key and message cells, for the other place of a conflict.
-    first: (Span, Span),
-    /// The table and place of the last row that listed it: rows come table by table, so an
-    /// earlier row of the same table, if any, is this one. Keeping only it keeps a code
-    /// listed in n tables at n steps, not n² / 2.
-    last: (TableId, Span),
+    first: FirstCells,
+    /// The table of the last row that listed it: rows come table by table, so an earlier
+    /// row of the same table, if any, is this one. Keeping only it keeps a code listed in
+    /// n tables at n steps, not n² / 2.
+    last_table: TableId,
+    /// Where that last row is.
+    last_row: Span,
+}
+
+/// Where the first row of a code has its key and its message, for the other place of a
+/// conflict about either.
+struct FirstCells {
+    key: Span,
+    message: Span,
+}
+
+/// The first row of a key, or of a variant: its code, and where its key cell is.
+struct Claim {
+    code: i32,
+    key: Span,
 }
 
 /// Merges the rows of one service's documents into its entries, sorted by code.
 fn merge(documents: Vec<Document>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Entry> {
     let mut by_code: BTreeMap<i32, Merging> = BTreeMap::new();
-    let mut by_key: BTreeMap<String, (i32, Span)> = BTreeMap::new();
+    let mut by_key: BTreeMap<String, Claim> = BTreeMap::new();
     // A variant's code: its key is the entry's.
-    let mut by_variant: BTreeMap<String, (i32, Span)> = BTreeMap::new();
+    let mut by_variant: BTreeMap<String, Claim> = BTreeMap::new();
     let tables = documents.into_iter().enumerate().flat_map(|(d, document)| {
         let path = document.path;
         let tables = document.tables.into_iter().enumerate();
-        tables.map(move |(t, table)| ((d, t), Arc::clone(&path), table))
+        tables.map(move |(t, table)| {
+            let id = TableId {
+                document: d,
+                table: t,
+            };
+            (id, Arc::clone(&path), table)
+        })
     });
     for (table_id, path, table) in tables {
         for mut row in table.rows {
@@ -288,31 +314,43 @@ fn merge(documents: Vec<Document>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Ent
                 repeat(merging, entry, table_id, &row, diagnostics);
                 continue;
             }
-            if let Some((code, span)) = by_key.get(&entry.key) {
+            if let Some(claim) = by_key.get(&entry.key) {
                 let kind = DiagnosticKind::KeyConflict {
                     key: entry.key,
-                    first: *code,
+                    first: claim.code,
                     second: entry.code,
                 };
                 let diagnostic = Diagnostic::error(kind, row.key.span.clone());
-                diagnostics.push(diagnostic.with_related(span.clone()));
+                diagnostics.push(diagnostic.with_related(claim.key.clone()));
                 continue;
             }
-            if let Some((code, span)) = by_variant.get(&entry.variant) {
+            if let Some(claim) = by_variant.get(&entry.variant) {
                 let kind = DiagnosticKind::VariantCollision {
                     variant: entry.variant,
-                    first: by_code[code].entry.key.clone(),
+                    first: by_code[&claim.code].entry.key.clone(),
                     second: entry.key,
                 };
                 let diagnostic = Diagnostic::error(kind, row.key.span.clone());
-                diagnostics.push(diagnostic.with_related(span.clone()));
+                diagnostics.push(diagnostic.with_related(claim.key.clone()));
                 continue;
             }
-            by_key.insert(entry.key.clone(), (entry.code, row.key.span.clone()));
-            by_variant.insert(entry.variant.clone(), (entry.code, row.key.span.clone()));
-            let first = (row.key.span.clone(), row.message.span.clone());
-            let last = (table_id, row.span.clone());
-            by_code.insert(entry.code, Merging { entry, first, last });
+            let claim = || Claim {
+                code: entry.code,
+                key: row.key.span.clone(),
+            };
+            by_key.insert(entry.key.clone(), claim());
+            by_variant.insert(entry.variant.clone(), claim());
+            let first = FirstCells {
+                key: row.key.span.clone(),
+                message: row.message.span.clone(),
+            };
+            let merging = Merging {
+                entry,
+                first,
+                last_table: table_id,
+                last_row: row.span.clone(),
+            };
+            by_code.insert(merging.entry.code, merging);
         }
     }
     by_code.into_values().map(|merging| merging.entry).collect()
@@ -338,14 +376,14 @@ fn repeat(
             &row.message.span,
         )
     } else {
-        let (last_table, earlier) = &merging.last;
-        if *last_table == table_id {
+        if merging.last_table == table_id {
             let kind = DiagnosticKind::RepeatedRow(entry.code);
             let diagnostic = Diagnostic::warning(kind, row.span.clone());
-            diagnostics.push(diagnostic.with_related(earlier.clone()));
+            diagnostics.push(diagnostic.with_related(merging.last_row.clone()));
         }
         merging.entry.locations.extend(entry.locations);
-        merging.last = (table_id, row.span.clone());
+        merging.last_table = table_id;
+        merging.last_row = row.span.clone();
         return;
     };
     let kind = DiagnosticKind::CodeConflict {
@@ -355,8 +393,8 @@ fn repeat(
         second,
     };
     let related = match field {
-        Field::Key => merging.first.0.clone(),
-        _ => merging.first.1.clone(),
+        Field::Key => merging.first.key.clone(),
+        _ => merging.first.message.clone(),
     };
     diagnostics.push(Diagnostic::error(kind, span.clone()).with_related(related));
 }

@@ -123,12 +123,30 @@ struct Unread {
 /// Lines outside every table that read as rows, and the error-code table they may belong to.
 #[derive(Default)]
 struct Strays {
-    /// The header of the last error-code table when no other table came after it, and
-    /// whether a heading came after it.
-    above: Option<(Span, bool)>,
+    /// The last error-code table, when no other table came after it.
+    above: Option<Above>,
     /// Where the row lines are that came since the last heading or table: reported once it
     /// is known which table they are beside, if any.
     pending: Vec<Span>,
+}
+
+/// The last error-code table of a page while no other table has come after it: the table
+/// that row lines after it are detached from.
+struct Above {
+    /// The table's header.
+    header: Span,
+    /// Whether a heading came after the table, which ends it before a blank line would.
+    after_heading: bool,
+}
+
+impl Above {
+    /// The table whose header is `header`, with nothing after it yet.
+    fn table(header: Span) -> Above {
+        Above {
+            header,
+            after_heading: false,
+        }
+    }
 }
 
 /// Inline text and where it starts: the text a heading, paragraph or cell shows a reader.
@@ -206,7 +224,7 @@ impl Reader<'_> {
     /// it, as from a GFM table.
     fn end_pasted(&mut self) {
         if let Some(table) = self.pasted.take() {
-            self.strays.above = Some((table.header().clone(), false));
+            self.strays.above = Some(Above::table(table.header().clone()));
             table.close(&mut self.parsed);
         }
     }
@@ -216,8 +234,8 @@ impl Reader<'_> {
         self.section += 1;
         self.end_pasted();
         self.report_strays(None);
-        if let Some((_, after_heading)) = &mut self.strays.above {
-            *after_heading = true;
+        if let Some(above) = &mut self.strays.above {
+            above.after_heading = true;
         }
     }
 
@@ -260,7 +278,10 @@ impl Reader<'_> {
     /// separates them from it, otherwise to this table when it is an error-code table.
     fn table_starts(&mut self, header: &Span, error_code: bool) {
         match self.strays.above {
-            Some((_, false)) => self.report_strays(None),
+            Some(Above {
+                after_heading: false,
+                ..
+            }) => self.report_strays(None),
             _ if error_code => self.report_strays(Some(header)),
             _ => self.strays.pending.clear(),
         }
@@ -273,8 +294,8 @@ impl Reader<'_> {
     fn report_strays(&mut self, below: Option<&Span>) {
         let (table, how) = match (below, &self.strays.above) {
             (Some(below), _) => (below, Detached::BeforeHeader),
-            (None, Some((above, false))) => (above, Detached::AfterBlankLine),
-            (None, Some((above, true))) => (above, Detached::AfterHeading),
+            (None, Some(above)) if above.after_heading => (&above.header, Detached::AfterHeading),
+            (None, Some(above)) => (&above.header, Detached::AfterBlankLine),
             (None, None) => {
                 self.strays.pending.clear();
                 return;
@@ -394,7 +415,7 @@ impl Reader<'_> {
             let empty = Diagnostic::error(DiagnosticKind::EmptyTable, span.clone());
             self.parsed.diagnostics.push(empty);
         }
-        self.strays.above = Some((span.clone(), false));
+        self.strays.above = Some(Above::table(span.clone()));
         self.parsed.tables.push(RawTable { span, rows });
     }
 

@@ -306,7 +306,7 @@ pub(super) fn header(line: &str) -> Option<Columns> {
         return None;
     };
     let message = words.rest().map(|(_, rest)| classify(rest.trim_end()));
-    let Some(Some(Column::Message(_))) = message else {
+    let Some(Some(Column::Message(..))) = message else {
         return None;
     };
     match (classify(first), classify(second)) {
