@@ -15,11 +15,11 @@
 //! module), so that no document can write a terminal control sequence or a bidirectional
 //! override into a log.
 
-use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
 
 use crate::escape::{Escaped, invisible_name};
+use crate::parse::Lookalike;
 
 /// A place in a document: the file as it was found, and a 1-based line and column.
 ///
@@ -137,10 +137,15 @@ pub enum DiagnosticKind {
     },
     /// A row has no value for a field.
     Missing(Field),
-    /// A code is not a decimal integer that fits `i32`. When the text would be one but for
-    /// characters that look like an ASCII sign or digit (`–1` with an en dash), the message
-    /// names each of them.
-    InvalidCode(String),
+    /// A code is not a decimal integer that fits `i32`.
+    InvalidCode {
+        /// The code cell's text.
+        text: String,
+        /// When the text would be a decimal integer but for characters that look like an
+        /// ASCII sign or digit (`–1` with an en dash), each of them once, in order, and the
+        /// message names them; otherwise empty.
+        lookalikes: Vec<Lookalike>,
+    },
     /// A key does not match `[A-Z][A-Z0-9_]*`. When the text holds characters a reader
     /// cannot see or tell from a space (`INVALID\u{200b}_UUID`), the message names each.
     InvalidKey(String),
@@ -237,13 +242,13 @@ impl fmt::Display for DiagnosticKind {
                 "row has {found} cells but the header has {header}; write a `|` inside a cell as `\\|`"
             ),
             DiagnosticKind::Missing(field) => write!(f, "row has no {field}"),
-            DiagnosticKind::InvalidCode(text) => {
+            DiagnosticKind::InvalidCode { text, lookalikes } => {
                 write!(
                     f,
                     "`{}` is not a code (a decimal integer that fits in 32 bits)",
                     Escaped(text)
                 )?;
-                for (index, lookalike) in integer_lookalikes(text).iter().enumerate() {
+                for (index, lookalike) in lookalikes.iter().enumerate() {
                     let separator = if index == 0 { ": " } else { "; " };
                     write!(f, "{separator}{lookalike}")?;
                 }
@@ -326,106 +331,6 @@ fn invisibles(text: &str) -> Vec<(char, &'static str)> {
         }
     }
     found
-}
-
-/// A character that a reader takes for an ASCII sign or digit, and is not one.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Lookalike {
-    /// The character as written.
-    pub(crate) found: char,
-    /// Its Unicode name.
-    pub(crate) name: Cow<'static, str>,
-    /// The ASCII character it looks like.
-    pub(crate) ascii: char,
-}
-
-impl fmt::Display for Lookalike {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (found, code) = (self.found, u32::from(self.found));
-        write!(
-            f,
-            "`{found}` is U+{code:04X} {}, not `{}`",
-            self.name, self.ascii
-        )
-    }
-}
-
-/// The characters of `text` that look like an ASCII sign or digit, each once and in order,
-/// when reading them so makes `text` a decimal integer with an optional sign (`–1`, `４００`);
-/// otherwise none. Letters are not lookalikes (`40000O1` shows its letter plainly enough),
-/// so that a word (`I`, `OK`) is never taken for a number.
-pub(crate) fn integer_lookalikes(text: &str) -> Vec<Lookalike> {
-    let mut read = String::with_capacity(text.len());
-    let mut found: Vec<Lookalike> = Vec::new();
-    for c in text.chars() {
-        match lookalike(c) {
-            Some(lookalike) => {
-                read.push(lookalike.ascii);
-                if !found.iter().any(|known| known.found == c) {
-                    found.push(lookalike);
-                }
-            }
-            None => read.push(c),
-        }
-    }
-    let digits = read.strip_prefix(['-', '+']).unwrap_or(&read);
-    let integer = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
-    if integer { found } else { Vec::new() }
-}
-
-/// The dash, plus or digit form that looks like an ASCII sign or digit, if `c` is one.
-fn lookalike(c: char) -> Option<Lookalike> {
-    const SIGNS: &[(char, &str, char)] = &[
-        ('\u{2010}', "HYPHEN", '-'),
-        ('\u{2011}', "NON-BREAKING HYPHEN", '-'),
-        ('\u{2012}', "FIGURE DASH", '-'),
-        ('\u{2013}', "EN DASH", '-'),
-        ('\u{2014}', "EM DASH", '-'),
-        ('\u{2015}', "HORIZONTAL BAR", '-'),
-        ('\u{2212}', "MINUS SIGN", '-'),
-        ('\u{fe58}', "SMALL EM DASH", '-'),
-        ('\u{fe63}', "SMALL HYPHEN-MINUS", '-'),
-        ('\u{ff0d}', "FULLWIDTH HYPHEN-MINUS", '-'),
-        ('\u{fe62}', "SMALL PLUS SIGN", '+'),
-        ('\u{ff0b}', "FULLWIDTH PLUS SIGN", '+'),
-    ];
-    // Blocks of ten digits, zero to nine, in code point order.
-    const DIGITS: &[(u32, &str)] = &[
-        (0xff10, "FULLWIDTH DIGIT"),
-        (0x2080, "SUBSCRIPT"),
-        (0x1d7ce, "MATHEMATICAL BOLD DIGIT"),
-        (0x1d7d8, "MATHEMATICAL DOUBLE-STRUCK DIGIT"),
-        (0x1d7e2, "MATHEMATICAL SANS-SERIF DIGIT"),
-        (0x1d7ec, "MATHEMATICAL SANS-SERIF BOLD DIGIT"),
-        (0x1d7f6, "MATHEMATICAL MONOSPACE DIGIT"),
-    ];
-    // The superscripts one to three are in Latin-1, the others in their own block.
-    const SUPERSCRIPTS: [char; 10] = [
-        '\u{2070}', '\u{b9}', '\u{b2}', '\u{b3}', '\u{2074}', '\u{2075}', '\u{2076}', '\u{2077}',
-        '\u{2078}', '\u{2079}',
-    ];
-    const NAMES: [&str; 10] = [
-        "ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE",
-    ];
-    let digit = |value: usize, block: &str| Lookalike {
-        found: c,
-        name: Cow::Owned(format!("{block} {}", NAMES[value])),
-        ascii: char::from(b"0123456789"[value]),
-    };
-    if let Some(&(_, name, ascii)) = SIGNS.iter().find(|(sign, ..)| *sign == c) {
-        return Some(Lookalike {
-            found: c,
-            name: Cow::Borrowed(name),
-            ascii,
-        });
-    }
-    if let Some(value) = SUPERSCRIPTS.iter().position(|&s| s == c) {
-        return Some(digit(value, "SUPERSCRIPT"));
-    }
-    DIGITS.iter().find_map(|&(zero, block)| {
-        let value = usize::try_from(u32::from(c).checked_sub(zero)?).ok()?;
-        (value < 10).then(|| digit(value, block))
-    })
 }
 
 /// One problem, with the place it is about and, for a duplicate or conflict, the other place.
@@ -517,8 +422,9 @@ impl fmt::Display for Report<'_> {
 mod tests {
     use super::*;
 
+    /// The message for a rejected code, with the look-alikes the parser finds in it.
     fn invalid(text: &str) -> String {
-        DiagnosticKind::InvalidCode(text.to_owned()).to_string()
+        crate::parse::invalid_code(text.to_owned()).to_string()
     }
 
     #[test]
@@ -616,44 +522,6 @@ mod tests {
     }
 
     #[test]
-    fn digit_forms_are_named_by_their_block() {
-        let names = |text: &str| -> Vec<String> {
-            integer_lookalikes(text)
-                .into_iter()
-                .map(|l| format!("{} {}", l.name, l.ascii))
-                .collect()
-        };
-        assert_eq!(
-            names("\u{ff10}\u{ff19}"),
-            ["FULLWIDTH DIGIT ZERO 0", "FULLWIDTH DIGIT NINE 9"]
-        );
-        assert_eq!(
-            names("\u{b9}\u{2070}\u{2079}"),
-            [
-                "SUPERSCRIPT ONE 1",
-                "SUPERSCRIPT ZERO 0",
-                "SUPERSCRIPT NINE 9"
-            ]
-        );
-        assert_eq!(names("\u{2085}"), ["SUBSCRIPT FIVE 5"]);
-        assert_eq!(
-            names("\u{1d7ce}\u{1d7ff}"),
-            [
-                "MATHEMATICAL BOLD DIGIT ZERO 0",
-                "MATHEMATICAL MONOSPACE DIGIT NINE 9"
-            ]
-        );
-        assert_eq!(names("\u{ff0b}1"), ["FULLWIDTH PLUS SIGN +"]);
-    }
-
-    #[test]
-    fn letters_are_not_lookalikes() {
-        for word in ["40000O1", "4000l", "I", "O", "OK", "N/A", "TOP"] {
-            assert_eq!(integer_lookalikes(word), [], "{word}");
-        }
-    }
-
-    #[test]
     fn other_invalid_codes_are_not_explained() {
         for text in [
             "4.5",
@@ -664,7 +532,14 @@ mod tests {
             "\u{2013} 1",
             "1O.5",
         ] {
-            assert_eq!(integer_lookalikes(text), [], "{text}");
+            assert_eq!(
+                invalid(text),
+                format!(
+                    "`{}` is not a code (a decimal integer that fits in 32 bits)",
+                    Escaped(text)
+                ),
+                "{text}"
+            );
         }
         assert_eq!(
             invalid("9999999999"),

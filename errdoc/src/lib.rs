@@ -55,7 +55,7 @@ pub use diagnostic::{Detached, Diagnostic, DiagnosticKind, Field, Report, Severi
 pub use diff::{Class, CodeChange, Counts, Diff, MovedKey, ServiceChanges, ServiceDiff, diff};
 pub use emit::Options;
 pub use lower::{Catalog, Entry, Location, Service};
-pub use parse::Source;
+pub use parse::{Lookalike, Source};
 pub use read::{Inputs, ReadError, read};
 pub use render::GenerateError;
 

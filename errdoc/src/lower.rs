@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Field, Span};
 use crate::ident;
-use crate::parse::{Document, RawRow, collapse_whitespace};
+use crate::parse::{Document, RawRow, collapse_whitespace, invalid_code};
 
 /// Every service that the documents describe, merged and validated.
 ///
@@ -409,9 +409,7 @@ fn validate(row: &mut RawRow, file: &Arc<str>, diagnostics: &mut Vec<Diagnostic>
     let code = row.code.text.parse::<i32>().ok();
     match row.code.text.as_str() {
         "" => report(DiagnosticKind::Missing(Field::Code), &row.code.span),
-        text if code.is_none() => {
-            report(DiagnosticKind::InvalidCode(text.to_owned()), &row.code.span)
-        }
+        text if code.is_none() => report(invalid_code(text.to_owned()), &row.code.span),
         _ => {}
     }
     match row.key.text.as_str() {

@@ -6,6 +6,7 @@
 //! returns what it could read together with every problem it found. Cells stay text here;
 //! the lower stage decides whether they are valid codes and keys.
 
+mod lookalike;
 mod markdown;
 mod plain;
 
@@ -13,8 +14,11 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::diagnostic::{Diagnostic, DiagnosticKind, Span, integer_lookalikes};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Span};
 use crate::escape::is_invisible_or_control;
+pub use lookalike::Lookalike;
+use lookalike::integer_lookalikes;
+pub(crate) use lookalike::invalid_code;
 
 /// One input file: its path as found, and its raw bytes (checked for UTF-8 here, not when
 /// read, so that an encoding problem is a diagnostic like any other).

@@ -22,7 +22,7 @@ use std::sync::Arc;
 
 use super::{
     Cell, Column, LineIndex, Parsed, RawRow, RawTable, classify, collapse_whitespace, fold_header,
-    is_integer, reads_as_integer, roles,
+    invalid_code, is_integer, reads_as_integer, roles,
 };
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Field, Span};
 use crate::ident::is_key;
@@ -189,7 +189,7 @@ impl Table {
             let kind = if code.text.is_empty() {
                 DiagnosticKind::Missing(Field::Code)
             } else {
-                DiagnosticKind::InvalidCode(code.text)
+                invalid_code(code.text)
             };
             diagnostics.push(Diagnostic::error(kind, code.span));
         } else if is_footer(line) || breadcrumb(line).is_some() {
@@ -514,7 +514,7 @@ mod tests {
             problems(&parsed),
             [
                 (DiagnosticKind::EmptyTable, 2, 1),
-                (DiagnosticKind::InvalidCode("40000O1".into()), 5, 1)
+                (invalid_code("40000O1".into()), 5, 1)
             ]
         );
     }
@@ -589,9 +589,9 @@ mod tests {
         assert_eq!(
             problems(&parsed),
             [
-                (DiagnosticKind::InvalidCode("40000O1".into()), 6, 8),
-                (DiagnosticKind::InvalidCode("-1x".into()), 7, 7),
-                (DiagnosticKind::InvalidCode("SUCCESS".into()), 8, 3),
+                (invalid_code("40000O1".into()), 6, 8),
+                (invalid_code("-1x".into()), 7, 7),
+                (invalid_code("SUCCESS".into()), 8, 3),
                 (DiagnosticKind::Missing(Field::Code), 9, 13),
             ]
         );
@@ -622,7 +622,7 @@ mod tests {
                 (DiagnosticKind::NotARow, 6, 1),
                 (DiagnosticKind::NotARow, 8, 1),
                 (DiagnosticKind::NotARow, 10, 1),
-                (DiagnosticKind::InvalidCode("N/A".into()), 11, 1),
+                (invalid_code("N/A".into()), 11, 1),
                 (DiagnosticKind::TextAfterRows, 13, 1),
             ]
         );
