@@ -36,7 +36,7 @@ pub struct Span {
 
 impl Span {
     /// The span for a problem with a whole file: its first line and column.
-    pub fn file(file: &Arc<str>) -> Span {
+    pub(crate) fn file(file: &Arc<str>) -> Span {
         Span {
             file: Arc::clone(file),
             line: 1,
@@ -334,7 +334,11 @@ fn invisibles(text: &str) -> Vec<(char, &'static str)> {
 }
 
 /// One problem, with the place it is about and, for a duplicate or conflict, the other place.
+///
+/// Only errdoc's stages make diagnostics; its fields are public to read (and a command line
+/// may raise a warning's severity, as `--deny-warnings` does).
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Diagnostic {
     /// Whether this stops the build.
     pub severity: Severity,
@@ -348,7 +352,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// An error at `span`.
-    pub fn error(kind: DiagnosticKind, span: Span) -> Diagnostic {
+    pub(crate) fn error(kind: DiagnosticKind, span: Span) -> Diagnostic {
         Diagnostic {
             severity: Severity::Error,
             kind,
@@ -358,7 +362,7 @@ impl Diagnostic {
     }
 
     /// A warning at `span`.
-    pub fn warning(kind: DiagnosticKind, span: Span) -> Diagnostic {
+    pub(crate) fn warning(kind: DiagnosticKind, span: Span) -> Diagnostic {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(kind, span)
@@ -366,7 +370,7 @@ impl Diagnostic {
     }
 
     /// The same diagnostic, also pointing at `related`.
-    pub fn with_related(self, related: Span) -> Diagnostic {
+    pub(crate) fn with_related(self, related: Span) -> Diagnostic {
         Diagnostic {
             related: Some(related),
             ..self
