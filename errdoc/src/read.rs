@@ -1,26 +1,6 @@
-//! The read stage: paths in, [`Inputs`] (a [`Source`] per file) out. The only stage that touches the file system.
-//!
-//! A path is a file, read whatever its name, or a folder, walked recursively in sorted path
-//! order for documents: files named `*.md`, `*.markdown` or `*.txt` (any case). Names that
-//! start with `.` are skipped. Each entry is judged by its own type, without following it:
-//!
-//! - A folder is walked.
-//! - A document name is read. A symbolic link with a document name is followed, because
-//!   it claims to be a document: if it dangles or cannot be read, that is an error naming
-//!   it, and if it leads to a folder, the folder is walked.
-//! - Any other name is never opened as a file, so a stray image, FIFO or dangling link
-//!   beside the documents cannot stop the read. A symbolic link with such a name is
-//!   followed only to see whether it leads to a folder, which is then walked; a link that
-//!   dangles, cannot be followed, or leads to anything else is skipped.
-//! - A document name that is not a regular file (a FIFO, a socket, a device) is an error,
-//!   because reading it could block forever or never end.
-//!
-//! Symbolic links can lead to one folder by many paths: a walk that followed every path
-//! would visit a tree whose every level links twice to the next exponentially often,
-//! though it holds no loop. So each folder is walked once and each file read once, by canonical path, and the
-//! first path in walk order is the one kept; a folder reached again from inside itself is a
-//! link loop, an error. I/O problems are [`ReadError`]s, kept apart from document
-//! diagnostics.
+//! The read stage: paths in, [`Inputs`] (a [`Source`] per document file) out. The only
+//! stage that touches the file system; [`read`] says how it walks folders, and why each
+//! folder and file is visited once.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -45,10 +25,28 @@ pub struct Inputs {
 
 /// Reads every document under `paths`.
 ///
-/// A path named directly is read whatever its name; a folder is walked for documents as
-/// the [module documentation](self) describes. However many paths lead to a folder or a
-/// file, through symbolic links or because `paths` overlap, the folder is walked and the
-/// file read once, under the first path that reached it.
+/// A path is a file, read whatever its name, or a folder, walked recursively in sorted path
+/// order for documents: files named `*.md`, `*.markdown` or `*.txt` (any case). Names that
+/// start with `.` are skipped. Each entry is judged by its own type, without following it:
+///
+/// - A folder is walked.
+/// - A document name is read. A symbolic link with a document name is followed, because
+///   it claims to be a document: if it dangles or cannot be read, that is an error naming
+///   it, and if it leads to a folder, the folder is walked.
+/// - Any other name is never opened as a file, so a stray image, FIFO or dangling link
+///   beside the documents cannot stop the read. A symbolic link with such a name is
+///   followed only to see whether it leads to a folder, which is then walked; a link that
+///   dangles, cannot be followed, or leads to anything else is skipped.
+/// - A document name that is not a regular file (a FIFO, a socket, a device) is an error,
+///   because reading it could block forever or never end.
+///
+/// Symbolic links can lead to one folder by many paths: a walk that followed every path
+/// would visit a tree whose every level links twice to the next exponentially often, though
+/// it holds no loop. So however many paths lead to a folder or a file, through symbolic
+/// links or because `paths` overlap, the folder is walked and the file read once, by
+/// canonical path, under the first path in walk order that reached it; a folder reached
+/// again from inside itself is a link loop, an error. I/O problems are [`ReadError`]s, kept
+/// apart from document diagnostics.
 ///
 /// # Errors
 ///
@@ -111,7 +109,7 @@ impl Walk {
     }
 
     /// Walks or reads one entry of the folder whose canonical path is `parent`, as the
-    /// module documentation describes, and tells whether it is or holds a document.
+    /// documentation of [`read`] describes, and tells whether it is or holds a document.
     fn entry(&mut self, entry: &DirEntry, parent: &Path) -> Result<bool, ReadError> {
         let name = entry.file_name();
         let text = name.to_string_lossy();
