@@ -439,7 +439,16 @@ fn validate(row: &mut RawRow, file: &Arc<str>, diagnostics: &mut Vec<Diagnostic>
 
 #[cfg(test)]
 mod tests {
-    use crate::{Severity, Source, check};
+    use crate::{Catalog, Options, Severity, Source, check};
+
+    #[test]
+    fn the_default_catalog_is_the_empty_one_that_check_builds() {
+        // `Catalog: Default` is the only way to a catalog besides `check`, so it must be
+        // one that `check` could build, and that `generate` takes.
+        assert_eq!(Catalog::default(), check(&[]).catalog);
+        let code = crate::generate(&Catalog::default(), &Options::default());
+        assert!(code.is_ok(), "{code:?}");
+    }
 
     const HEAD: &str = "| code | key | message |\n|---|---|---|\n";
 

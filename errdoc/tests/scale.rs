@@ -82,7 +82,6 @@ fn measure(sources: &[Source]) -> Cost {
 /// catalog shows its text as `&str`, so spare capacity is not counted).
 fn catalog_bytes(catalog: &Catalog) -> usize {
     let entry = size_of::<errdoc::Entry>();
-    let location = size_of::<errdoc::Location>();
     let services = catalog.services().iter();
     let entries = services.flat_map(|service| service.entries());
     entries
@@ -91,7 +90,7 @@ fn catalog_bytes(catalog: &Catalog) -> usize {
                 + e.key().len()
                 + e.variant().len()
                 + e.message().len()
-                + e.locations().len() * location
+                + size_of_val(e.locations())
         })
         .sum()
 }
