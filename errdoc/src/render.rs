@@ -1,7 +1,7 @@
-//! The render stage: tokens in, formatted source text out.
+//! The render stage: tokens in, the formatted Rust file out.
 //!
 //! Formats once, with `syn::parse2` and `prettyplease::unparse`, behind a `// @generated`
-//! header that names the source documents, as syn's own `codegen` does.
+//! header that names the document files, as syn's own `codegen` does.
 
 use std::fmt::{self, Write as _};
 use std::sync::Arc;

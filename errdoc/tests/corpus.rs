@@ -458,7 +458,7 @@ fn compare(name: &str, checked: &Checked, pages: &[(&Page, &Reading)]) -> Vec<St
     failures
 }
 
-/// The rows of the pages that start with a code but are neither an entry's source nor
+/// The rows of the pages that start with a code but are neither an entry's location nor
 /// named by a diagnostic (its span or its related span): rows lost without a word.
 fn lost(checked: &Checked, pages: &[(&Page, &Reading)]) -> Vec<String> {
     let mut accounted: Vec<(&str, u32)> = Vec::new();
