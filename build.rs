@@ -10,7 +10,8 @@ fn main() {
         .out_file("ai_service_errors.rs")
         .serde_feature("serde");
     if let Err(error) = builder.compile() {
-        eprintln!("{error}");
+        // The report labels each line itself (`error: `, `warning: `).
+        eprint!("{}", error.report());
         std::process::exit(1);
     }
 }

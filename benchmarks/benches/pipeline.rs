@@ -1,11 +1,13 @@
-//! errdoc's pipeline, stage by stage: read, parse, lower, emit, render, and all of them
-//! together as a build script runs them (`Builder::generate`), on three document sets:
+//! errdoc's pipeline, in the steps its public API offers: `read`, `check` (parse and lower),
+//! `generate` (emit and render), and all of them together as a build script runs them
+//! (`Builder::generate`), on three document sets. The inner stages are private to errdoc,
+//! so parse is timed with lower and emit with render:
 //!
 //! - `seeds`: the repository's `seeds/` (4 pages, 104 codes);
 //! - `4x26`: a synthetic set of the same size;
 //! - `1000x100`: 1,000 synthetic pages of 100 rows, a cloud's worth of services.
 //!
-//! Each stage gets the previous stage's output, made once before timing. The synthetic
+//! Each step gets the previous step's output, made once before timing. The synthetic
 //! sets are written to a temporary folder, so that `read` reads files, and removed after.
 //!
 //! These run in the bench profile (optimized). A build script runs errdoc unoptimized
@@ -19,25 +21,22 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-use errdoc::{Builder, Options, emit, lower, parse, read, render};
+use criterion::{Criterion, criterion_group, criterion_main};
+use errdoc::{Builder, Options};
 use errdoc_benches::synth;
 
-/// Benchmarks every stage on the documents under `folder`.
+/// Benchmarks every step on the documents under `folder`.
 fn stages(c: &mut Criterion, name: &str, folder: &Path) {
-    let sources = read::read(&[folder]).expect("the set reads").documents;
-    let documents: Vec<parse::Document> = sources
-        .iter()
-        .filter_map(|source| parse::parse(source).0)
-        .collect();
-    assert_eq!(documents.len(), sources.len(), "every page has a table");
-    let (catalog, diagnostics) = lower::lower(documents.clone());
-    assert!(
-        diagnostics.iter().all(|d| !d.is_error()),
-        "the set is clean"
+    let sources = errdoc::read(&[folder]).expect("the set reads").sources;
+    let checked = errdoc::check(&sources);
+    assert!(!checked.has_errors(), "the set is clean");
+    assert_eq!(
+        checked.catalog.files().len(),
+        sources.len(),
+        "every page has a table"
     );
+    let catalog = checked.catalog;
     let options = Options::default();
-    let tokens = emit::emit(&catalog, &options);
 
     let mut group = c.benchmark_group(format!("pipeline/{name}"));
     if catalog.code_count() > 10_000 {
@@ -46,20 +45,10 @@ fn stages(c: &mut Criterion, name: &str, folder: &Path) {
             .sample_size(10)
             .measurement_time(Duration::from_secs(20));
     }
-    group.bench_function("read", |b| b.iter(|| read::read(&[folder])));
-    group.bench_function("parse", |b| {
-        b.iter(|| sources.iter().map(parse::parse).collect::<Vec<_>>())
-    });
-    group.bench_function("lower", |b| {
-        b.iter_batched(|| documents.clone(), lower::lower, BatchSize::LargeInput)
-    });
-    group.bench_function("emit", |b| b.iter(|| emit::emit(&catalog, &options)));
-    group.bench_function("render", |b| {
-        b.iter_batched(
-            || tokens.clone(),
-            |tokens| render::render(tokens, &catalog.documents, ""),
-            BatchSize::LargeInput,
-        )
+    group.bench_function("read", |b| b.iter(|| errdoc::read(&[folder])));
+    group.bench_function("check", |b| b.iter(|| errdoc::check(&sources)));
+    group.bench_function("generate", |b| {
+        b.iter(|| errdoc::generate(&catalog, &options))
     });
     group.bench_function("all", |b| {
         b.iter(|| {

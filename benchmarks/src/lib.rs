@@ -66,7 +66,7 @@ mod tests {
                 "{documents} × {rows}: {}",
                 errdoc::Report(&checked.diagnostics)
             );
-            assert_eq!(checked.catalog.services.len(), documents);
+            assert_eq!(checked.catalog.services().len(), documents);
             assert_eq!(checked.catalog.code_count(), documents * rows);
         }
     }

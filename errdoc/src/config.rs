@@ -5,6 +5,7 @@
 //! [`Builder::generate`], which the command line's `errdoc generate` calls too, followed by
 //! writing the file, so that both write the same bytes.
 
+use std::ffi::OsString;
 use std::fmt;
 use std::fs;
 use std::io;
@@ -15,6 +16,7 @@ use crate::emit::Options;
 use crate::escape::Escaped;
 use crate::parse::Source;
 use crate::read::{self, ReadError};
+use crate::render::GenerateError;
 
 /// Generates a crate's error-code modules from a build script.
 ///
@@ -22,7 +24,7 @@ use crate::read::{self, ReadError};
 ///
 /// ```no_run
 /// if let Err(error) = errdoc::Builder::new().docs("seeds").compile() {
-///     eprintln!("{error}");
+///     eprint!("{}", error.report());
 ///     std::process::exit(1);
 /// }
 /// ```
@@ -64,7 +66,8 @@ impl Builder {
         self
     }
 
-    /// Sets the output file; a relative path is taken from `OUT_DIR`.
+    /// Sets the output file (`errdoc.rs` by default). A relative path is taken from
+    /// `OUT_DIR`; an absolute one is written where it says, so that it needs no `OUT_DIR`.
     pub fn out_file(mut self, path: impl Into<PathBuf>) -> Builder {
         self.out_file = path.into();
         self
@@ -80,21 +83,25 @@ impl Builder {
     ///
     /// # Errors
     ///
-    /// Returns [`Error::Read`] when the documents cannot be read, [`Error::Documents`]
-    /// with every diagnostic when any document has an error, and [`Error::Write`] when the
-    /// output cannot be written.
+    /// Returns [`Error::NoOutDir`] when the output file is relative and `OUT_DIR` is not
+    /// set (`compile` is meant to run from a build script), before reading anything;
+    /// [`Error::Read`] when the documents cannot be read, [`Error::Documents`] with every
+    /// diagnostic when any document has an error, [`Error::Generate`] when errdoc emits
+    /// code that does not parse (a bug), and [`Error::Write`] when the output cannot be
+    /// written.
     pub fn compile(&self) -> Result<Summary, Error> {
-        let sources = read::read(&self.docs).map_err(|error| {
+        let out = out_path(&self.out_file, std::env::var_os("OUT_DIR"))?;
+        let inputs = read::read(&self.docs).map_err(|error| {
             // Rerun once the missing or unreadable input is fixed.
             for path in &self.docs {
                 rerun_if_changed(&path.to_string_lossy());
             }
             Error::Read(error)
         })?;
-        for folder in &sources.folders {
+        for folder in &inputs.folders {
             rerun_if_changed(&folder.to_string_lossy());
         }
-        for source in &sources.documents {
+        for source in &inputs.sources {
             rerun_if_changed(&source.path);
         }
         let warn = |diagnostics: &[Diagnostic]| {
@@ -102,18 +109,12 @@ impl Builder {
                 println!("cargo::warning={} ({})", warning.kind, warning.span);
             }
         };
-        let generated = self
-            .generate_from(&sources.documents)
-            .inspect_err(|error| {
-                if let Error::Documents(diagnostics) = error {
-                    warn(diagnostics);
-                }
-            })?;
+        let generated = self.generate_from(&inputs.sources).inspect_err(|error| {
+            if let Error::Documents(diagnostics) = error {
+                warn(diagnostics);
+            }
+        })?;
         warn(&generated.warnings);
-        let out = match std::env::var_os("OUT_DIR") {
-            Some(dir) => Path::new(&dir).join(&self.out_file),
-            None => self.out_file.clone(),
-        };
         write_if_changed(&out, &generated.code).map_err(|error| Error::Write(out, error))?;
         Ok(generated.summary)
     }
@@ -124,24 +125,24 @@ impl Builder {
     /// # Errors
     ///
     /// Returns [`Error::Read`] when the documents cannot be read, [`Error::Documents`]
-    /// with every diagnostic when any document has an error, and [`Error::Render`] when
+    /// with every diagnostic when any document has an error, and [`Error::Generate`] when
     /// errdoc emits code that does not parse (a bug).
     pub fn generate(&self) -> Result<Generated, Error> {
-        let sources = read::read(&self.docs).map_err(Error::Read)?;
-        self.generate_from(&sources.documents)
+        let inputs = read::read(&self.docs).map_err(Error::Read)?;
+        self.generate_from(&inputs.sources)
     }
 
     /// Checks the documents read and generates the code: the one path from documents to
     /// code that [`Builder::compile`] and [`Builder::generate`] share.
-    fn generate_from(&self, documents: &[Source]) -> Result<Generated, Error> {
-        let checked = crate::check(documents);
+    fn generate_from(&self, sources: &[Source]) -> Result<Generated, Error> {
+        let checked = crate::check(sources);
         if checked.has_errors() {
             return Err(Error::Documents(checked.diagnostics));
         }
-        let code = crate::generate(&checked.catalog, &self.options).map_err(Error::Render)?;
+        let code = crate::generate(&checked.catalog, &self.options).map_err(Error::Generate)?;
         Ok(Generated {
             code,
-            summary: Summary::new(&checked.catalog, documents.len()),
+            summary: Summary::new(&checked.catalog, sources.len()),
             warnings: checked.diagnostics,
         })
     }
@@ -157,6 +158,23 @@ pub struct Generated {
     pub summary: Summary,
     /// The warnings about the documents (a repeated row, merged), in the order found.
     pub warnings: Vec<Diagnostic>,
+}
+
+/// Where [`Builder::compile`] writes `out_file`: under `out_dir` (the value of `OUT_DIR`)
+/// when it is relative, as it is when absolute.
+///
+/// # Errors
+///
+/// Returns [`Error::NoOutDir`] for a relative `out_file` without an `out_dir`: writing it
+/// into the current directory instead would leave a stray file wherever the program ran.
+fn out_path(out_file: &Path, out_dir: Option<OsString>) -> Result<PathBuf, Error> {
+    if out_file.is_absolute() {
+        return Ok(out_file.to_owned());
+    }
+    match out_dir {
+        Some(dir) => Ok(Path::new(&dir).join(out_file)),
+        None => Err(Error::NoOutDir),
+    }
 }
 
 /// Asks Cargo to rerun the build script when `path` changes (see [`rerun_instruction`]).
@@ -224,32 +242,62 @@ impl fmt::Display for Summary {
 }
 
 /// Why [`Builder::compile`] or [`Builder::generate`] failed.
+///
+/// Its `Display` is one line without an `error: ` label, which is the printer's to add;
+/// [`Error::report`] is what a build script prints, the diagnostics included.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum Error {
+    /// `OUT_DIR` is not set and the output file is relative: [`Builder::compile`] is meant
+    /// to run from a build script, where Cargo sets `OUT_DIR`.
+    NoOutDir,
     /// The documents could not be read.
     Read(ReadError),
     /// Documents have errors; every diagnostic, warnings included, in order.
     Documents(Vec<Diagnostic>),
     /// The emitted code did not parse: a bug in errdoc, not in a document.
-    Render(syn::Error),
+    Generate(GenerateError),
     /// The output file could not be written.
     Write(PathBuf, io::Error),
+}
+
+impl Error {
+    /// The error as a failed build script prints it: for [`Error::Documents`], every
+    /// diagnostic then the count of errors, as `errdoc check` prints them; otherwise the
+    /// message behind an `error: ` label. Each line ends in a newline.
+    pub fn report(&self) -> impl fmt::Display + '_ {
+        ErrorReport(self)
+    }
+}
+
+/// What [`Error::report`] shows.
+struct ErrorReport<'a>(&'a Error);
+
+impl fmt::Display for ErrorReport<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Error::Documents(diagnostics) => Report(diagnostics).fmt(f),
+            error => writeln!(f, "error: {error}"),
+        }
+    }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            Error::NoOutDir => f.write_str(
+                "`OUT_DIR` is not set: `compile` is meant to run from a build script \
+                 (or give `out_file` an absolute path)",
+            ),
             Error::Read(error) => error.fmt(f),
-            Error::Documents(diagnostics) => {
-                f.write_str(Report(diagnostics).to_string().trim_end())
-            }
-            Error::Render(error) => {
-                write!(f, "error: errdoc emitted invalid Rust (a bug): {error}")
-            }
+            Error::Documents(diagnostics) => match Report(diagnostics).errors() {
+                1 => f.write_str("1 error in the documents"),
+                n => write!(f, "{n} errors in the documents"),
+            },
+            Error::Generate(error) => error.fmt(f),
             Error::Write(path, error) => {
                 let path = path.to_string_lossy();
-                write!(f, "error: cannot write `{}`: {error}", Escaped(&path))
+                write!(f, "cannot write `{}`: {error}", Escaped(&path))
             }
         }
     }
@@ -259,9 +307,9 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Error::Read(error) => Some(error),
-            Error::Render(error) => Some(error),
+            Error::Generate(error) => Some(error),
             Error::Write(_, error) => Some(error),
-            Error::Documents(_) => None,
+            Error::Documents(_) | Error::NoOutDir => None,
         }
     }
 }
@@ -269,6 +317,47 @@ impl std::error::Error for Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_relative_out_file_needs_out_dir() {
+        let error = out_path(Path::new("errdoc.rs"), None).unwrap_err();
+        assert!(matches!(error, Error::NoOutDir), "{error:?}");
+        assert_eq!(
+            error.report().to_string(),
+            "error: `OUT_DIR` is not set: `compile` is meant to run from a build script \
+             (or give `out_file` an absolute path)\n"
+        );
+        let out = out_path(Path::new("x/errdoc.rs"), Some("/out".into())).unwrap();
+        assert_eq!(out, Path::new("/out/x/errdoc.rs"));
+    }
+
+    #[test]
+    fn an_absolute_out_file_needs_no_out_dir() {
+        let absolute = std::env::temp_dir().join("errdoc.rs");
+        assert_eq!(out_path(&absolute, None).unwrap(), absolute);
+        assert_eq!(out_path(&absolute, Some("/out".into())).unwrap(), absolute);
+    }
+
+    #[test]
+    fn compile_without_out_dir_fails_before_reading() {
+        // Cargo sets `OUT_DIR` only for packages with a build script, and errdoc has none,
+        // so its tests run without it.
+        if std::env::var_os("OUT_DIR").is_some() {
+            return;
+        }
+        let error = Builder::new().docs("no such folder").compile().unwrap_err();
+        assert!(matches!(error, Error::NoOutDir), "{error:?}");
+    }
+
+    #[test]
+    fn errors_print_without_a_label_and_report_with_one() {
+        let error = Error::Write("out.rs".into(), io::Error::other("disk full"));
+        assert_eq!(error.to_string(), "cannot write `out.rs`: disk full");
+        assert_eq!(
+            error.report().to_string(),
+            "error: cannot write `out.rs`: disk full\n"
+        );
+    }
 
     #[test]
     fn a_path_with_a_line_break_is_no_instruction() {

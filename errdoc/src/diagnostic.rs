@@ -1,7 +1,7 @@
 //! Problems found in documents, and where they are.
 //!
 //! Every stage returns its result together with the diagnostics it collected, so one run
-//! reports every problem instead of stopping at the first. A diagnostic is a typed [`Kind`],
+//! reports every problem instead of stopping at the first. A diagnostic is a typed [`DiagnosticKind`],
 //! the [`Span`] it is about and, for a duplicate or a conflict, the span of the other place
 //! (like regex-syntax's auxiliary span). Its `Display` is in the style of rustc:
 //!
@@ -15,11 +15,11 @@
 //! module), so that no document can write a terminal control sequence or a bidirectional
 //! override into a log.
 
-use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
 
 use crate::escape::{Escaped, invisible_name};
+use crate::parse::Lookalike;
 
 /// A place in a document: the file as it was found, and a 1-based line and column.
 ///
@@ -36,7 +36,7 @@ pub struct Span {
 
 impl Span {
     /// The span for a problem with a whole file: its first line and column.
-    pub fn file(file: &Arc<str>) -> Span {
+    pub(crate) fn file(file: &Arc<str>) -> Span {
         Span {
             file: Arc::clone(file),
             line: 1,
@@ -97,7 +97,7 @@ pub enum Detached {
 /// What is wrong. Each kind has its own fixture under `errdoc/tests/data/err`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
-pub enum Kind {
+pub enum DiagnosticKind {
     /// The file is not UTF-8.
     NotUtf8,
     /// The file holds nothing but white space.
@@ -137,10 +137,15 @@ pub enum Kind {
     },
     /// A row has no value for a field.
     Missing(Field),
-    /// A code is not a decimal integer that fits `i32`. When the text would be one but for
-    /// characters that look like an ASCII sign or digit (`–1` with an en dash), the message
-    /// names each of them.
-    InvalidCode(String),
+    /// A code is not a decimal integer that fits `i32`.
+    InvalidCode {
+        /// The code cell's text.
+        text: String,
+        /// When the text would be a decimal integer but for characters that look like an
+        /// ASCII sign or digit (`–1` with an en dash), each of them once, in order, and the
+        /// message names them; otherwise empty.
+        lookalikes: Vec<Lookalike>,
+    },
     /// A key does not match `[A-Z][A-Z0-9_]*`. When the text holds characters a reader
     /// cannot see or tell from a space (`INVALID\u{200b}_UUID`), the message names each.
     InvalidKey(String),
@@ -188,34 +193,34 @@ pub enum Kind {
     },
 }
 
-impl fmt::Display for Kind {
+impl fmt::Display for DiagnosticKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Kind::NotUtf8 => f.write_str("document is not valid UTF-8"),
-            Kind::Empty => f.write_str("document is empty"),
-            Kind::NoBreadcrumb => f.write_str(
+            DiagnosticKind::NotUtf8 => f.write_str("document is not valid UTF-8"),
+            DiagnosticKind::Empty => f.write_str("document is empty"),
+            DiagnosticKind::NoBreadcrumb => f.write_str(
                 "no breadcrumb names the service (a heading like `## Product > Service > Error Code`)",
             ),
-            Kind::NoTable => f.write_str(
+            DiagnosticKind::NoTable => f.write_str(
                 "no error-code table (a table with `resultCode`, `resultKey` and `resultMessage` columns)",
             ),
-            Kind::EmptyTable => f.write_str("error-code table has no rows"),
-            Kind::DetachedRow(Detached::AfterBlankLine) => f.write_str(
+            DiagnosticKind::EmptyTable => f.write_str("error-code table has no rows"),
+            DiagnosticKind::DetachedRow(Detached::AfterBlankLine) => f.write_str(
                 "row is not part of the table above: a markdown table ends at a blank line or where another block starts",
             ),
-            Kind::DetachedRow(Detached::AfterHeading) => {
+            DiagnosticKind::DetachedRow(Detached::AfterHeading) => {
                 f.write_str("row is not part of the table above: a heading ends a markdown table")
             }
-            Kind::DetachedRow(Detached::BeforeHeader) => f.write_str(
+            DiagnosticKind::DetachedRow(Detached::BeforeHeader) => f.write_str(
                 "row is not part of the table below: a markdown table starts at its header row",
             ),
-            Kind::NotARow => f.write_str(
+            DiagnosticKind::NotARow => f.write_str(
                 "line between rows is not a row: write each row on one line, with a code, a key and a message",
             ),
-            Kind::TextAfterRows => f.write_str(
+            DiagnosticKind::TextAfterRows => f.write_str(
                 "line right under the last row is not a row: if it continues the row's message, join the two lines",
             ),
-            Kind::UnreadTable { missing } => {
+            DiagnosticKind::UnreadTable { missing } => {
                 f.write_str("table with integer codes is not read: its header has no ")?;
                 for (index, field) in missing.iter().enumerate() {
                     let separator = match index {
@@ -232,24 +237,24 @@ impl fmt::Display for Kind {
                 }
                 f.write_str(" column")
             }
-            Kind::ExtraCells { header, found } => write!(
+            DiagnosticKind::ExtraCells { header, found } => write!(
                 f,
                 "row has {found} cells but the header has {header}; write a `|` inside a cell as `\\|`"
             ),
-            Kind::Missing(field) => write!(f, "row has no {field}"),
-            Kind::InvalidCode(text) => {
+            DiagnosticKind::Missing(field) => write!(f, "row has no {field}"),
+            DiagnosticKind::InvalidCode { text, lookalikes } => {
                 write!(
                     f,
                     "`{}` is not a code (a decimal integer that fits in 32 bits)",
                     Escaped(text)
                 )?;
-                for (index, lookalike) in integer_lookalikes(text).iter().enumerate() {
+                for (index, lookalike) in lookalikes.iter().enumerate() {
                     let separator = if index == 0 { ": " } else { "; " };
                     write!(f, "{separator}{lookalike}")?;
                 }
                 write_invisibles(f, text)
             }
-            Kind::InvalidKey(text) => {
+            DiagnosticKind::InvalidKey(text) => {
                 write!(
                     f,
                     "`{}` is not a key (upper-case letters, digits and `_`, starting with a letter)",
@@ -257,11 +262,11 @@ impl fmt::Display for Kind {
                 )?;
                 write_invisibles(f, text)
             }
-            Kind::RepeatedRow(code) => write!(
+            DiagnosticKind::RepeatedRow(code) => write!(
                 f,
                 "row for code `{code}` repeats an earlier row of the same table; merged"
             ),
-            Kind::CodeConflict {
+            DiagnosticKind::CodeConflict {
                 code,
                 field,
                 first,
@@ -272,12 +277,12 @@ impl fmt::Display for Kind {
                 Escaped(first),
                 Escaped(second)
             ),
-            Kind::KeyConflict { key, first, second } => write!(
+            DiagnosticKind::KeyConflict { key, first, second } => write!(
                 f,
                 "key `{}` is listed with two codes: `{first}` and `{second}`",
                 Escaped(key)
             ),
-            Kind::VariantCollision {
+            DiagnosticKind::VariantCollision {
                 variant,
                 first,
                 second,
@@ -287,10 +292,10 @@ impl fmt::Display for Kind {
                 Escaped(first),
                 Escaped(second)
             ),
-            Kind::NoIdentifier(name) => {
+            DiagnosticKind::NoIdentifier(name) => {
                 write!(f, "service name `{}` gives no Rust identifier", Escaped(name))
             }
-            Kind::ModuleCollision {
+            DiagnosticKind::ModuleCollision {
                 name,
                 first,
                 second,
@@ -328,113 +333,17 @@ fn invisibles(text: &str) -> Vec<(char, &'static str)> {
     found
 }
 
-/// A character that a reader takes for an ASCII sign or digit, and is not one.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Lookalike {
-    /// The character as written.
-    pub(crate) found: char,
-    /// Its Unicode name.
-    pub(crate) name: Cow<'static, str>,
-    /// The ASCII character it looks like.
-    pub(crate) ascii: char,
-}
-
-impl fmt::Display for Lookalike {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (found, code) = (self.found, u32::from(self.found));
-        write!(
-            f,
-            "`{found}` is U+{code:04X} {}, not `{}`",
-            self.name, self.ascii
-        )
-    }
-}
-
-/// The characters of `text` that look like an ASCII sign or digit, each once and in order,
-/// when reading them so makes `text` a decimal integer with an optional sign (`–1`, `４００`);
-/// otherwise none. Letters are not lookalikes (`40000O1` shows its letter plainly enough),
-/// so that a word (`I`, `OK`) is never taken for a number.
-pub(crate) fn integer_lookalikes(text: &str) -> Vec<Lookalike> {
-    let mut read = String::with_capacity(text.len());
-    let mut found: Vec<Lookalike> = Vec::new();
-    for c in text.chars() {
-        match lookalike(c) {
-            Some(lookalike) => {
-                read.push(lookalike.ascii);
-                if !found.iter().any(|known| known.found == c) {
-                    found.push(lookalike);
-                }
-            }
-            None => read.push(c),
-        }
-    }
-    let digits = read.strip_prefix(['-', '+']).unwrap_or(&read);
-    let integer = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
-    if integer { found } else { Vec::new() }
-}
-
-/// The dash, plus or digit form that looks like an ASCII sign or digit, if `c` is one.
-fn lookalike(c: char) -> Option<Lookalike> {
-    const SIGNS: &[(char, &str, char)] = &[
-        ('\u{2010}', "HYPHEN", '-'),
-        ('\u{2011}', "NON-BREAKING HYPHEN", '-'),
-        ('\u{2012}', "FIGURE DASH", '-'),
-        ('\u{2013}', "EN DASH", '-'),
-        ('\u{2014}', "EM DASH", '-'),
-        ('\u{2015}', "HORIZONTAL BAR", '-'),
-        ('\u{2212}', "MINUS SIGN", '-'),
-        ('\u{fe58}', "SMALL EM DASH", '-'),
-        ('\u{fe63}', "SMALL HYPHEN-MINUS", '-'),
-        ('\u{ff0d}', "FULLWIDTH HYPHEN-MINUS", '-'),
-        ('\u{fe62}', "SMALL PLUS SIGN", '+'),
-        ('\u{ff0b}', "FULLWIDTH PLUS SIGN", '+'),
-    ];
-    // Blocks of ten digits, zero to nine, in code point order.
-    const DIGITS: &[(u32, &str)] = &[
-        (0xff10, "FULLWIDTH DIGIT"),
-        (0x2080, "SUBSCRIPT"),
-        (0x1d7ce, "MATHEMATICAL BOLD DIGIT"),
-        (0x1d7d8, "MATHEMATICAL DOUBLE-STRUCK DIGIT"),
-        (0x1d7e2, "MATHEMATICAL SANS-SERIF DIGIT"),
-        (0x1d7ec, "MATHEMATICAL SANS-SERIF BOLD DIGIT"),
-        (0x1d7f6, "MATHEMATICAL MONOSPACE DIGIT"),
-    ];
-    // The superscripts one to three are in Latin-1, the others in their own block.
-    const SUPERSCRIPTS: [char; 10] = [
-        '\u{2070}', '\u{b9}', '\u{b2}', '\u{b3}', '\u{2074}', '\u{2075}', '\u{2076}', '\u{2077}',
-        '\u{2078}', '\u{2079}',
-    ];
-    const NAMES: [&str; 10] = [
-        "ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE",
-    ];
-    let digit = |value: usize, block: &str| Lookalike {
-        found: c,
-        name: Cow::Owned(format!("{block} {}", NAMES[value])),
-        ascii: char::from(b"0123456789"[value]),
-    };
-    if let Some(&(_, name, ascii)) = SIGNS.iter().find(|(sign, ..)| *sign == c) {
-        return Some(Lookalike {
-            found: c,
-            name: Cow::Borrowed(name),
-            ascii,
-        });
-    }
-    if let Some(value) = SUPERSCRIPTS.iter().position(|&s| s == c) {
-        return Some(digit(value, "SUPERSCRIPT"));
-    }
-    DIGITS.iter().find_map(|&(zero, block)| {
-        let value = usize::try_from(u32::from(c).checked_sub(zero)?).ok()?;
-        (value < 10).then(|| digit(value, block))
-    })
-}
-
 /// One problem, with the place it is about and, for a duplicate or conflict, the other place.
+///
+/// Only errdoc's stages make diagnostics; its fields are public to read (and a command line
+/// may raise a warning's severity, as `--deny-warnings` does).
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Diagnostic {
     /// Whether this stops the build.
     pub severity: Severity,
     /// What is wrong.
-    pub kind: Kind,
+    pub kind: DiagnosticKind,
     /// Where it is wrong.
     pub span: Span,
     /// The other place involved: the first occurrence of a duplicate or a conflict.
@@ -443,7 +352,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// An error at `span`.
-    pub fn error(kind: Kind, span: Span) -> Diagnostic {
+    pub(crate) fn error(kind: DiagnosticKind, span: Span) -> Diagnostic {
         Diagnostic {
             severity: Severity::Error,
             kind,
@@ -453,7 +362,7 @@ impl Diagnostic {
     }
 
     /// A warning at `span`.
-    pub fn warning(kind: Kind, span: Span) -> Diagnostic {
+    pub(crate) fn warning(kind: DiagnosticKind, span: Span) -> Diagnostic {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(kind, span)
@@ -461,7 +370,7 @@ impl Diagnostic {
     }
 
     /// The same diagnostic, also pointing at `related`.
-    pub fn with_related(self, related: Span) -> Diagnostic {
+    pub(crate) fn with_related(self, related: Span) -> Diagnostic {
         Diagnostic {
             related: Some(related),
             ..self
@@ -517,8 +426,9 @@ impl fmt::Display for Report<'_> {
 mod tests {
     use super::*;
 
+    /// The message for a rejected code, with the look-alikes the parser finds in it.
     fn invalid(text: &str) -> String {
-        Kind::InvalidCode(text.to_owned()).to_string()
+        crate::parse::invalid_code(text.to_owned()).to_string()
     }
 
     #[test]
@@ -561,7 +471,7 @@ mod tests {
 
     #[test]
     fn a_key_with_invisible_characters_names_them() {
-        let invalid = |text: &str| Kind::InvalidKey(text.to_owned()).to_string();
+        let invalid = |text: &str| DiagnosticKind::InvalidKey(text.to_owned()).to_string();
         let rule = "is not a key (upper-case letters, digits and `_`, starting with a letter)";
         assert_eq!(
             invalid("INVALID\u{200b}_UUID"),
@@ -596,7 +506,7 @@ mod tests {
 
     #[test]
     fn document_text_in_a_message_is_escaped() {
-        let conflict = Kind::CodeConflict {
+        let conflict = DiagnosticKind::CodeConflict {
             code: 1,
             field: Field::Message,
             first: "one\u{1b}]8;;http://evil\u{1b}\\ link".to_owned(),
@@ -610,47 +520,9 @@ mod tests {
         let span = Span::file(&Arc::from("evil\u{1b}[2K\r.md"));
         assert_eq!(span.to_string(), "evil\\u{1b}[2K\\r.md:1:1");
         assert_eq!(
-            Kind::NoIdentifier("\u{200f}".to_owned()).to_string(),
+            DiagnosticKind::NoIdentifier("\u{200f}".to_owned()).to_string(),
             "service name `\\u{200f}` gives no Rust identifier"
         );
-    }
-
-    #[test]
-    fn digit_forms_are_named_by_their_block() {
-        let names = |text: &str| -> Vec<String> {
-            integer_lookalikes(text)
-                .into_iter()
-                .map(|l| format!("{} {}", l.name, l.ascii))
-                .collect()
-        };
-        assert_eq!(
-            names("\u{ff10}\u{ff19}"),
-            ["FULLWIDTH DIGIT ZERO 0", "FULLWIDTH DIGIT NINE 9"]
-        );
-        assert_eq!(
-            names("\u{b9}\u{2070}\u{2079}"),
-            [
-                "SUPERSCRIPT ONE 1",
-                "SUPERSCRIPT ZERO 0",
-                "SUPERSCRIPT NINE 9"
-            ]
-        );
-        assert_eq!(names("\u{2085}"), ["SUBSCRIPT FIVE 5"]);
-        assert_eq!(
-            names("\u{1d7ce}\u{1d7ff}"),
-            [
-                "MATHEMATICAL BOLD DIGIT ZERO 0",
-                "MATHEMATICAL MONOSPACE DIGIT NINE 9"
-            ]
-        );
-        assert_eq!(names("\u{ff0b}1"), ["FULLWIDTH PLUS SIGN +"]);
-    }
-
-    #[test]
-    fn letters_are_not_lookalikes() {
-        for word in ["40000O1", "4000l", "I", "O", "OK", "N/A", "TOP"] {
-            assert_eq!(integer_lookalikes(word), [], "{word}");
-        }
     }
 
     #[test]
@@ -664,7 +536,14 @@ mod tests {
             "\u{2013} 1",
             "1O.5",
         ] {
-            assert_eq!(integer_lookalikes(text), [], "{text}");
+            assert_eq!(
+                invalid(text),
+                format!(
+                    "`{}` is not a code (a decimal integer that fits in 32 bits)",
+                    Escaped(text)
+                ),
+                "{text}"
+            );
         }
         assert_eq!(
             invalid("9999999999"),

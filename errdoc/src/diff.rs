@@ -1,43 +1,11 @@
 //! What changed between two catalogs, and what that means for the generated API's version.
 //!
-//! `errdoc diff OLD NEW` compares two versions of the documents. Services are matched by
-//! module, codes by number. Each change has a [`Class`], the semver bump it asks of a crate
-//! that generates its API from the documents:
+//! `errdoc diff OLD NEW` compares two versions of the documents, and gives each change
+//! the semver bump it asks of a crate that generates its API from them ([`diff`] says how
+//! services and codes are matched and what each [`Class`] means).
 //!
-//! - **breaking**: a service or a code is removed, or a code's key is renamed; code that
-//!   names the service's module or the code's item no longer compiles, and code that
-//!   matches the key no longer matches;
-//! - **minor**: a service or a code is added; only new items appear, and code that handles
-//!   unknown codes (which it must) keeps working;
-//! - **patch**: a message or a service's breadcrumb path changed; only text changes.
-//!
-//! Like the other stages this is pure: catalogs in, a [`Diff`] out. Its `Display` is the
-//! text `errdoc diff` prints, with document text escaped as in diagnostics (messages in
-//! Rust's `Debug` form, which escapes the same characters); the command line renders the
-//! JSON form.
-//!
-//! ```
-//! use errdoc::diff::{self, Class};
-//!
-//! let page = |rows: &str| {
-//!     let text = format!(
-//!         "## AI Service > OCR > Document OCR > Error Code\n\n\
-//!          | resultCode | resultKey | resultMessage |\n|---|---|---|\n{rows}"
-//!     );
-//!     errdoc::check(&[errdoc::Source::new("ocr.md", text)]).catalog
-//! };
-//! let old = page("| 1 | INVALID_UUID | Invalid uuid. |\n");
-//! let new = page("| 1 | INVALID_UUID | Invalid UUID. |\n| 2 | EXPIRED | Expired. |\n");
-//! let diff = diff::diff(&old, &new);
-//! assert_eq!(diff.class(), Class::Minor);
-//! assert_eq!(
-//!     diff.to_string(),
-//!     "document_ocr (AI Service > OCR > Document OCR)\n  \
-//!      message  1 INVALID_UUID: \"Invalid uuid.\" → \"Invalid UUID.\"\n  \
-//!      added    2 EXPIRED: \"Expired.\"\n\n\
-//!      minor: 1 code added; patch: 1 message changed\n"
-//! );
-//! ```
+//! Like the other stages this is pure: catalogs in, a [`Diff`] out; the command line
+//! renders its JSON form.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -48,7 +16,41 @@ use crate::lower::{Catalog, Entry, Service};
 /// Compares two catalogs: every service and code that was added, removed or changed.
 ///
 /// Services are matched by module and codes by number; the result is in module order, and
-/// each service's changes in code order.
+/// each service's changes in code order. Each change has a [`Class`], the semver bump it
+/// asks of a crate that generates its API from the documents:
+///
+/// - **breaking**: a service or a code is removed, or a code's key is renamed; code that
+///   names the service's module or the code's item no longer compiles, and code that
+///   matches the key no longer matches;
+/// - **minor**: a service or a code is added; only new items appear, and code that handles
+///   unknown codes (which it must) keeps working;
+/// - **patch**: a message or a service's breadcrumb path changed; only text changes.
+///
+/// The [`Diff`]'s `Display` is the text `errdoc diff` prints, with document text escaped
+/// as in diagnostics (messages in Rust's `Debug` form, which escapes the same characters).
+///
+/// ```
+/// use errdoc::Class;
+///
+/// let page = |rows: &str| {
+///     let text = format!(
+///         "## AI Service > OCR > Document OCR > Error Code\n\n\
+///          | resultCode | resultKey | resultMessage |\n|---|---|---|\n{rows}"
+///     );
+///     errdoc::check(&[errdoc::Source::new("ocr.md", text)]).catalog
+/// };
+/// let old = page("| 1 | INVALID_UUID | Invalid uuid. |\n");
+/// let new = page("| 1 | INVALID_UUID | Invalid UUID. |\n| 2 | EXPIRED | Expired. |\n");
+/// let diff = errdoc::diff(&old, &new);
+/// assert_eq!(diff.class(), Class::Minor);
+/// assert_eq!(
+///     diff.to_string(),
+///     "document_ocr (AI Service > OCR > Document OCR)\n  \
+///      message  1 INVALID_UUID: \"Invalid uuid.\" → \"Invalid UUID.\"\n  \
+///      added    2 EXPIRED: \"Expired.\"\n\n\
+///      minor: 1 code added; patch: 1 message changed\n"
+/// );
+/// ```
 pub fn diff(old: &Catalog, new: &Catalog) -> Diff {
     let services = pair_up(&old.services, &new.services, |service| &service.module)
         .filter_map(|pair| match pair {

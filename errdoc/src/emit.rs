@@ -41,7 +41,7 @@ const RUNTIME: &str = include_str!("emit/runtime.rs");
 
 /// Emits the generated items: the crate-level items, then one module per service. The
 /// runtime they call is [`runtime_module`], which the render stage appends as text.
-pub fn emit(catalog: &Catalog, options: &Options) -> TokenStream {
+pub(crate) fn emit(catalog: &Catalog, options: &Options) -> TokenStream {
     let service_enum = emit_service_enum(catalog);
     let entry = emit_entry();
     let unknown_key = emit_unknown_key();
@@ -64,7 +64,7 @@ pub fn emit(catalog: &Catalog, options: &Options) -> TokenStream {
 ///
 /// Private to the including module: its name starts with `__`, which no service module's
 /// can (module names are snake case from letters and digits).
-pub fn runtime_module() -> String {
+pub(crate) fn runtime_module() -> String {
     let mut out = String::with_capacity(RUNTIME.len() + RUNTIME.len() / 8);
     out.push_str("mod __errdoc {\n");
     for line in RUNTIME.lines() {
@@ -218,14 +218,10 @@ fn emit_unknown_key() -> TokenStream {
 fn emit_service(service: &Service, listed: bool, options: &Options) -> TokenStream {
     let module = ident(&service.module);
     let path = markdown_escape(&service.path.join(" > "));
-    let documents: Vec<String> = service
-        .documents
-        .iter()
-        .map(|d| markdown_escape(d))
-        .collect();
+    let files: Vec<String> = service.files.iter().map(|d| markdown_escape(d)).collect();
     let module_doc = doc(&format!(
         "Result codes of {path}.\n\nGenerated from {}.",
-        documents.join(", ")
+        files.join(", ")
     ));
     let error_code = emit_error_code(service);
     let constants = emit_constants(service);
@@ -436,8 +432,8 @@ fn emit_serde(feature: &str) -> TokenStream {
 
 /// The doc comment of one code: code, key, message and where they come from.
 fn entry_doc(entry: &Entry) -> TokenStream {
-    let sources: Vec<String> = entry
-        .sources
+    let locations: Vec<String> = entry
+        .locations
         .iter()
         .map(|s| format!("{}:{}", markdown_escape(&s.file), s.line))
         .collect();
@@ -446,7 +442,7 @@ fn entry_doc(entry: &Entry) -> TokenStream {
         entry.code,
         entry.key,
         markdown_escape(&entry.message),
-        sources.join(", ")
+        locations.join(", ")
     ))
 }
 

@@ -27,9 +27,9 @@
 //!             | 4010002 | INVALID_UUID | Invalid uuid. |\n";
 //! let checked = errdoc::check(&[errdoc::Source::new("ocr.md", page)]);
 //! assert!(!checked.has_errors());
-//! let service = &checked.catalog.services[0];
-//! assert_eq!(service.module, "document_ocr");
-//! assert_eq!(service.entries[0].variant, "InvalidUuid");
+//! let service = &checked.catalog.services()[0];
+//! assert_eq!(service.module(), "document_ocr");
+//! assert_eq!(service.entries()[0].variant(), "InvalidUuid");
 //!
 //! let code = errdoc::generate(&checked.catalog, &errdoc::Options::default()).unwrap();
 //! assert!(code.contains("pub mod document_ocr"));
@@ -37,22 +37,27 @@
 
 #![deny(missing_docs)]
 
-pub mod config;
-pub mod diagnostic;
-pub mod diff;
-pub mod emit;
+mod config;
+mod diagnostic;
+mod diff;
+mod emit;
 mod escape;
-pub mod ident;
-pub mod lower;
-pub mod parse;
-pub mod read;
-pub mod render;
+mod ident;
+mod lower;
+mod parse;
+#[cfg(test)]
+mod properties;
+mod read;
+mod render;
 
-pub use config::{Builder, Error, Summary};
-pub use diagnostic::{Diagnostic, Kind, Report, Severity, Span};
+pub use config::{Builder, Error, Generated, Summary};
+pub use diagnostic::{Detached, Diagnostic, DiagnosticKind, Field, Report, Severity, Span};
+pub use diff::{Class, CodeChange, Counts, Diff, MovedKey, ServiceChanges, ServiceDiff, diff};
 pub use emit::Options;
 pub use lower::{Catalog, Entry, Location, Service};
-pub use parse::{Document, Source};
+pub use parse::{Lookalike, Source};
+pub use read::{Inputs, ReadError, read};
+pub use render::GenerateError;
 
 /// Parses and lowers documents: the catalog of everything valid, and every diagnostic.
 ///
@@ -77,10 +82,11 @@ pub fn check(sources: &[Source]) -> Checked {
 ///
 /// # Errors
 ///
-/// Returns syn's error if the emitted tokens do not parse, which is a bug in errdoc.
-pub fn generate(catalog: &Catalog, options: &Options) -> Result<String, syn::Error> {
+/// Returns a [`GenerateError`] if the emitted code does not parse, which is a bug in errdoc,
+/// never a problem with the documents.
+pub fn generate(catalog: &Catalog, options: &Options) -> Result<String, GenerateError> {
     let runtime = emit::runtime_module();
-    render::render(emit::emit(catalog, options), &catalog.documents, &runtime)
+    render::render(emit::emit(catalog, options), &catalog.files, &runtime)
 }
 
 /// The result of [`check`].

@@ -8,20 +8,35 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use crate::diagnostic::{Diagnostic, Field, Kind, Span};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Field, Span};
 use crate::ident;
-use crate::parse::{Document, RawRow, collapse_whitespace};
+use crate::parse::{Document, RawRow, collapse_whitespace, invalid_code};
 
 /// Every service that the documents describe, merged and validated.
+///
+/// Only [`check`](crate::check) builds a catalog, so every catalog holds what the checks
+/// let through: modules and variants that are Rust identifiers, each code and key once in
+/// its service, services sorted by module and codes by code. [`generate`](crate::generate)
+/// relies on that. The default catalog is empty, which is valid too.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Catalog {
     /// The services, sorted by module name.
-    pub services: Vec<Service>,
-    /// Every document the catalog was built from, in the order read.
-    pub documents: Vec<Arc<str>>,
+    pub(crate) services: Vec<Service>,
+    /// The path of every document the catalog was built from, in the order read.
+    pub(crate) files: Vec<Arc<str>>,
 }
 
 impl Catalog {
+    /// The services, sorted by module name.
+    pub fn services(&self) -> &[Service] {
+        &self.services
+    }
+
+    /// The path of every document the catalog was built from, in the order read.
+    pub fn files(&self) -> &[Arc<str>] {
+        &self.files
+    }
+
     /// The number of codes over all services.
     pub fn code_count(&self) -> usize {
         self.services
@@ -35,41 +50,112 @@ impl Catalog {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Service {
     /// The service's name: the last segment of its path (`Document OCR`).
-    pub name: String,
+    pub(crate) name: String,
     /// The breadcrumb path without the error-code title (`["AI Service", "OCR", "Document OCR"]`).
-    pub path: Vec<String>,
+    pub(crate) path: Vec<String>,
     /// The Rust module (`document_ocr`).
-    pub module: String,
+    pub(crate) module: String,
     /// The variant of the crate-level `Service` enum (`DocumentOcr`).
-    pub variant: String,
-    /// The documents that describe this service, in the order read.
-    pub documents: Vec<Arc<str>>,
+    pub(crate) variant: String,
+    /// The path of every document that describes this service, in the order read.
+    pub(crate) files: Vec<Arc<str>>,
     /// The codes, sorted by code.
-    pub entries: Vec<Entry>,
+    pub(crate) entries: Vec<Entry>,
+}
+
+impl Service {
+    /// The service's name: the last segment of its path (`Document OCR`).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The breadcrumb path without the error-code title (`["AI Service", "OCR", "Document OCR"]`).
+    pub fn path(&self) -> &[String] {
+        &self.path
+    }
+
+    /// The Rust module (`document_ocr`).
+    pub fn module(&self) -> &str {
+        &self.module
+    }
+
+    /// The variant of the crate-level `Service` enum (`DocumentOcr`).
+    pub fn variant(&self) -> &str {
+        &self.variant
+    }
+
+    /// The path of every document that describes this service, in the order read.
+    pub fn files(&self) -> &[Arc<str>] {
+        &self.files
+    }
+
+    /// The codes, sorted by code.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
 }
 
 /// One result code of a service.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
     /// The numeric code (`4000101`).
-    pub code: i32,
+    pub(crate) code: i32,
     /// The key (`INVALID_BUSINESS_REGISTRATION_FORMAT`).
-    pub key: String,
+    pub(crate) key: String,
     /// The `ErrorCode` variant (`InvalidBusinessRegistrationFormat`).
-    pub variant: String,
+    pub(crate) variant: String,
     /// The message, as a reader sees it.
-    pub message: String,
+    pub(crate) message: String,
     /// Every row that lists this code, in the order read.
-    pub sources: Vec<Location>,
+    pub(crate) locations: Vec<Location>,
 }
 
-/// A row of a document: file and 1-based line.
+impl Entry {
+    /// The numeric code (`4000101`).
+    pub fn code(&self) -> i32 {
+        self.code
+    }
+
+    /// The key (`INVALID_BUSINESS_REGISTRATION_FORMAT`).
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
+    /// The `ErrorCode` constant's name in upper camel case (`InvalidBusinessRegistrationFormat`).
+    pub fn variant(&self) -> &str {
+        &self.variant
+    }
+
+    /// The message, as a reader sees it.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// Every row that lists this code, in the order read.
+    pub fn locations(&self) -> &[Location] {
+        &self.locations
+    }
+}
+
+/// Where a row is: its document's path and its 1-based line.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Location {
     /// The document's path, as found.
-    pub file: Arc<str>,
+    pub(crate) file: Arc<str>,
     /// The row's line, counting from 1.
-    pub line: u32,
+    pub(crate) line: u32,
+}
+
+impl Location {
+    /// The document's path, as found.
+    pub fn file(&self) -> &str {
+        &self.file
+    }
+
+    /// The row's line, counting from 1.
+    pub fn line(&self) -> u32 {
+        self.line
+    }
 }
 
 /// Merges, validates and names the documents' services.
@@ -105,7 +191,7 @@ pub fn lower(documents: Vec<Document>) -> (Catalog, Vec<Diagnostic>) {
             service: group[0].service.clone(),
             breadcrumb: group[0].breadcrumb.clone(),
         };
-        let documents = group
+        let files = group
             .iter()
             .map(|document| Arc::clone(&document.path))
             .collect();
@@ -113,7 +199,7 @@ pub fn lower(documents: Vec<Document>) -> (Catalog, Vec<Diagnostic>) {
         let entries = merge(group, &mut diagnostics);
         let name = first.service.last().cloned().unwrap_or_default();
         let Some(module) = ident::module_name(&name) else {
-            let kind = Kind::NoIdentifier(name);
+            let kind = DiagnosticKind::NoIdentifier(name);
             diagnostics.push(Diagnostic::error(kind, first.breadcrumb.clone()));
             continue;
         };
@@ -123,7 +209,7 @@ pub fn lower(documents: Vec<Document>) -> (Catalog, Vec<Diagnostic>) {
             .into_iter()
             .find_map(|name| owners.get(&name).map(|owner| (name, owner)));
         if let Some((name, owner)) = taken {
-            let kind = Kind::ModuleCollision {
+            let kind = DiagnosticKind::ModuleCollision {
                 name,
                 first: owner.service.join(" > "),
                 second: first.service.join(" > "),
@@ -137,7 +223,7 @@ pub fn lower(documents: Vec<Document>) -> (Catalog, Vec<Diagnostic>) {
             path: first.service.clone(),
             module: module.clone(),
             variant: variant.clone(),
-            documents,
+            files,
             entries,
         };
         owners.insert(format!("Service::{variant}"), first.clone());
@@ -147,7 +233,7 @@ pub fn lower(documents: Vec<Document>) -> (Catalog, Vec<Diagnostic>) {
 
     let catalog = Catalog {
         services: services.into_values().collect(),
-        documents: paths,
+        files: paths,
     };
     (catalog, diagnostics)
 }
@@ -168,30 +254,56 @@ fn fold_path(path: &[String]) -> String {
     segments.join(" > ")
 }
 
-/// A table of a document: which document, which table of it.
-type TableId = (usize, usize);
+/// A table of one service's documents: which document, in the order read, and which
+/// table of it, in document order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct TableId {
+    document: usize,
+    table: usize,
+}
 
 /// An entry being merged, with every row that listed it.
 struct Merging {
     entry: Entry,
     /// The first row's key and message cells, for the other place of a conflict.
-    first: (Span, Span),
-    /// The table and place of the last row that listed it: rows come table by table, so an
-    /// earlier row of the same table, if any, is this one. Keeping only it keeps a code
-    /// listed in n tables at n steps, not n² / 2.
-    last: (TableId, Span),
+    first: FirstCells,
+    /// The table of the last row that listed it: rows come table by table, so an earlier
+    /// row of the same table, if any, is this one. Keeping only it keeps a code listed in
+    /// n tables at n steps, not n² / 2.
+    last_table: TableId,
+    /// Where that last row is.
+    last_row: Span,
+}
+
+/// Where the first row of a code has its key and its message, for the other place of a
+/// conflict about either.
+struct FirstCells {
+    key: Span,
+    message: Span,
+}
+
+/// The first row of a key, or of a variant: its code, and where its key cell is.
+struct Claim {
+    code: i32,
+    key: Span,
 }
 
 /// Merges the rows of one service's documents into its entries, sorted by code.
 fn merge(documents: Vec<Document>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Entry> {
     let mut by_code: BTreeMap<i32, Merging> = BTreeMap::new();
-    let mut by_key: BTreeMap<String, (i32, Span)> = BTreeMap::new();
+    let mut by_key: BTreeMap<String, Claim> = BTreeMap::new();
     // A variant's code: its key is the entry's.
-    let mut by_variant: BTreeMap<String, (i32, Span)> = BTreeMap::new();
+    let mut by_variant: BTreeMap<String, Claim> = BTreeMap::new();
     let tables = documents.into_iter().enumerate().flat_map(|(d, document)| {
         let path = document.path;
         let tables = document.tables.into_iter().enumerate();
-        tables.map(move |(t, table)| ((d, t), Arc::clone(&path), table))
+        tables.map(move |(t, table)| {
+            let id = TableId {
+                document: d,
+                table: t,
+            };
+            (id, Arc::clone(&path), table)
+        })
     });
     for (table_id, path, table) in tables {
         for mut row in table.rows {
@@ -202,31 +314,43 @@ fn merge(documents: Vec<Document>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Ent
                 repeat(merging, entry, table_id, &row, diagnostics);
                 continue;
             }
-            if let Some((code, span)) = by_key.get(&entry.key) {
-                let kind = Kind::KeyConflict {
+            if let Some(claim) = by_key.get(&entry.key) {
+                let kind = DiagnosticKind::KeyConflict {
                     key: entry.key,
-                    first: *code,
+                    first: claim.code,
                     second: entry.code,
                 };
                 let diagnostic = Diagnostic::error(kind, row.key.span.clone());
-                diagnostics.push(diagnostic.with_related(span.clone()));
+                diagnostics.push(diagnostic.with_related(claim.key.clone()));
                 continue;
             }
-            if let Some((code, span)) = by_variant.get(&entry.variant) {
-                let kind = Kind::VariantCollision {
+            if let Some(claim) = by_variant.get(&entry.variant) {
+                let kind = DiagnosticKind::VariantCollision {
                     variant: entry.variant,
-                    first: by_code[code].entry.key.clone(),
+                    first: by_code[&claim.code].entry.key.clone(),
                     second: entry.key,
                 };
                 let diagnostic = Diagnostic::error(kind, row.key.span.clone());
-                diagnostics.push(diagnostic.with_related(span.clone()));
+                diagnostics.push(diagnostic.with_related(claim.key.clone()));
                 continue;
             }
-            by_key.insert(entry.key.clone(), (entry.code, row.key.span.clone()));
-            by_variant.insert(entry.variant.clone(), (entry.code, row.key.span.clone()));
-            let first = (row.key.span.clone(), row.message.span.clone());
-            let last = (table_id, row.span.clone());
-            by_code.insert(entry.code, Merging { entry, first, last });
+            let claim = || Claim {
+                code: entry.code,
+                key: row.key.span.clone(),
+            };
+            by_key.insert(entry.key.clone(), claim());
+            by_variant.insert(entry.variant.clone(), claim());
+            let first = FirstCells {
+                key: row.key.span.clone(),
+                message: row.message.span.clone(),
+            };
+            let merging = Merging {
+                entry,
+                first,
+                last_table: table_id,
+                last_row: row.span.clone(),
+            };
+            by_code.insert(merging.entry.code, merging);
         }
     }
     by_code.into_values().map(|merging| merging.entry).collect()
@@ -252,25 +376,25 @@ fn repeat(
             &row.message.span,
         )
     } else {
-        let (last_table, earlier) = &merging.last;
-        if *last_table == table_id {
-            let kind = Kind::RepeatedRow(entry.code);
+        if merging.last_table == table_id {
+            let kind = DiagnosticKind::RepeatedRow(entry.code);
             let diagnostic = Diagnostic::warning(kind, row.span.clone());
-            diagnostics.push(diagnostic.with_related(earlier.clone()));
+            diagnostics.push(diagnostic.with_related(merging.last_row.clone()));
         }
-        merging.entry.sources.extend(entry.sources);
-        merging.last = (table_id, row.span.clone());
+        merging.entry.locations.extend(entry.locations);
+        merging.last_table = table_id;
+        merging.last_row = row.span.clone();
         return;
     };
-    let kind = Kind::CodeConflict {
+    let kind = DiagnosticKind::CodeConflict {
         code: entry.code,
         field,
         first: first.clone(),
         second,
     };
     let related = match field {
-        Field::Key => merging.first.0.clone(),
-        _ => merging.first.1.clone(),
+        Field::Key => merging.first.key.clone(),
+        _ => merging.first.message.clone(),
     };
     diagnostics.push(Diagnostic::error(kind, span.clone()).with_related(related));
 }
@@ -284,17 +408,19 @@ fn validate(row: &mut RawRow, file: &Arc<str>, diagnostics: &mut Vec<Diagnostic>
     // `i32::from_str` takes exactly a decimal integer with at most one sign.
     let code = row.code.text.parse::<i32>().ok();
     match row.code.text.as_str() {
-        "" => report(Kind::Missing(Field::Code), &row.code.span),
-        text if code.is_none() => report(Kind::InvalidCode(text.to_owned()), &row.code.span),
+        "" => report(DiagnosticKind::Missing(Field::Code), &row.code.span),
+        text if code.is_none() => report(invalid_code(text.to_owned()), &row.code.span),
         _ => {}
     }
     match row.key.text.as_str() {
-        "" => report(Kind::Missing(Field::Key), &row.key.span),
-        text if !ident::is_key(text) => report(Kind::InvalidKey(text.to_owned()), &row.key.span),
+        "" => report(DiagnosticKind::Missing(Field::Key), &row.key.span),
+        text if !ident::is_key(text) => {
+            report(DiagnosticKind::InvalidKey(text.to_owned()), &row.key.span)
+        }
         _ => {}
     }
     if row.message.text.is_empty() {
-        report(Kind::Missing(Field::Message), &row.message.span);
+        report(DiagnosticKind::Missing(Field::Message), &row.message.span);
     }
     if diagnostics.len() > before {
         return None;
@@ -304,7 +430,7 @@ fn validate(row: &mut RawRow, file: &Arc<str>, diagnostics: &mut Vec<Diagnostic>
         variant: ident::code_variant(&row.key.text),
         key: std::mem::take(&mut row.key.text),
         message: std::mem::take(&mut row.message.text),
-        sources: vec![Location {
+        locations: vec![Location {
             file: Arc::clone(file),
             line: row.span.line,
         }],
@@ -313,7 +439,16 @@ fn validate(row: &mut RawRow, file: &Arc<str>, diagnostics: &mut Vec<Diagnostic>
 
 #[cfg(test)]
 mod tests {
-    use crate::{Severity, Source, check};
+    use crate::{Catalog, Options, Severity, Source, check};
+
+    #[test]
+    fn the_default_catalog_is_the_empty_one_that_check_builds() {
+        // `Catalog: Default` is the only way to a catalog besides `check`, so it must be
+        // one that `check` could build, and that `generate` takes.
+        assert_eq!(Catalog::default(), check(&[]).catalog);
+        let code = crate::generate(&Catalog::default(), &Options::default());
+        assert!(code.is_ok(), "{code:?}");
+    }
 
     const HEAD: &str = "| code | key | message |\n|---|---|---|\n";
 
@@ -334,14 +469,14 @@ mod tests {
         ]);
         assert_eq!(checked.diagnostics, []);
         let service = &checked.catalog.services[0];
-        assert_eq!(service.documents.len(), 2);
+        assert_eq!(service.files.len(), 2);
         let lines: Vec<_> = service.entries[0]
-            .sources
+            .locations
             .iter()
             .map(|s| (&*s.file, s.line))
             .collect();
         assert_eq!(lines, [("a.md", 5), ("a.md", 9), ("b.md", 5)]);
-        assert_eq!(service.entries[1].sources.len(), 1);
+        assert_eq!(service.entries[1].locations.len(), 1);
     }
 
     #[test]
@@ -350,7 +485,7 @@ mod tests {
         let checked = check(&[Source::new("a.md", page("Widget", &[row, row]))]);
         assert_eq!(checked.diagnostics.len(), 1);
         assert_eq!(checked.diagnostics[0].severity, Severity::Warning);
-        assert_eq!(checked.catalog.services[0].entries[0].sources.len(), 2);
+        assert_eq!(checked.catalog.services[0].entries[0].locations.len(), 2);
     }
 
     #[test]
@@ -392,7 +527,7 @@ mod tests {
             .map(|e| e.code)
             .collect();
         assert_eq!(codes, [-3, 9]);
-        assert_eq!(checked.catalog.documents.len(), 2);
+        assert_eq!(checked.catalog.files.len(), 2);
         assert_eq!(checked.catalog.code_count(), 3);
     }
 }

@@ -1,26 +1,6 @@
-//! The read stage: paths in, [`Source`]s out. The only stage that touches the file system.
-//!
-//! A path is a file, read whatever its name, or a folder, walked recursively in sorted path
-//! order for documents: files named `*.md`, `*.markdown` or `*.txt` (any case). Names that
-//! start with `.` are skipped. Each entry is judged by its own type, without following it:
-//!
-//! - A folder is walked.
-//! - A document name is read. A symbolic link with a document name is followed, because
-//!   it claims to be a document: if it dangles or cannot be read, that is an error naming
-//!   it, and if it leads to a folder, the folder is walked.
-//! - Any other name is never opened as a file, so a stray image, FIFO or dangling link
-//!   beside the documents cannot stop the read. A symbolic link with such a name is
-//!   followed only to see whether it leads to a folder, which is then walked; a link that
-//!   dangles, cannot be followed, or leads to anything else is skipped.
-//! - A document name that is not a regular file (a FIFO, a socket, a device) is an error,
-//!   because reading it could block forever or never end.
-//!
-//! Symbolic links can lead to one folder by many paths: a walk that followed every path
-//! would visit a tree whose every level links twice to the next exponentially often,
-//! though it holds no loop. So each folder is walked once and each file read once, by canonical path, and the
-//! first path in walk order is the one kept; a folder reached again from inside itself is a
-//! link loop, an error. I/O problems are [`ReadError`]s, kept apart from document
-//! diagnostics.
+//! The read stage: paths in, [`Inputs`] (a [`Source`] per document file) out. The only
+//! stage that touches the file system; [`read`] says how it walks folders, and why each
+//! folder and file is visited once.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -31,11 +11,13 @@ use std::path::{Path, PathBuf};
 use crate::escape::Escaped;
 use crate::parse::Source;
 
-/// What was read: the documents, and every folder walked (for `rerun-if-changed`).
+/// What [`read`] read: a source per document file, and every folder walked (for
+/// `rerun-if-changed`).
 #[derive(Clone, Debug, Default)]
-pub struct Sources {
-    /// The documents, in sorted path order, each file once.
-    pub documents: Vec<Source>,
+#[non_exhaustive]
+pub struct Inputs {
+    /// The document files, path and bytes, in sorted path order, each file once.
+    pub sources: Vec<Source>,
     /// The folders walked, in the order walked, each folder once, by the first path that
     /// reached it.
     pub folders: Vec<PathBuf>,
@@ -43,17 +25,35 @@ pub struct Sources {
 
 /// Reads every document under `paths`.
 ///
-/// A path named directly is read whatever its name; a folder is walked for documents as
-/// the [module documentation](self) describes. However many paths lead to a folder or a
-/// file, through symbolic links or because `paths` overlap, the folder is walked and the
-/// file read once, under the first path that reached it.
+/// A path is a file, read whatever its name, or a folder, walked recursively in sorted path
+/// order for documents: files named `*.md`, `*.markdown` or `*.txt` (any case). Names that
+/// start with `.` are skipped. Each entry is judged by its own type, without following it:
+///
+/// - A folder is walked.
+/// - A document name is read. A symbolic link with a document name is followed, because
+///   it claims to be a document: if it dangles or cannot be read, that is an error naming
+///   it, and if it leads to a folder, the folder is walked.
+/// - Any other name is never opened as a file, so a stray image, FIFO or dangling link
+///   beside the documents cannot stop the read. A symbolic link with such a name is
+///   followed only to see whether it leads to a folder, which is then walked; a link that
+///   dangles, cannot be followed, or leads to anything else is skipped.
+/// - A document name that is not a regular file (a FIFO, a socket, a device) is an error,
+///   because reading it could block forever or never end.
+///
+/// Symbolic links can lead to one folder by many paths: a walk that followed every path
+/// would visit a tree whose every level links twice to the next exponentially often, though
+/// it holds no loop. So however many paths lead to a folder or a file, through symbolic
+/// links or because `paths` overlap, the folder is walked and the file read once, by
+/// canonical path, under the first path in walk order that reached it; a folder reached
+/// again from inside itself is a link loop, an error. I/O problems are [`ReadError`]s, kept
+/// apart from document diagnostics.
 ///
 /// # Errors
 ///
 /// Returns the first I/O problem: a path that does not exist, a file or folder that cannot
 /// be read (a dangling link with a document name among them), a symbolic-link loop, a
 /// document that is not a regular file, or a folder with no documents.
-pub fn read(paths: &[impl AsRef<Path>]) -> Result<Sources, ReadError> {
+pub fn read(paths: &[impl AsRef<Path>]) -> Result<Inputs, ReadError> {
     let mut walk = Walk::default();
     for path in paths {
         let path = path.as_ref();
@@ -70,14 +70,14 @@ pub fn read(paths: &[impl AsRef<Path>]) -> Result<Sources, ReadError> {
             walk.file(path, canonical, metadata.file_type())?;
         }
     }
-    Ok(walk.sources)
+    Ok(walk.inputs)
 }
 
 /// One reading of the documents: what has been found, and which canonical folders and
 /// files have been reached, so that none is walked or read twice.
 #[derive(Default)]
 struct Walk {
-    sources: Sources,
+    inputs: Inputs,
     /// Every canonical folder reached, with whether it holds a document; `None` while the
     /// folder is still being walked, so that reaching it then is known to be a loop.
     folders: BTreeMap<PathBuf, Option<bool>>,
@@ -95,7 +95,7 @@ impl Walk {
             None => {}
         }
         self.folders.insert(canonical.clone(), None);
-        self.sources.folders.push(folder.to_owned());
+        self.inputs.folders.push(folder.to_owned());
         let mut entries = fs::read_dir(folder)
             .and_then(|entries| entries.collect::<Result<Vec<_>, _>>())
             .map_err(|error| ReadError::io(folder, error))?;
@@ -109,7 +109,7 @@ impl Walk {
     }
 
     /// Walks or reads one entry of the folder whose canonical path is `parent`, as the
-    /// module documentation describes, and tells whether it is or holds a document.
+    /// documentation of [`read`] describes, and tells whether it is or holds a document.
     fn entry(&mut self, entry: &DirEntry, parent: &Path) -> Result<bool, ReadError> {
         let name = entry.file_name();
         let text = name.to_string_lossy();
@@ -170,7 +170,7 @@ impl Walk {
         if self.files.insert(canonical) {
             let bytes = fs::read(path).map_err(|error| ReadError::io(path, error))?;
             let source = Source::new(path.to_string_lossy().as_ref(), bytes);
-            self.sources.documents.push(source);
+            self.inputs.sources.push(source);
         }
         Ok(())
     }
@@ -221,18 +221,19 @@ impl ReadError {
 }
 
 impl fmt::Display for ReadError {
-    /// One line, with the path escaped: a file or folder name can hold control characters.
+    /// One line, with the path escaped (a file or folder name can hold control
+    /// characters), and without an `error: ` label, which is the printer's to add.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let path = self.path().to_string_lossy();
         let path = Escaped(&path);
         match self {
-            ReadError::NotFound(_) => write!(f, "error: `{path}` does not exist"),
-            ReadError::Io(_, error) => write!(f, "error: cannot read `{path}`: {error}"),
-            ReadError::LinkLoop(_) => write!(f, "error: `{path}` is a symbolic-link loop"),
-            ReadError::NotAFile(_) => write!(f, "error: `{path}` is not a regular file"),
+            ReadError::NotFound(_) => write!(f, "`{path}` does not exist"),
+            ReadError::Io(_, error) => write!(f, "cannot read `{path}`: {error}"),
+            ReadError::LinkLoop(_) => write!(f, "`{path}` is a symbolic-link loop"),
+            ReadError::NotAFile(_) => write!(f, "`{path}` is not a regular file"),
             ReadError::NoDocuments(_) => write!(
                 f,
-                "error: `{path}` holds no documents (`*.md`, `*.markdown` or `*.txt`)"
+                "`{path}` holds no documents (`*.md`, `*.markdown` or `*.txt`)"
             ),
         }
     }

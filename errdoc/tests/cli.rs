@@ -846,7 +846,7 @@ fn seed_rows() -> Vec<Row> {
                 Some(cells) => cells
                     .trim_end_matches('|')
                     .split('|')
-                    .map(support::collapse)
+                    .map(support::text::collapse)
                     .collect(),
                 None => {
                     let mut words = line.split_whitespace();

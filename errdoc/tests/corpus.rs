@@ -28,7 +28,7 @@ use std::panic::{self, AssertUnwindSafe};
 use std::path::Path;
 use std::sync::Arc;
 
-use errdoc::{Checked, Kind, Source};
+use errdoc::{Checked, DiagnosticKind, Source};
 
 /// The folder of the expectations, relative to the crate folder.
 const GOLDEN: &str = "tests/data/corpus";
@@ -126,15 +126,15 @@ fn other_pages_are_read_by_the_rules_or_reported_without_a_table() {
         if reading.tables.is_empty() {
             // A page with no error-code table is one whole-file error and nothing else.
             let expected = if page.text().trim().is_empty() {
-                Kind::Empty
+                DiagnosticKind::Empty
             } else {
-                Kind::NoTable
+                DiagnosticKind::NoTable
             };
             let whole_file = match checked.diagnostics.as_slice() {
                 [only] => only.is_error() && only.kind == expected && at_start(only),
                 _ => false,
             };
-            if !whole_file || !checked.catalog.services.is_empty() {
+            if !whole_file || !checked.catalog.services().is_empty() {
                 failures.push(format!(
                     "{}: no error-code table is read here, so errdoc should report only \
                      `{expected}`, but it says:\n{}",
@@ -143,7 +143,11 @@ fn other_pages_are_read_by_the_rules_or_reported_without_a_table() {
                 ));
             }
         } else {
-            if let Some(diagnostic) = checked.diagnostics.iter().find(|d| d.kind == Kind::NoTable) {
+            if let Some(diagnostic) = checked
+                .diagnostics
+                .iter()
+                .find(|d| d.kind == DiagnosticKind::NoTable)
+            {
                 failures.push(format!(
                     "{}: an error-code table is read here, but errdoc says:\n{diagnostic}",
                     page.name()
@@ -332,14 +336,14 @@ fn check(sources: &[&Source]) -> Result<Checked, String> {
 fn outcome(name: &str, checked: &Checked) -> String {
     let mut parts: Vec<String> = checked
         .catalog
-        .services
+        .services()
         .iter()
         .map(|service| {
             format!(
                 "{} codes in `{}` ({})",
-                service.entries.len(),
-                service.module,
-                service.path.join(" > ")
+                service.entries().len(),
+                service.module(),
+                service.path().join(" > ")
             )
         })
         .collect();
@@ -377,19 +381,19 @@ fn compare(name: &str, checked: &Checked, pages: &[(&Page, &Reading)]) -> Vec<St
         .iter()
         .flat_map(|(page, reading)| reading.rows().map(|row| ((page.name(), row.line), row)))
         .collect();
-    let entries = checked.catalog.services.iter().flat_map(|s| &s.entries);
+    let entries = checked.catalog.services().iter().flat_map(|s| s.entries());
     for entry in entries.clone() {
-        for source in &entry.sources {
-            let read = rows.get(&(&*source.file, source.line));
+        for location in entry.locations() {
+            let read = rows.get(&(location.file(), location.line()));
             let same = read.is_some_and(|row| row.entry() == Some(entry_of(entry)));
             if !same {
                 failures.push(format!(
                     "{}:{}: errdoc reads `{}` `{}` `{}`, but the row here reads {}",
-                    source.file,
-                    source.line,
-                    entry.code,
-                    entry.key,
-                    entry.message,
+                    location.file(),
+                    location.line(),
+                    entry.code(),
+                    entry.key(),
+                    entry.message(),
                     read.map_or_else(|| "nothing".to_owned(), |row| format!("{row:?}"))
                 ));
             }
@@ -424,12 +428,12 @@ fn compare(name: &str, checked: &Checked, pages: &[(&Page, &Reading)]) -> Vec<St
     let mut found = ByCode::new();
     for entry in entries {
         let mut lines: Vec<_> = entry
-            .sources
+            .locations()
             .iter()
-            .map(|s| (Arc::clone(&s.file), s.line))
+            .map(|at| (Arc::from(at.file()), at.line()))
             .collect();
         lines.sort();
-        found.insert(entry.code, (entry_of(entry), lines));
+        found.insert(entry.code(), (entry_of(entry), lines));
     }
     for (code, (entry, lines)) in &expected {
         match found.get(code) {
@@ -454,14 +458,14 @@ fn compare(name: &str, checked: &Checked, pages: &[(&Page, &Reading)]) -> Vec<St
     failures
 }
 
-/// The rows of the pages that start with a code but are neither an entry's source nor
+/// The rows of the pages that start with a code but are neither an entry's location nor
 /// named by a diagnostic (its span or its related span): rows lost without a word.
 fn lost(checked: &Checked, pages: &[(&Page, &Reading)]) -> Vec<String> {
     let mut accounted: Vec<(&str, u32)> = Vec::new();
-    for service in &checked.catalog.services {
-        for entry in &service.entries {
-            let sources = entry.sources.iter();
-            accounted.extend(sources.map(|source| (&*source.file, source.line)));
+    for service in checked.catalog.services() {
+        for entry in service.entries() {
+            let locations = entry.locations().iter();
+            accounted.extend(locations.map(|at| (at.file(), at.line())));
         }
     }
     for diagnostic in &checked.diagnostics {
@@ -490,7 +494,11 @@ type Entry = (i32, String, String);
 type ByCode = BTreeMap<i32, (Entry, Vec<(Arc<str>, u32)>)>;
 
 fn entry_of(entry: &errdoc::Entry) -> Entry {
-    (entry.code, entry.key.clone(), entry.message.clone())
+    (
+        entry.code(),
+        entry.key().to_owned(),
+        entry.message().to_owned(),
+    )
 }
 
 // The reading here, without errdoc: a few lines per format, by the rules in ARCHITECTURE.md.
@@ -655,7 +663,10 @@ fn cells(line: &str) -> Vec<String> {
     if !cell.trim().is_empty() {
         cells.push(cell);
     }
-    cells.iter().map(|cell| support::collapse(cell)).collect()
+    cells
+        .iter()
+        .map(|cell| support::text::collapse(cell))
+        .collect()
 }
 
 /// Plain-text tables: a line whose words are a code and a key column (either order) and a
@@ -687,7 +698,7 @@ fn read_plain(lines: &[&str]) -> Vec<Table> {
                 line: line_number(index),
                 code: words.get(code).copied().unwrap_or_default().to_owned(),
                 key: words.get(key).copied().unwrap_or_default().to_owned(),
-                message: support::collapse(&words.get(2..).unwrap_or_default().join(" ")),
+                message: support::text::collapse(&words.get(2..).unwrap_or_default().join(" ")),
             };
             if !row.has_code() {
                 break;

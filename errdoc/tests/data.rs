@@ -95,16 +95,16 @@ fn known_bugs() {
 /// Runs one ok case, returning a report for each expectation it does not meet.
 fn run_ok(case: &Case, check: Check) -> Vec<String> {
     let name = &case.name;
-    let sources = match errdoc::read::read(&[&case.input]) {
-        Ok(sources) => sources,
+    let inputs = match errdoc::read(&[&case.input]) {
+        Ok(inputs) => inputs,
         Err(error) => return vec![format!("case `{name}` cannot be read: {error}")],
     };
-    let checked = errdoc::check(&sources.documents);
+    let checked = errdoc::check(&inputs.sources);
     if checked.has_errors() {
         let stderr = stderr(&checked.diagnostics);
         return vec![format!("case `{name}` has errors:\n{stderr}")];
     }
-    let summary = Summary::new(&checked.catalog, sources.documents.len());
+    let summary = Summary::new(&checked.catalog, inputs.sources.len());
     let out = format!("{}{summary}\n", stderr(&checked.diagnostics));
     let code = match errdoc::generate(&checked.catalog, &errdoc::Options::default()) {
         Ok(code) => code,
@@ -170,11 +170,11 @@ const CRATE_ITEMS_CASE_LINE: &str = "// `tests/data/ok/sorting`.";
 /// Runs one err case, returning a report if it does not meet its expectation.
 fn run_err(case: &Case, check: Check) -> Vec<String> {
     let name = &case.name;
-    let sources = match errdoc::read::read(&[&case.input]) {
-        Ok(sources) => sources,
+    let inputs = match errdoc::read(&[&case.input]) {
+        Ok(inputs) => inputs,
         Err(error) => return vec![format!("case `{name}` cannot be read: {error}")],
     };
-    let checked = errdoc::check(&sources.documents);
+    let checked = errdoc::check(&inputs.sources);
     if checked.diagnostics.is_empty() {
         return vec![format!(
             "case `{name}` has no diagnostic; move it to {} if that is right",

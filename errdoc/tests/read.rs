@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use errdoc::read::{ReadError, read};
+use errdoc::{ReadError, read};
 
 /// A fresh folder under the test's temporary directory.
 fn folder(name: &str) -> PathBuf {
@@ -24,10 +24,10 @@ fn touch(dir: &Path, relative: &str) {
 }
 
 fn names(dir: &Path, paths: &[PathBuf]) -> Vec<String> {
-    let sources = read(paths).unwrap();
+    let inputs = read(paths).unwrap();
     let prefix = format!("{}/", dir.display());
-    let documents = sources.documents.iter();
-    documents
+    let sources = inputs.sources.iter();
+    sources
         .map(|s| s.path.strip_prefix(&prefix).unwrap().to_owned())
         .collect()
 }
@@ -63,25 +63,25 @@ fn a_file_named_directly_is_read_whatever_its_name() {
     touch(&dir, "b.md");
     let found = names(&dir, &[dir.join("README"), dir.join("b.md")]);
     assert_eq!(found, ["README", "b.md"]);
-    let sources = read(&[dir.join("README")]).unwrap();
-    assert_eq!(sources.documents[0].bytes, b"README");
+    let inputs = read(&[dir.join("README")]).unwrap();
+    assert_eq!(inputs.sources[0].bytes, b"README");
 }
 
 #[test]
 fn paths_are_shown_as_given() {
-    let sources = read(&["../seeds"]).unwrap();
+    let inputs = read(&["../seeds"]).unwrap();
     assert_eq!(
-        &*sources.documents[0].path,
+        &*inputs.sources[0].path,
         "../seeds/000_4aa363f0d71e0603.txt"
     );
-    assert_eq!(sources.folders, [PathBuf::from("../seeds")]);
+    assert_eq!(inputs.folders, [PathBuf::from("../seeds")]);
 }
 
 #[test]
 fn a_missing_path_is_not_found() {
     let error = read(&["no/such/folder"]).unwrap_err();
     assert!(matches!(error, ReadError::NotFound(_)), "{error:?}");
-    assert_eq!(error.to_string(), "error: `no/such/folder` does not exist");
+    assert_eq!(error.to_string(), "`no/such/folder` does not exist");
 }
 
 #[test]
@@ -174,12 +174,12 @@ fn a_link_to_a_folder_is_walked_whatever_its_name() {
     touch(&docs, "a.md");
     touch(&dir, "shared/page.md");
     std::os::unix::fs::symlink("../shared", docs.join("shared")).unwrap();
-    let sources = read(std::slice::from_ref(&docs)).unwrap();
+    let inputs = read(std::slice::from_ref(&docs)).unwrap();
     assert_eq!(
         names(&docs, std::slice::from_ref(&docs)),
         ["a.md", "shared/page.md"]
     );
-    assert_eq!(sources.folders, [docs.clone(), docs.join("shared")]);
+    assert_eq!(inputs.folders, [docs.clone(), docs.join("shared")]);
 }
 
 /// Every level links twice to the next, so there are 2^18 paths to the one page but no
@@ -198,23 +198,18 @@ fn a_link_graph_is_walked_once_per_folder_not_once_per_path() {
         }
     }
     touch(&dir, &format!("level_{LEVELS}/page.md"));
-    let sources = read(std::slice::from_ref(&dir)).unwrap();
-    assert_eq!(sources.documents.len(), 1);
+    let inputs = read(std::slice::from_ref(&dir)).unwrap();
+    assert_eq!(inputs.sources.len(), 1);
     // The first path in sorted order wins: down the `a` links from the first level.
     let first = format!("level_0/{}page.md", "a/".repeat(LEVELS));
     assert_eq!(names(&dir, std::slice::from_ref(&dir)), [first]);
-    let folders: BTreeSet<PathBuf> = sources
+    let folders: BTreeSet<PathBuf> = inputs
         .folders
         .iter()
         .map(|folder| fs::canonicalize(folder).unwrap())
         .collect();
-    assert_eq!(sources.folders.len(), LEVELS + 2, "{:#?}", sources.folders);
-    assert_eq!(
-        folders.len(),
-        sources.folders.len(),
-        "{:#?}",
-        sources.folders
-    );
+    assert_eq!(inputs.folders.len(), LEVELS + 2, "{:#?}", inputs.folders);
+    assert_eq!(folders.len(), inputs.folders.len(), "{:#?}", inputs.folders);
 }
 
 #[cfg(unix)]
@@ -239,9 +234,9 @@ fn a_folder_named_twice_is_walked_once() {
     fs::create_dir(dir.join("empty")).unwrap();
     let paths = [dir.join("sub"), dir.clone(), dir.clone()];
     assert_eq!(names(&dir, &paths), ["sub/b.md", "a.md"]);
-    let sources = read(&paths).unwrap();
+    let inputs = read(&paths).unwrap();
     assert_eq!(
-        sources.folders,
+        inputs.folders,
         [dir.join("sub"), dir.clone(), dir.join("empty")]
     );
     // A folder walked before still holds no documents when named again.

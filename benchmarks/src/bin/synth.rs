@@ -4,10 +4,11 @@
 //! ```text
 //! synth docs DIR DOCUMENTS ROWS [SEED]   # DOCUMENTS pages of ROWS rows into DIR
 //! synth code FILE DOCUMENTS ROWS [SEED]  # errdoc's code for that set into FILE
-//! synth stages [RUNS] PATH…             # the median time of each stage on documents
+//! synth stages [RUNS] PATH…             # the median time of each step on documents
 //! ```
 //!
-//! `stages` runs the pipeline as a build script does, stage by stage; built in the dev
+//! `stages` runs the pipeline as a build script does, in the steps errdoc's public API
+//! offers (`read`, `check`, `generate`); built in the dev
 //! profile (`cargo run -p errdoc-benches --bin synth`), errdoc is unoptimized, as in a
 //! build script.
 
@@ -71,7 +72,7 @@ fn run(args: &[String]) -> Result<(), String> {
                 return Err(errdoc::Report(&checked.diagnostics).to_string());
             }
             let code = errdoc::generate(&checked.catalog, &errdoc::Options::default())
-                .map_err(|e| format!("errdoc emitted invalid Rust: {e}"))?;
+                .map_err(|e| format!("error: {e}"))?;
             std::fs::write(path, code).map_err(|e| format!("{}: {e}", path.display()))
         }
         _ => Err(USAGE.to_owned()),
@@ -90,53 +91,48 @@ fn stages(args: &[String]) -> Result<(), String> {
     if paths.is_empty() || runs == 0 {
         return Err(USAGE.to_owned());
     }
-    // The render stage is syn's parse and prettyplease's printing; `to_string` is what
-    // printing the tokens unformatted costs, and `print` a direct printer that breaks lines
-    // (this package's prototype), for comparison: neither is part of the total.
+    // The stages are what errdoc's public API offers: `read`, `check` (parse and lower) and
+    // `generate` (emit and render); errdoc's inner stages are private. To see what
+    // formatting costs inside `generate`, the generated file is read back as tokens (the
+    // tokens that emit made, less the header's comments) and given to syn's parse and
+    // prettyplease's printing apart; `to_string` is what printing the tokens unformatted
+    // costs, and `print` a direct printer that breaks lines (this package's prototype), for
+    // comparison: none of these is part of the total.
     let names = [
         "read",
-        "parse",
-        "lower",
-        "emit",
-        "render",
+        "check",
+        "generate",
         "total",
-        "render: syn::parse2",
-        "render: prettyplease",
+        "format: syn::parse2",
+        "format: prettyplease",
         "TokenStream::to_string",
         "print::print (prototype)",
     ];
     let mut times: Vec<Vec<Duration>> = vec![Vec::new(); names.len()];
     let mut size = (0, 0, 0);
     for _ in 0..runs {
-        let sources = timed(&mut times[0], || errdoc::read::read(paths))
-            .map_err(|e| e.to_string())?
-            .documents;
-        let documents: Vec<_> = timed(&mut times[1], || {
-            sources
-                .iter()
-                .filter_map(|source| errdoc::parse::parse(source).0)
-                .collect()
-        });
-        let (catalog, _) = timed(&mut times[2], || errdoc::lower::lower(documents));
+        let sources = timed(&mut times[0], || errdoc::read(paths))
+            .map_err(|e| format!("error: {e}"))?
+            .sources;
+        let checked = timed(&mut times[1], || errdoc::check(&sources));
         let options = errdoc::Options::default();
-        let tokens = timed(&mut times[3], || errdoc::emit::emit(&catalog, &options));
-        let copy = tokens.clone();
-        let code = timed(&mut times[4], || {
-            errdoc::render::render(copy, &catalog.documents, "")
+        let code = timed(&mut times[2], || {
+            errdoc::generate(&checked.catalog, &options)
         })
-        .map_err(|e| format!("errdoc emitted invalid Rust: {e}"))?;
+        .map_err(|e| format!("error: {e}"))?;
+        let tokens: proc_macro2::TokenStream = code.parse().map_err(|e| format!("{e:?}"))?;
         let copy = tokens.clone();
         let file: syn::File =
-            timed(&mut times[6], || syn::parse2(copy)).map_err(|e| e.to_string())?;
-        timed(&mut times[7], || prettyplease::unparse(&file));
-        timed(&mut times[8], || tokens.to_string());
+            timed(&mut times[4], || syn::parse2(copy)).map_err(|e| e.to_string())?;
+        timed(&mut times[5], || prettyplease::unparse(&file));
+        timed(&mut times[6], || tokens.to_string());
         let copy = tokens.clone();
-        timed(&mut times[9], || errdoc_benches::print::print(copy));
-        size = (sources.len(), catalog.code_count(), code.len());
+        timed(&mut times[7], || errdoc_benches::print::print(copy));
+        size = (sources.len(), checked.catalog.code_count(), code.len());
     }
     for run in 0..runs {
-        let total = (0..5).map(|stage| times[stage][run]).sum();
-        times[5].push(total);
+        let total = (0..3).map(|stage| times[stage][run]).sum();
+        times[3].push(total);
     }
     println!(
         "{} documents, {} codes, {} bytes of code; median of {runs} runs:",

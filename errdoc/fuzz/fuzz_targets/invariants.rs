@@ -35,11 +35,11 @@ pub fn hold_places(sources: &[Source], checked: &Checked) {
     }
     // Printing is part of what `errdoc check` and a failed build do with them.
     let _ = Report(&checked.diagnostics).to_string();
-    for service in &checked.catalog.services {
-        for location in service.entries.iter().flat_map(|entry| &entry.sources) {
+    for service in checked.catalog.services() {
+        for location in service.entries().iter().flat_map(|entry| entry.locations()) {
             let span = Span {
-                file: location.file.clone(),
-                line: location.line,
+                file: location.file().into(),
+                line: location.line(),
                 column: 1,
             };
             assert_inside(sources, &span);

@@ -227,7 +227,7 @@ mod tests {
                     key,
                     variant: String::new(),
                     message: format!("메시지 {code}"),
-                    sources: vec![Location {
+                    locations: vec![Location {
                         file: Arc::from("test.md"),
                         line: 1,
                     }],

@@ -26,7 +26,7 @@ use super::plain::{self, Place, Step};
 use super::{
     Cell, LineIndex, Parsed, RawRow, RawTable, collapse_whitespace, reads_as_integer, roles,
 };
-use crate::diagnostic::{Detached, Diagnostic, Field, Kind, Span};
+use crate::diagnostic::{Detached, Diagnostic, DiagnosticKind, Field, Span};
 
 /// Parses `text` as markdown. Returns `None` when it has no error-code table, or only
 /// pasted plain-text tables and no markdown breadcrumb, so that the caller can try plain
@@ -123,12 +123,30 @@ struct Unread {
 /// Lines outside every table that read as rows, and the error-code table they may belong to.
 #[derive(Default)]
 struct Strays {
-    /// The header of the last error-code table when no other table came after it, and
-    /// whether a heading came after it.
-    above: Option<(Span, bool)>,
+    /// The last error-code table, when no other table came after it.
+    above: Option<Above>,
     /// Where the row lines are that came since the last heading or table: reported once it
     /// is known which table they are beside, if any.
     pending: Vec<Span>,
+}
+
+/// The last error-code table of a page while no other table has come after it: the table
+/// that row lines after it are detached from.
+struct Above {
+    /// The table's header.
+    header: Span,
+    /// Whether a heading came after the table, which ends it before a blank line would.
+    after_heading: bool,
+}
+
+impl Above {
+    /// The table whose header is `header`, with nothing after it yet.
+    fn table(header: Span) -> Above {
+        Above {
+            header,
+            after_heading: false,
+        }
+    }
 }
 
 /// Inline text and where it starts: the text a heading, paragraph or cell shows a reader.
@@ -206,7 +224,7 @@ impl Reader<'_> {
     /// it, as from a GFM table.
     fn end_pasted(&mut self) {
         if let Some(table) = self.pasted.take() {
-            self.strays.above = Some((table.header().clone(), false));
+            self.strays.above = Some(Above::table(table.header().clone()));
             table.close(&mut self.parsed);
         }
     }
@@ -216,8 +234,8 @@ impl Reader<'_> {
         self.section += 1;
         self.end_pasted();
         self.report_strays(None);
-        if let Some((_, after_heading)) = &mut self.strays.above {
-            *after_heading = true;
+        if let Some(above) = &mut self.strays.above {
+            above.after_heading = true;
         }
     }
 
@@ -245,7 +263,7 @@ impl Reader<'_> {
                 continue;
             }
             let meant = missing.len() == 1;
-            let kind = Kind::UnreadTable { missing };
+            let kind = DiagnosticKind::UnreadTable { missing };
             self.parsed.diagnostics.push(if meant {
                 Diagnostic::error(kind, header)
             } else {
@@ -260,7 +278,10 @@ impl Reader<'_> {
     /// separates them from it, otherwise to this table when it is an error-code table.
     fn table_starts(&mut self, header: &Span, error_code: bool) {
         match self.strays.above {
-            Some((_, false)) => self.report_strays(None),
+            Some(Above {
+                after_heading: false,
+                ..
+            }) => self.report_strays(None),
             _ if error_code => self.report_strays(Some(header)),
             _ => self.strays.pending.clear(),
         }
@@ -273,15 +294,15 @@ impl Reader<'_> {
     fn report_strays(&mut self, below: Option<&Span>) {
         let (table, how) = match (below, &self.strays.above) {
             (Some(below), _) => (below, Detached::BeforeHeader),
-            (None, Some((above, false))) => (above, Detached::AfterBlankLine),
-            (None, Some((above, true))) => (above, Detached::AfterHeading),
+            (None, Some(above)) if above.after_heading => (&above.header, Detached::AfterHeading),
+            (None, Some(above)) => (&above.header, Detached::AfterBlankLine),
             (None, None) => {
                 self.strays.pending.clear();
                 return;
             }
         };
         for span in self.strays.pending.drain(..) {
-            let diagnostic = Diagnostic::error(Kind::DetachedRow(how), span);
+            let diagnostic = Diagnostic::error(DiagnosticKind::DetachedRow(how), span);
             self.parsed
                 .diagnostics
                 .push(diagnostic.with_related(table.clone()));
@@ -391,10 +412,10 @@ impl Reader<'_> {
         self.found_table = true;
         self.sections.push(self.section);
         if written_rows == 0 {
-            let empty = Diagnostic::error(Kind::EmptyTable, span.clone());
+            let empty = Diagnostic::error(DiagnosticKind::EmptyTable, span.clone());
             self.parsed.diagnostics.push(empty);
         }
-        self.strays.above = Some((span.clone(), false));
+        self.strays.above = Some(Above::table(span.clone()));
         self.parsed.tables.push(RawTable { span, rows });
     }
 
@@ -441,7 +462,7 @@ impl Reader<'_> {
         let span = self.lines.span(self.file, range.start);
         let found = count_cells(&self.text[range.clone()]);
         if found > header {
-            let kind = Kind::ExtraCells { header, found };
+            let kind = DiagnosticKind::ExtraCells { header, found };
             self.parsed.diagnostics.push(Diagnostic::error(kind, span));
             return None;
         }
@@ -609,7 +630,7 @@ mod tests {
         let kind = &parsed.diagnostics[0].kind;
         assert_eq!(
             *kind,
-            Kind::ExtraCells {
+            DiagnosticKind::ExtraCells {
                 header: 3,
                 found: 4
             }
@@ -630,7 +651,7 @@ mod tests {
             .diagnostics
             .iter()
             .filter_map(|d| match d.kind {
-                Kind::DetachedRow(how) => {
+                DiagnosticKind::DetachedRow(how) => {
                     let related = d.related.as_ref().map_or(0, |span| span.line);
                     Some((how, d.span.line, d.span.column, related))
                 }
@@ -774,14 +795,21 @@ mod tests {
         let missing = vec![Field::Message];
         assert_eq!(
             unread(&misspelled),
-            (vec![(Kind::UnreadTable { missing }, Severity::Error, 7)], 1)
+            (
+                vec![(DiagnosticKind::UnreadTable { missing }, Severity::Error, 7)],
+                1
+            )
         );
         let keyless = table("| Code | Description | Note |");
         let missing = vec![Field::Key, Field::Message];
         assert_eq!(
             unread(&keyless),
             (
-                vec![(Kind::UnreadTable { missing }, Severity::Warning, 7)],
+                vec![(
+                    DiagnosticKind::UnreadTable { missing },
+                    Severity::Warning,
+                    7
+                )],
                 1
             )
         );
@@ -792,7 +820,11 @@ mod tests {
         assert_eq!(
             unread(&korean),
             (
-                vec![(Kind::UnreadTable { missing }, Severity::Warning, 7)],
+                vec![(
+                    DiagnosticKind::UnreadTable { missing },
+                    Severity::Warning,
+                    7
+                )],
                 1
             )
         );

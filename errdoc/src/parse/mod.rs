@@ -6,6 +6,7 @@
 //! returns what it could read together with every problem it found. Cells stay text here;
 //! the lower stage decides whether they are valid codes and keys.
 
+mod lookalike;
 mod markdown;
 mod plain;
 
@@ -13,8 +14,11 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::diagnostic::{Diagnostic, Kind, Span, integer_lookalikes};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Span};
 use crate::escape::is_invisible_or_control;
+pub use lookalike::Lookalike;
+use lookalike::integer_lookalikes;
+pub(crate) use lookalike::invalid_code;
 
 /// One input file: its path as found, and its raw bytes (checked for UTF-8 here, not when
 /// read, so that an encoding problem is a diagnostic like any other).
@@ -95,12 +99,15 @@ pub fn parse(source: &Source) -> (Option<Document>, Vec<Diagnostic>) {
             let valid = &source.bytes[..error.valid_up_to()];
             let valid = std::str::from_utf8(valid).unwrap_or_default();
             let span = LineIndex::new(valid).span(file, valid.len());
-            return (None, vec![Diagnostic::error(Kind::NotUtf8, span)]);
+            return (None, vec![Diagnostic::error(DiagnosticKind::NotUtf8, span)]);
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
-        return (None, vec![Diagnostic::error(Kind::Empty, Span::file(file))]);
+        return (
+            None,
+            vec![Diagnostic::error(DiagnosticKind::Empty, Span::file(file))],
+        );
     }
     let text = normalize(text);
     let lines = LineIndex::new(&text);
@@ -113,11 +120,14 @@ pub fn parse(source: &Source) -> (Option<Document>, Vec<Diagnostic>) {
     else {
         return (
             None,
-            vec![Diagnostic::error(Kind::NoTable, Span::file(file))],
+            vec![Diagnostic::error(DiagnosticKind::NoTable, Span::file(file))],
         );
     };
     let Some((title, span)) = breadcrumb else {
-        diagnostics.push(Diagnostic::error(Kind::NoBreadcrumb, Span::file(file)));
+        diagnostics.push(Diagnostic::error(
+            DiagnosticKind::NoBreadcrumb,
+            Span::file(file),
+        ));
         return (None, diagnostics);
     };
     let document = Document {
@@ -131,6 +141,7 @@ pub fn parse(source: &Source) -> (Option<Document>, Vec<Diagnostic>) {
 
 /// What a format's parser found: the breadcrumb text and where it is, and the tables.
 struct Parsed {
+    /// The breadcrumb's text, and where it starts.
     breadcrumb: Option<(String, Span)>,
     tables: Vec<RawTable>,
     diagnostics: Vec<Diagnostic>,
@@ -173,18 +184,39 @@ pub(crate) fn is_error_code_title(segment: &str) -> bool {
     TITLES.contains(&fold_header(segment).as_str())
 }
 
-/// The role of a table column, from its header text, and how well the header names it:
-/// the lower the rank, the better, so that `resultCode` wins over a bare `Code` (an HTTP
-/// status beside the result code) and the English message over the Korean one.
+/// The role of a table column, from its header text, and how well the header names it,
+/// so that `resultCode` wins over a bare `Code` (an HTTP status beside the result code) and
+/// the English message over the Korean one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Column {
-    /// A code column: rank 0 for `resultCode` and `errorCode`, 1 for a bare `code`.
-    Code(u8),
-    /// A key column: rank 0 for `resultKey` and `errorKey`, 1 for a bare `key`.
-    Key(u8),
-    /// A message column: ranked first by its qualifier (none, then English, then another
-    /// language), then like the others (`resultMessage` and `errorMessage` before `message`).
-    Message(u8),
+    /// A code column: `resultCode` or `errorCode`, or a bare `code`.
+    Code(Naming),
+    /// A key column: `resultKey` or `errorKey`, or a bare `key`.
+    Key(Naming),
+    /// A message column: ranked first by its language, then by its naming
+    /// (`resultMessage` and `errorMessage` before `message`).
+    Message(Language, Naming),
+}
+
+/// How a header names its column, best first: a bare name yields to a specific one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Naming {
+    /// `resultCode`, `errorCode`, `resultKey`, `errorKey`, `resultMessage`, `errorMessage`.
+    Specific,
+    /// `code`, `key`, `message`.
+    Bare,
+}
+
+/// The language a message header's qualifier names, best first: the unqualified message
+/// wins, then English, then any other.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Language {
+    /// No qualifier (`resultMessage`).
+    Unqualified,
+    /// English (`resultMessage (English)`, `message-en`, `resultMessage（en-US）`).
+    English,
+    /// Another language or any other bracketed qualifier (`resultMessage (Korean)`).
+    Other,
 }
 
 /// Classifies a header cell: `resultCode`, `errorCode` and `code` are codes, and likewise
@@ -194,34 +226,37 @@ pub(crate) enum Column {
 /// language, without (`resultMessage English`), which ranks it.
 pub(crate) fn classify(header: &str) -> Option<Column> {
     let folded = fold_header(header);
-    let rank = |specific: [&str; 2], bare: &str| {
+    let naming = |specific: [&str; 2], bare: &str| {
         if specific.contains(&folded.as_str()) {
-            Some(0)
+            Some(Naming::Specific)
         } else {
-            (folded == bare).then_some(1)
+            (folded == bare).then_some(Naming::Bare)
         }
     };
-    if let Some(rank) = rank(["resultcode", "errorcode"], "code") {
-        return Some(Column::Code(rank));
+    if let Some(naming) = naming(["resultcode", "errorcode"], "code") {
+        return Some(Column::Code(naming));
     }
-    if let Some(rank) = rank(["resultkey", "errorkey"], "key") {
-        return Some(Column::Key(rank));
+    if let Some(naming) = naming(["resultkey", "errorkey"], "key") {
+        return Some(Column::Key(naming));
     }
-    let (base, qualifier) = ["resultmessage", "errormessage", "message"]
-        .into_iter()
-        .enumerate()
-        .find_map(|(index, base)| Some((u8::from(index == 2), folded.strip_prefix(base)?)))?;
+    let (naming, qualifier) = [
+        ("resultmessage", Naming::Specific),
+        ("errormessage", Naming::Specific),
+        ("message", Naming::Bare),
+    ]
+    .into_iter()
+    .find_map(|(base, naming)| Some((naming, folded.strip_prefix(base)?)))?;
     // A qualifier in brackets may say anything; without brackets (`resultMessage English`,
     // `message-en`) only a language, so that `resultMessages` stays no column at all.
     let language = match unbracket(qualifier) {
-        _ if qualifier.is_empty() => 0,
-        Some(inner) if is_english(inner) => 1,
-        Some(_) => 2,
-        None if is_english(qualifier) => 1,
-        None if is_language(qualifier) => 2,
+        _ if qualifier.is_empty() => Language::Unqualified,
+        Some(inner) if is_english(inner) => Language::English,
+        Some(_) => Language::Other,
+        None if is_english(qualifier) => Language::English,
+        None if is_language(qualifier) => Language::Other,
         None => return None,
     };
-    Some(Column::Message(language * 2 + base))
+    Some(Column::Message(language, naming))
 }
 
 /// A header's text as [`classify`] compares it, and breadcrumb titles and footers too:
@@ -318,12 +353,13 @@ fn is_locale_tag(qualifier: &str, language: &str) -> bool {
 /// The code, key and message column among a table's headers, each if there is one. When
 /// two headers claim a role, the better rank wins (see [`Column`]), and the first of equals.
 pub(crate) fn roles<'a>(headers: impl IntoIterator<Item = &'a str>) -> [Option<usize>; 3] {
-    let mut best: [Option<(u8, usize)>; 3] = [None; 3];
+    // Each role's best header so far: its rank, language first, and its index.
+    let mut best: [Option<((Language, Naming), usize)>; 3] = [None; 3];
     for (index, header) in headers.into_iter().enumerate() {
         let (role, rank) = match classify(header) {
-            Some(Column::Code(rank)) => (0, rank),
-            Some(Column::Key(rank)) => (1, rank),
-            Some(Column::Message(rank)) => (2, rank),
+            Some(Column::Code(naming)) => (0, (Language::Unqualified, naming)),
+            Some(Column::Key(naming)) => (1, (Language::Unqualified, naming)),
+            Some(Column::Message(language, naming)) => (2, (language, naming)),
             None => continue,
         };
         if best[role].is_none_or(|(known, _)| rank < known) {
@@ -439,12 +475,22 @@ pub(crate) struct LineIndex<'a> {
     /// The byte range of each line, without its line ending; after a final line ending, an
     /// empty line where a place at the very end is.
     lines: Vec<Range<usize>>,
-    /// The last place asked for: byte offset, line index and character column. Cells are
-    /// asked for left to right, so counting on from it counts each character of a long line
-    /// once, not once per cell.
-    last: std::cell::Cell<(usize, usize, usize)>,
+    /// The last place asked for. Cells are asked for left to right, so counting on from it
+    /// counts each character of a long line once, not once per cell.
+    last: std::cell::Cell<Place>,
     /// How many characters all spans have counted, so that tests can show the work linear.
     counted: std::cell::Cell<usize>,
+}
+
+/// A place that a [`LineIndex`] found, counting from 0.
+#[derive(Clone, Copy, Debug, Default)]
+struct Place {
+    /// The byte offset in the text.
+    offset: usize,
+    /// The line's index.
+    line: usize,
+    /// The column, in characters from the line's start.
+    column: usize,
 }
 
 impl<'a> LineIndex<'a> {
@@ -456,7 +502,7 @@ impl<'a> LineIndex<'a> {
         LineIndex {
             text,
             lines,
-            last: std::cell::Cell::new((0, 0, 0)),
+            last: std::cell::Cell::new(Place::default()),
             counted: std::cell::Cell::new(0),
         }
     }
@@ -483,7 +529,11 @@ impl<'a> LineIndex<'a> {
         let offset = offset.min(self.text.len());
         let line = self.line_of(offset);
         let start = self.lines[line].start;
-        let (last_offset, last_line, last_column) = self.last.get();
+        let Place {
+            offset: last_offset,
+            line: last_line,
+            column: last_column,
+        } = self.last.get();
         let (from, base) = if last_line == line && (start..=offset).contains(&last_offset) {
             (last_offset, last_column)
         } else {
@@ -493,7 +543,11 @@ impl<'a> LineIndex<'a> {
             Some(between) => {
                 let count = between.chars().count();
                 self.counted.set(self.counted.get() + count);
-                self.last.set((offset, line, base + count));
+                self.last.set(Place {
+                    offset,
+                    line,
+                    column: base + count,
+                });
                 base + count
             }
             None => offset - start,
@@ -520,6 +574,8 @@ pub(crate) fn to_u32(n: usize) -> u32 {
 
 #[cfg(test)]
 mod tests {
+    use super::Language::{English, Other, Unqualified};
+    use super::Naming::{Bare, Specific};
     use super::*;
 
     #[test]
@@ -564,21 +620,36 @@ mod tests {
 
     #[test]
     fn headers_are_classified_loosely() {
-        assert_eq!(classify("resultCode"), Some(Column::Code(0)));
-        assert_eq!(classify("Result_Code"), Some(Column::Code(0)));
-        assert_eq!(classify(" error code "), Some(Column::Code(0)));
-        assert_eq!(classify("error-code"), Some(Column::Code(0)));
-        assert_eq!(classify("Code"), Some(Column::Code(1)));
-        assert_eq!(classify("KEY"), Some(Column::Key(1)));
-        assert_eq!(classify("resultKey"), Some(Column::Key(0)));
-        assert_eq!(classify("resultMessage"), Some(Column::Message(0)));
-        assert_eq!(classify("message"), Some(Column::Message(1)));
-        assert_eq!(classify("resultMessage(English)"), Some(Column::Message(2)));
-        assert_eq!(classify("resultMessage (Korean)"), Some(Column::Message(4)));
+        assert_eq!(classify("resultCode"), Some(Column::Code(Specific)));
+        assert_eq!(classify("Result_Code"), Some(Column::Code(Specific)));
+        assert_eq!(classify(" error code "), Some(Column::Code(Specific)));
+        assert_eq!(classify("error-code"), Some(Column::Code(Specific)));
+        assert_eq!(classify("Code"), Some(Column::Code(Bare)));
+        assert_eq!(classify("KEY"), Some(Column::Key(Bare)));
+        assert_eq!(classify("resultKey"), Some(Column::Key(Specific)));
+        assert_eq!(
+            classify("resultMessage"),
+            Some(Column::Message(Unqualified, Specific))
+        );
+        assert_eq!(
+            classify("message"),
+            Some(Column::Message(Unqualified, Bare))
+        );
+        assert_eq!(
+            classify("resultMessage(English)"),
+            Some(Column::Message(English, Specific))
+        );
+        assert_eq!(
+            classify("resultMessage (Korean)"),
+            Some(Column::Message(Other, Specific))
+        );
         assert_eq!(classify("Description"), None);
         assert_eq!(classify("resultMessages"), None);
-        assert_eq!(classify("resultMessage English"), Some(Column::Message(2)));
-        assert_eq!(classify("message-ko"), Some(Column::Message(5)));
+        assert_eq!(
+            classify("resultMessage English"),
+            Some(Column::Message(English, Specific))
+        );
+        assert_eq!(classify("message-ko"), Some(Column::Message(Other, Bare)));
         assert_eq!(classify("resultMessage Note"), None);
         assert_eq!(classify("codes"), None);
     }
@@ -594,10 +665,14 @@ mod tests {
             "ｒｅｓｕｌｔＭｅｓｓａｇｅ",
             "result\u{2060}Mes\u{200c}sage",
         ] {
-            assert_eq!(classify(header), Some(Column::Message(0)), "{header:?}");
+            assert_eq!(
+                classify(header),
+                Some(Column::Message(Unqualified, Specific)),
+                "{header:?}"
+            );
         }
-        assert_eq!(classify("result\u{200b}Code"), Some(Column::Code(0)));
-        assert_eq!(classify("result\u{a0}Key"), Some(Column::Key(0)));
+        assert_eq!(classify("result\u{200b}Code"), Some(Column::Code(Specific)));
+        assert_eq!(classify("result\u{a0}Key"), Some(Column::Key(Specific)));
     }
 
     #[test]
@@ -621,7 +696,7 @@ mod tests {
         ] {
             let rank = classify(header);
             assert!(
-                matches!(rank, Some(Column::Message(2 | 3))),
+                matches!(rank, Some(Column::Message(English, _))),
                 "{header}: {rank:?}"
             );
         }
@@ -634,7 +709,7 @@ mod tests {
         ] {
             let rank = classify(header);
             assert!(
-                matches!(rank, Some(Column::Message(4 | 5))),
+                matches!(rank, Some(Column::Message(Other, _))),
                 "{header}: {rank:?}"
             );
         }

@@ -22,9 +22,9 @@ use std::sync::Arc;
 
 use super::{
     Cell, Column, LineIndex, Parsed, RawRow, RawTable, classify, collapse_whitespace, fold_header,
-    is_integer, reads_as_integer, roles,
+    invalid_code, is_integer, reads_as_integer, roles,
 };
-use crate::diagnostic::{Diagnostic, Field, Kind, Span};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Field, Span};
 use crate::ident::is_key;
 
 /// Parses a whole text as plain text. Returns `None` when it has no header line.
@@ -187,9 +187,9 @@ impl Table {
             self.row_found(&row_span, diagnostics);
             let code = cell(code);
             let kind = if code.text.is_empty() {
-                Kind::Missing(Field::Code)
+                DiagnosticKind::Missing(Field::Code)
             } else {
-                Kind::InvalidCode(code.text)
+                invalid_code(code.text)
             };
             diagnostics.push(Diagnostic::error(kind, code.span));
         } else if is_footer(line) || breadcrumb(line).is_some() {
@@ -205,11 +205,9 @@ impl Table {
         self.has_rows = true;
         self.last_row = Some(span.clone());
         let header = &self.raw.span;
-        diagnostics.extend(
-            self.held
-                .drain(..)
-                .map(|span| Diagnostic::error(Kind::NotARow, span).with_related(header.clone())),
-        );
+        diagnostics.extend(self.held.drain(..).map(|span| {
+            Diagnostic::error(DiagnosticKind::NotARow, span).with_related(header.clone())
+        }));
     }
 
     /// The code, key and message fields of a line, each with its byte offset in the line;
@@ -236,12 +234,12 @@ impl Table {
     /// be cut short. Text after a blank line is the page's.
     pub(super) fn close(self, parsed: &mut Parsed) {
         if !self.has_rows {
-            let empty = Diagnostic::error(Kind::EmptyTable, self.raw.span.clone());
+            let empty = Diagnostic::error(DiagnosticKind::EmptyTable, self.raw.span.clone());
             parsed.diagnostics.push(empty);
         }
         if let (Some(row), Some(text)) = (self.last_row, self.held.first()) {
             if text.line == row.line + 1 {
-                let warning = Diagnostic::warning(Kind::TextAfterRows, text.clone());
+                let warning = Diagnostic::warning(DiagnosticKind::TextAfterRows, text.clone());
                 parsed.diagnostics.push(warning.with_related(row));
             }
         }
@@ -308,7 +306,7 @@ pub(super) fn header(line: &str) -> Option<Columns> {
         return None;
     };
     let message = words.rest().map(|(_, rest)| classify(rest.trim_end()));
-    let Some(Some(Column::Message(_))) = message else {
+    let Some(Some(Column::Message(..))) = message else {
         return None;
     };
     match (classify(first), classify(second)) {
@@ -447,7 +445,7 @@ mod tests {
     }
 
     /// Each diagnostic's kind, line and column.
-    fn problems(parsed: &Parsed) -> Vec<(Kind, u32, u32)> {
+    fn problems(parsed: &Parsed) -> Vec<(DiagnosticKind, u32, u32)> {
         let diagnostics = parsed.diagnostics.iter();
         diagnostics
             .map(|d| (d.kind.clone(), d.span.line, d.span.column))
@@ -515,8 +513,8 @@ mod tests {
         assert_eq!(
             problems(&parsed),
             [
-                (Kind::EmptyTable, 2, 1),
-                (Kind::InvalidCode("40000O1".into()), 5, 1)
+                (DiagnosticKind::EmptyTable, 2, 1),
+                (invalid_code("40000O1".into()), 5, 1)
             ]
         );
     }
@@ -591,10 +589,10 @@ mod tests {
         assert_eq!(
             problems(&parsed),
             [
-                (Kind::InvalidCode("40000O1".into()), 6, 8),
-                (Kind::InvalidCode("-1x".into()), 7, 7),
-                (Kind::InvalidCode("SUCCESS".into()), 8, 3),
-                (Kind::Missing(Field::Code), 9, 13),
+                (invalid_code("40000O1".into()), 6, 8),
+                (invalid_code("-1x".into()), 7, 7),
+                (invalid_code("SUCCESS".into()), 8, 3),
+                (DiagnosticKind::Missing(Field::Code), 9, 13),
             ]
         );
     }
@@ -619,13 +617,13 @@ mod tests {
         assert_eq!(
             problems(&parsed),
             [
-                (Kind::NotARow, 4, 1),
-                (Kind::NotARow, 5, 1),
-                (Kind::NotARow, 6, 1),
-                (Kind::NotARow, 8, 1),
-                (Kind::NotARow, 10, 1),
-                (Kind::InvalidCode("N/A".into()), 11, 1),
-                (Kind::TextAfterRows, 13, 1),
+                (DiagnosticKind::NotARow, 4, 1),
+                (DiagnosticKind::NotARow, 5, 1),
+                (DiagnosticKind::NotARow, 6, 1),
+                (DiagnosticKind::NotARow, 8, 1),
+                (DiagnosticKind::NotARow, 10, 1),
+                (invalid_code("N/A".into()), 11, 1),
+                (DiagnosticKind::TextAfterRows, 13, 1),
             ]
         );
         let related = parsed.diagnostics[0].related.as_ref().unwrap();
@@ -636,7 +634,7 @@ mod tests {
     fn text_right_under_the_last_row_may_be_its_wrapped_message() {
         let text = "A > B\nresultCode resultKey resultMessage\n1 ONE One, and\nthe rest of it.\n";
         let parsed = read(text).unwrap();
-        assert_eq!(problems(&parsed), [(Kind::TextAfterRows, 4, 1)]);
+        assert_eq!(problems(&parsed), [(DiagnosticKind::TextAfterRows, 4, 1)]);
         assert_eq!(parsed.diagnostics[0].severity, crate::Severity::Warning);
         assert_eq!(parsed.diagnostics[0].related.as_ref().unwrap().line, 3);
         // After a blank line, or after a footer, text is the page's.
@@ -663,7 +661,7 @@ mod tests {
                 row("4", "FOUR", "Four.")
             ]
         );
-        assert_eq!(problems(&parsed), [(Kind::NotARow, 4, 1)]);
+        assert_eq!(problems(&parsed), [(DiagnosticKind::NotARow, 4, 1)]);
     }
 
     #[test]
@@ -688,7 +686,10 @@ mod tests {
             (first.message.span.line, first.message.span.column),
             (3, 10)
         );
-        assert_eq!(problems(&parsed), [(Kind::Missing(Field::Code), 7, 1)]);
+        assert_eq!(
+            problems(&parsed),
+            [(DiagnosticKind::Missing(Field::Code), 7, 1)]
+        );
     }
 
     #[test]
@@ -725,7 +726,7 @@ mod tests {
         let (lf, cr) = (read(lf).unwrap(), read(&cr).unwrap());
         assert_eq!(rows(&cr), rows(&lf));
         assert_eq!(problems(&cr), problems(&lf));
-        assert_eq!(problems(&cr), [(Kind::NotARow, 5, 1)]);
+        assert_eq!(problems(&cr), [(DiagnosticKind::NotARow, 5, 1)]);
     }
 
     #[test]

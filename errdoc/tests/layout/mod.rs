@@ -12,7 +12,7 @@
 
 #![allow(dead_code)]
 
-use errdoc::{Checked, Kind};
+use errdoc::{Checked, DiagnosticKind};
 
 /// How a page's table is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -211,16 +211,20 @@ pub fn write(crumb: &str, rows: &[(i32, String, String)], layout: &Layout) -> Pa
 /// markdown or plain text reads, as when a list item's first line swallows a table without
 /// pipes).
 pub fn lost(page: &Page, checked: &Checked) -> Vec<u32> {
-    if checked.diagnostics.iter().any(|d| d.kind == Kind::NoTable) {
+    if checked
+        .diagnostics
+        .iter()
+        .any(|d| d.kind == DiagnosticKind::NoTable)
+    {
         return Vec::new();
     }
     let read = checked
         .catalog
-        .services
+        .services()
         .iter()
-        .flat_map(|service| &service.entries)
-        .flat_map(|entry| &entry.sources)
-        .map(|source| source.line);
+        .flat_map(|service| service.entries())
+        .flat_map(|entry| entry.locations())
+        .map(|location| location.line());
     let named = checked.diagnostics.iter().map(|d| d.span.line);
     let accounted: std::collections::BTreeSet<u32> = read.chain(named).collect();
     page.row_lines
@@ -256,10 +260,16 @@ pub fn verify(
     }
     let read: Vec<_> = checked
         .catalog
-        .services
+        .services()
         .iter()
-        .flat_map(|service| &service.entries)
-        .map(|entry| (entry.code, entry.key.clone(), entry.message.clone()))
+        .flat_map(|service| service.entries())
+        .map(|entry| {
+            (
+                entry.code(),
+                entry.key().to_owned(),
+                entry.message().to_owned(),
+            )
+        })
         .collect();
     let mut written = rows.to_vec();
     written.sort();

@@ -13,6 +13,8 @@ use std::env;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+pub mod text;
+
 /// The environment variable naming the docs corpus folder, relative to the workspace root.
 pub const CORPUS: &str = "ERRDOC_CORPUS";
 
@@ -21,12 +23,6 @@ pub const REQUIRE_CORPUS: &str = "ERRDOC_REQUIRE_CORPUS";
 
 /// The corpus's place when [`CORPUS`] is not set, relative to the workspace root.
 pub const DEFAULT_CORPUS: &str = "../shared/corpus";
-
-/// Trims text and collapses each run of white space to one space, as errdoc reads cells
-/// (the same `char::is_whitespace` as the parsers), for the tests' own readings of pages.
-pub fn collapse(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
 
 /// The shared docs corpus folder (the one holding `MANIFEST.tsv`): [`CORPUS`] taken from
 /// the workspace root, or [`DEFAULT_CORPUS`]. `None`, after saying so, when it is absent.

@@ -4,38 +4,39 @@
 //! Objects keep their keys in the order written here (serde_json's `preserve_order`), and
 //! lists are in catalog order, so the same input always prints the same bytes.
 
-use errdoc::diff::{CodeChange, Diff, ServiceDiff};
-use errdoc::{Catalog, Entry};
+use errdoc::{Catalog, CodeChange, Diff, Entry, ServiceDiff};
 use serde_json::{Value, json};
 
 /// The catalog as pretty-printed JSON, services sorted by module and entries by code.
 pub fn catalog(catalog: &Catalog) -> String {
     let services: Vec<Value> = catalog
-        .services
+        .services()
         .iter()
         .map(|service| {
             let entries: Vec<Value> = service
-                .entries
+                .entries()
                 .iter()
                 .map(|entry| {
-                    let sources: Vec<Value> = entry
-                        .sources
+                    // The key is `sources`, as the format has always had it: each is where
+                    // a row listed the code.
+                    let locations: Vec<Value> = entry
+                        .locations()
                         .iter()
-                        .map(|source| json!({"file": &*source.file, "line": source.line}))
+                        .map(|at| json!({"file": at.file(), "line": at.line()}))
                         .collect();
                     json!({
-                        "code": entry.code,
-                        "key": entry.key,
-                        "variant": entry.variant,
-                        "message": entry.message,
-                        "sources": sources,
+                        "code": entry.code(),
+                        "key": entry.key(),
+                        "variant": entry.variant(),
+                        "message": entry.message(),
+                        "sources": locations,
                     })
                 })
                 .collect();
             json!({
-                "name": service.name,
-                "path": service.path,
-                "module": service.module,
+                "name": service.name(),
+                "path": service.path(),
+                "module": service.module(),
                 "entries": entries,
             })
         })
@@ -67,8 +68,8 @@ pub fn diff(diff: &Diff) -> String {
             });
             match service {
                 ServiceDiff::Added(whole) | ServiceDiff::Removed(whole) => {
-                    value["path"] = json!(whole.path);
-                    value["codes"] = whole.entries.iter().map(entry).collect();
+                    value["path"] = json!(whole.path());
+                    value["codes"] = whole.entries().iter().map(entry).collect();
                 }
                 ServiceDiff::Changed(changes) => {
                     value["old_path"] = json!(changes.old_path);
@@ -135,7 +136,7 @@ fn code_change(change: &CodeChange) -> Value {
 
 /// An entry without the places it was read from: code, key, variant and message.
 fn entry(entry: &Entry) -> Value {
-    let mut value = json!({ "code": entry.code });
+    let mut value = json!({ "code": entry.code() });
     for (field, text) in text_fields(entry) {
         value[field] = json!(text);
     }
@@ -145,8 +146,8 @@ fn entry(entry: &Entry) -> Value {
 /// The text fields of an entry that a diff compares or that the API derives from them.
 fn text_fields(entry: &Entry) -> [(&'static str, &str); 3] {
     [
-        ("key", &entry.key),
-        ("variant", &entry.variant),
-        ("message", &entry.message),
+        ("key", entry.key()),
+        ("variant", entry.variant()),
+        ("message", entry.message()),
     ]
 }

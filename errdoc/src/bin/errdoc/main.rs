@@ -21,10 +21,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use errdoc::config::Generated;
-use errdoc::diff::{self, Class};
-use errdoc::read::{self, ReadError, Sources};
-use errdoc::{Builder, Checked, Error, Report, Severity, Summary};
+use errdoc::{
+    Builder, Checked, Class, Error, Generated, Inputs, ReadError, Report, Severity, Summary,
+};
 
 /// Turns published error-code pages into typed Rust code, and checks them.
 #[derive(Parser)]
@@ -158,25 +157,25 @@ fn main() -> ExitCode {
 /// Reads and checks the input, prints the diagnostics to stderr, and, when there is no
 /// error, prints what `output` makes of the result to stdout.
 fn run(input: &Input, output: impl FnOnce(&Checked, Summary) -> String) -> ExitCode {
-    let sources = match load(&input.paths) {
-        Ok(sources) => sources,
+    let inputs = match load(&input.paths) {
+        Ok(inputs) => inputs,
         Err(code) => return code,
     };
-    let mut checked = errdoc::check(&sources.documents);
+    let mut checked = errdoc::check(&inputs.sources);
     if input.deny_warnings {
         deny(&mut checked.diagnostics);
     }
     if report(&checked.diagnostics) > 0 {
         return ExitCode::FAILURE;
     }
-    let summary = Summary::new(&checked.catalog, sources.documents.len());
+    let summary = Summary::new(&checked.catalog, inputs.sources.len());
     print(&output(&checked, summary))
 }
 
 /// Reads and checks two versions of the documents and prints how they differ; with
 /// `fail_on`, fails when the change is of that class or above.
 fn compare(old: &Path, new: &Path, format: DiffFormat, fail_on: Option<Class>) -> ExitCode {
-    let check = |path: &Path| load(&[path]).map(|sources| errdoc::check(&sources.documents));
+    let check = |path: &Path| load(&[path]).map(|inputs| errdoc::check(&inputs.sources));
     let old = match check(old) {
         Ok(checked) => checked,
         Err(code) => return code,
@@ -190,7 +189,7 @@ fn compare(old: &Path, new: &Path, format: DiffFormat, fail_on: Option<Class>) -
     if report(&diagnostics) > 0 {
         return ExitCode::FAILURE;
     }
-    let diff = diff::diff(&old.catalog, &new.catalog);
+    let diff = errdoc::diff(&old.catalog, &new.catalog);
     let text = match format {
         DiffFormat::Text => diff.to_string(),
         DiffFormat::Json => json::diff(&diff),
@@ -225,7 +224,7 @@ fn generate(out: &Path, serde_feature: Option<&str>, check: bool, input: &Input)
             return ExitCode::FAILURE;
         }
         Err(error) => {
-            eprintln!("{error}");
+            eprintln!("error: {error}");
             return ExitCode::FAILURE;
         }
     };
@@ -258,7 +257,7 @@ fn generate(out: &Path, serde_feature: Option<&str>, check: bool, input: &Input)
     match fs::write(out, &code) {
         Ok(()) => print(&format!("wrote `{file}`: {summary}\n")),
         Err(error) => {
-            eprintln!("{}", Error::Write(out.to_owned(), error));
+            eprintln!("error: {}", Error::Write(out.to_owned(), error));
             ExitCode::FAILURE
         }
     }
@@ -296,13 +295,13 @@ fn shell_word(word: &str) -> String {
 
 /// Reads the documents under `paths`, or prints why they cannot be read and returns the
 /// exit code for that.
-fn load(paths: &[impl AsRef<Path>]) -> Result<Sources, ExitCode> {
-    read::read(paths).map_err(|error| read_failed(&error))
+fn load(paths: &[impl AsRef<Path>]) -> Result<Inputs, ExitCode> {
+    errdoc::read(paths).map_err(|error| read_failed(&error))
 }
 
 /// Prints a read error; the exit code is 2 for a path that does not exist, otherwise 1.
 fn read_failed(error: &ReadError) -> ExitCode {
-    eprintln!("{error}");
+    eprintln!("error: {error}");
     match error {
         ReadError::NotFound(_) => ExitCode::from(2),
         _ => ExitCode::FAILURE,
