@@ -527,15 +527,7 @@ mod tests {
 
     #[test]
     fn other_invalid_codes_are_not_explained() {
-        for text in [
-            "4.5",
-            "9999999999",
-            "+-1",
-            "1\u{2013}",
-            "\u{2013}",
-            "\u{2013} 1",
-            "1O.5",
-        ] {
+        for text in crate::parse::lookalike::tests::NOT_LOOKALIKES {
             assert_eq!(
                 invalid(text),
                 format!(

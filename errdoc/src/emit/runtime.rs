@@ -323,27 +323,27 @@ pub(super) const fn same(a: &[u8], b: &[u8]) -> bool {
     }
 }
 
-/// The eight bytes of `bytes` at `at`, little-endian, or 0 past the end (callers stay in
-/// bounds; the fallback keeps the read free of a panic path).
+/// The eight bytes of `bytes` at `at`, little-endian.
 #[inline]
 pub(super) const fn read8(bytes: &[u8], at: usize) -> u64 {
-    if at > bytes.len() {
-        return 0;
-    }
-    match bytes.split_at(at).1.first_chunk::<8>() {
-        Some(word) => u64::from_le_bytes(*word),
-        None => 0,
-    }
+    u64::from_le_bytes(chunk(bytes, at))
 }
 
-/// The four bytes of `bytes` at `at`, little-endian, or 0 past the end.
+/// The four bytes of `bytes` at `at`, little-endian.
 #[inline]
 pub(super) const fn read4(bytes: &[u8], at: usize) -> u32 {
+    u32::from_le_bytes(chunk(bytes, at))
+}
+
+/// The `N` bytes of `bytes` at `at`, or zeros past the end: callers stay in bounds, and
+/// the fallback keeps the read free of a panic path.
+#[inline]
+const fn chunk<const N: usize>(bytes: &[u8], at: usize) -> [u8; N] {
     if at > bytes.len() {
-        return 0;
+        return [0; N];
     }
-    match bytes.split_at(at).1.first_chunk::<4>() {
-        Some(word) => u32::from_le_bytes(*word),
-        None => 0,
+    match bytes.split_at(at).1.first_chunk::<N>() {
+        Some(word) => *word,
+        None => [0; N],
     }
 }

@@ -134,7 +134,7 @@ fn lookalike(c: char) -> Option<Lookalike> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -175,17 +175,21 @@ mod tests {
         }
     }
 
+    /// Invalid codes that hold no look-alike of a code: a decimal point, too many digits,
+    /// two signs, a dash in the wrong place, a letter. The diagnostics' tests print them.
+    pub(crate) const NOT_LOOKALIKES: [&str; 7] = [
+        "4.5",
+        "9999999999",
+        "+-1",
+        "1\u{2013}",
+        "\u{2013}",
+        "\u{2013} 1",
+        "1O.5",
+    ];
+
     #[test]
     fn other_invalid_codes_are_not_explained() {
-        for text in [
-            "4.5",
-            "9999999999",
-            "+-1",
-            "1\u{2013}",
-            "\u{2013}",
-            "\u{2013} 1",
-            "1O.5",
-        ] {
+        for text in NOT_LOOKALIKES {
             assert_eq!(integer_lookalikes(text), [], "{text}");
         }
     }

@@ -6,7 +6,7 @@
 //! returns what it could read together with every problem it found. Cells stay text here;
 //! the lower stage decides whether they are valid codes and keys.
 
-mod lookalike;
+pub(crate) mod lookalike;
 mod markdown;
 mod plain;
 
