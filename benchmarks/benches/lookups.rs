@@ -1,4 +1,5 @@
-//! The lookups of errdoc's generated code against their baselines, at 50 and 10,000 codes.
+//! The lookups of errdoc's generated code against their baselines, at 50 and 10,000 codes,
+//! and on the real keys of `seeds/`.
 //!
 //! For each size, the build script generates one synthetic service with errdoc, and the
 //! same rows as `phf` maps and `match` functions, into this package's library
@@ -7,16 +8,24 @@
 //! `std::collections::HashMap` (SipHash, the default), a sorted array searched by
 //! bisection, and a dense array indexed directly, the floor that no lookup can beat.
 //!
+//! Synthetic keys are drawn from a few shapes, and a batch is all hits or all misses. The
+//! `seeds` group measures what an SDK meets instead: the crate generated from `seeds/`
+//! (`ai_service_errors`, a dependency of this package), Document OCR's real keys, and
+//! three hits to one miss in one shuffled batch, so that neither the key lengths nor the
+//! outcome can be predicted from one lookup to the next.
+//!
 //! | group | compared |
 //! |---|---|
 //! | `from_code/{size}/{hit,miss}` | `ErrorCode::from_code` vs `HashMap<i32, u32>`, `phf`, `match`, binary search, dense index |
 //! | `from_key/{size}/{hit,miss}` | `ErrorCode::from_key` vs `HashMap<&str, u32>`, `phf`, `match` (50 keys only) |
+//! | `from_key/seeds/mixed` | `document_ocr::ErrorCode::from_key` vs `HashMap<&str, u32>`, on Document OCR's real keys, 3 hits to 1 miss |
 //! | `{code,key,message}/{size}` | `ErrorCode::code()`, `key()`, `message()` vs a dense array of entries |
 //!
 //! Every measurement runs over [`BATCH`] inputs, shuffled, each passed through
 //! `black_box` and its result too, and reports the time of **one** lookup (the batch's
 //! time divided by its length). Misses are codes and keys that a client could meet:
-//! neighbours of listed codes, keys of the same shapes, listed keys with a letter changed.
+//! neighbours of listed codes, keys of the same shapes, listed keys with a letter changed;
+//! on the real keys, the other seed services' keys too, and listed keys with a suffix.
 //! The dense index of a miss reads an empty element (the dense array is half empty, as a
 //! dense table of sparse codes would be mostly empty). Before timing, every
 //! implementation is checked to give the same row for every input.
@@ -26,10 +35,11 @@
 //! scripts/criterion-table target/criterion     # one table, with ratios to the baselines
 //! ```
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+use ai_service_errors::{document_ocr, general_ocr, pose_estimation};
 use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, Criterion, criterion_group, criterion_main};
 use errdoc_benches::fixtures::{size_50, size_10000};
@@ -261,6 +271,98 @@ macro_rules! bench_size {
 bench_size!(lookups_50, size_50, 50, match_key: Some(size_50::baselines::match_key));
 bench_size!(lookups_10000, size_10000, 10000, match_key: None);
 
+/// Suffixes a client could find on a listed key: a plural, a newer version, a longer name.
+const KEY_SUFFIXES: [&str; 4] = ["S", "_V2", "_ERROR", "_TIMEOUT"];
+
+/// [`BATCH`] keys for Document OCR, shuffled: three hits to one miss. The hits are its
+/// listed keys, every key once before any twice. A miss is, about a third each, a key that
+/// another seed service lists and Document OCR does not (the realistic miss: a response
+/// checked against the wrong service), a listed key with one letter changed (the same
+/// length, so a lookup must compare it whole), or a listed key with a suffix (the same
+/// start, so a hash that read only the first bytes would collide). Every miss is checked
+/// not to be listed. The keys are owned copies, as a client's are after it parses a
+/// response: none shares its address with the table's text.
+fn seed_key_inputs(listed: &[&'static str]) -> Vec<String> {
+    let is_listed: HashSet<&str> = listed.iter().copied().collect();
+    // In order, once each: the inputs are the same from run to run.
+    let others: BTreeSet<&'static str> = general_ocr::ErrorCode::ALL
+        .iter()
+        .filter_map(|code| code.key())
+        .chain(
+            pose_estimation::ErrorCode::ALL
+                .iter()
+                .filter_map(|code| code.key()),
+        )
+        .filter(|key| !is_listed.contains(key))
+        .collect();
+    let others: Vec<&'static str> = others.into_iter().collect();
+    assert!(
+        !others.is_empty(),
+        "the other seed services list keys of their own"
+    );
+
+    let mut rng = Rng::new(INPUT_SEED);
+    let mut keys: Vec<String> = Vec::with_capacity(BATCH);
+    let hits = BATCH / 4 * 3;
+    while keys.len() < hits {
+        let mut round = listed.to_vec();
+        rng.shuffle(&mut round);
+        let take = round.len().min(hits - keys.len());
+        keys.extend(round[..take].iter().map(|&key| key.to_owned()));
+    }
+    while keys.len() < BATCH {
+        let miss = match rng.below(3) {
+            0 => rng.pick(&others).to_owned(),
+            1 => {
+                let mut key = rng.pick(listed).as_bytes().to_vec();
+                let letters: Vec<usize> = (0..key.len())
+                    .filter(|&at| key[at].is_ascii_uppercase())
+                    .collect();
+                let at = rng.pick(&letters);
+                // Another letter: 1 to 25 places further round the alphabet.
+                let shift = 1 + rng.below(25) as u8;
+                key[at] = b'A' + (key[at] - b'A' + shift) % 26;
+                String::from_utf8(key).expect("an ASCII letter for an ASCII letter")
+            }
+            _ => format!("{}{}", rng.pick(listed), rng.pick(&KEY_SUFFIXES)),
+        };
+        if !is_listed.contains(miss.as_str()) {
+            keys.push(miss);
+        }
+    }
+    rng.shuffle(&mut keys);
+    keys
+}
+
+/// `from_key` on the real keys of the crate generated from `seeds/`, against a `HashMap`
+/// of the same keys.
+fn lookups_seeds(c: &mut Criterion) {
+    use document_ocr::ErrorCode;
+
+    let listed: Vec<&'static str> = ErrorCode::ALL
+        .iter()
+        .map(|code| code.key().expect("a listed code has a key"))
+        .collect();
+    let by_key: HashMap<&'static str, u32> =
+        (0..).zip(&listed).map(|(row, &key)| (key, row)).collect();
+    assert_eq!(by_key.len(), listed.len(), "the keys are distinct");
+
+    let keys = seed_key_inputs(&listed);
+    let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+    let hits = keys.iter().filter(|key| by_key.contains_key(*key)).count();
+    assert_eq!(hits, BATCH / 4 * 3, "three hits to one miss");
+    for &key in &keys {
+        let row = by_key.get(key).copied();
+        let expected = row.map(|row| ErrorCode::ALL[row as usize]);
+        assert_eq!(ErrorCode::from_key(key), expected, "{key}");
+    }
+
+    let mut group = c.benchmark_group("from_key/seeds/mixed");
+    bench(&mut group, "errdoc", &keys, ErrorCode::from_key);
+    bench(&mut group, "HashMap", &keys, |key| by_key.get(key).copied());
+    group.finish();
+}
+
 /// Short runs: the machine is shared, and what counts is the ratio within one run.
 fn config() -> Criterion {
     Criterion::default()
@@ -272,6 +374,6 @@ fn config() -> Criterion {
 criterion_group! {
     name = lookups;
     config = config();
-    targets = lookups_50, lookups_10000
+    targets = lookups_50, lookups_10000, lookups_seeds
 }
 criterion_main!(lookups);

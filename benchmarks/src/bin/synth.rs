@@ -95,9 +95,8 @@ fn stages(args: &[String]) -> Result<(), String> {
     // `generate` (emit and render); errdoc's inner stages are private. To see what
     // formatting costs inside `generate`, the generated file is read back as tokens (the
     // tokens that emit made, less the header's comments) and given to syn's parse and
-    // prettyplease's printing apart; `to_string` is what printing the tokens unformatted
-    // costs, and `print` a direct printer that breaks lines (this package's prototype), for
-    // comparison: none of these is part of the total.
+    // prettyplease's printing apart, and `to_string` is what printing the tokens unformatted
+    // costs, for comparison: none of these is part of the total.
     let names = [
         "read",
         "check",
@@ -106,7 +105,6 @@ fn stages(args: &[String]) -> Result<(), String> {
         "format: syn::parse2",
         "format: prettyplease",
         "TokenStream::to_string",
-        "print::print (prototype)",
     ];
     let mut times: Vec<Vec<Duration>> = vec![Vec::new(); names.len()];
     let mut size = (0, 0, 0);
@@ -126,8 +124,6 @@ fn stages(args: &[String]) -> Result<(), String> {
             timed(&mut times[4], || syn::parse2(copy)).map_err(|e| e.to_string())?;
         timed(&mut times[5], || prettyplease::unparse(&file));
         timed(&mut times[6], || tokens.to_string());
-        let copy = tokens.clone();
-        timed(&mut times[7], || errdoc_benches::print::print(copy));
         size = (sources.len(), checked.catalog.code_count(), code.len());
     }
     for run in 0..runs {
