@@ -13,8 +13,7 @@
 //!   a power of two of them, probed linearly from the slot that [`first_slot`] picks with
 //!   the table's seed. A slot holds a row ([`EMPTY`] for none) and a tag: for a code slot
 //!   the code itself, so that `from_code` reads one slot and no other column; for a key
-//!   slot [`key_tag`] of the key's hash ([`hash_key`], by the key's ends unless two of
-//!   the table's keys share them), so that a probe compares text only when the tags
+//!   slot [`key_tag`] of the key's hash, so that a probe compares text only when the tags
 //!   agree. The code table is at most half full and the key table at most a quarter, so a
 //!   probe almost always ends at its first or second slot, hit or miss.
 //!
@@ -57,8 +56,6 @@ pub(super) struct Table {
     pub(super) key_slots: &'static [u8],
     /// The seed of the key hash.
     pub(super) key_seed: u64,
-    /// How keys are hashed: by their ends, unless two listed keys' ends agree.
-    pub(super) key_hash: KeyHash,
 }
 
 impl Table {
@@ -115,7 +112,7 @@ impl Table {
     #[inline]
     pub(super) const fn row_of_key(&self, key: &str) -> Option<u32> {
         let key = key.as_bytes();
-        let hash = hash_key(key, self.key_hash);
+        let hash = hash_key(key);
         let tag = key_tag(hash);
         let slots = self.key_slots;
         let mask = slots.len() / 8 - 1;
@@ -258,85 +255,36 @@ pub(super) const fn key_tag(hash: u64) -> u32 {
     (hash >> 32) as u32
 }
 
-/// How a table hashes its keys.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(super) enum KeyHash {
-    /// By [`hash_ends`]: the table's keys differ in their ends, as real keys do.
-    Ends,
-    /// By [`hash_words`]: some of the table's keys differ only between their ends.
-    Words,
-}
-
-/// The hash of a key, before the seed, as the table hashes its keys.
+/// The hash of a key, before the seed. The key's whole eight-byte words before the last
+/// are folded by a rotation and an exclusive or, and its last eight bytes (which may
+/// overlap the word before) mixed in by one FxHash step, so that no loop reads single
+/// bytes and one multiplication stands between the key and its hash; a key shorter than
+/// eight bytes is read as two four-byte halves, or byte by byte below four.
 #[inline]
-pub(super) const fn hash_key(key: &[u8], how: KeyHash) -> u64 {
-    match how {
-        KeyHash::Ends => hash_ends(key),
-        KeyHash::Words => hash_words(key),
-    }
-}
-
-/// The hash of a key from its length and its first, middle and last eight bytes, which
-/// overlap in a key of up to 24 bytes, so that they are all of its bytes; of a longer key,
-/// its ends. No loop: three reads and one multiplication. A key shorter than eight bytes
-/// is read as two four-byte halves, or byte by byte below four.
-#[inline]
-pub(super) const fn hash_ends(key: &[u8]) -> u64 {
+pub(super) const fn hash_key(key: &[u8]) -> u64 {
     let len = key.len();
+    let mut hash = len as u64;
     if len >= 8 {
-        let hash = fold(len as u64, read8(key, 0));
-        let hash = fold(hash, read8(key, len / 2 - 4));
-        mix(hash, read8(key, len - 8))
-    } else {
-        hash_short(key)
-    }
-}
-
-/// The hash of a key from every byte: its whole eight-byte words before the last folded,
-/// and its last eight bytes (which may overlap the word before) mixed in by one FxHash
-/// step, so that no loop reads single bytes and one multiplication stands between the key
-/// and its hash.
-#[inline]
-pub(super) const fn hash_words(key: &[u8]) -> u64 {
-    let len = key.len();
-    if len >= 8 {
-        let mut hash = len as u64;
         let mut at = 0;
         while at + 8 < len {
-            hash = fold(hash, read8(key, at));
+            hash = hash.rotate_left(5) ^ read8(key, at);
             at += 8;
         }
         mix(hash, read8(key, len - 8))
-    } else {
-        hash_short(key)
-    }
-}
-
-/// The hash of a key shorter than eight bytes: two four-byte halves, or its bytes below
-/// four.
-#[inline]
-const fn hash_short(key: &[u8]) -> u64 {
-    let len = key.len();
-    if len >= 4 {
-        return mix(
-            len as u64,
+    } else if len >= 4 {
+        mix(
+            hash,
             read4(key, 0) as u64 | (read4(key, len - 4) as u64) << 32,
-        );
+        )
+    } else {
+        let mut word = 0;
+        let mut at = 0;
+        while at < len {
+            word |= (key[at] as u64) << (8 * at);
+            at += 1;
+        }
+        mix(hash, word)
     }
-    let mut word = 0;
-    let mut at = 0;
-    while at < len {
-        word |= (key[at] as u64) << (8 * at);
-        at += 1;
-    }
-    mix(len as u64, word)
-}
-
-/// One step over a word that is not the last: a rotation and an exclusive or, which keep
-/// the words' order in the hash without a multiplication's latency per word.
-#[inline]
-const fn fold(hash: u64, word: u64) -> u64 {
-    hash.rotate_left(5) ^ word
 }
 
 /// One FxHash step.
@@ -345,7 +293,7 @@ const fn mix(hash: u64, word: u64) -> u64 {
     (hash.rotate_left(5) ^ word).wrapping_mul(KEY_MULTIPLIER)
 }
 
-/// Whether two byte strings are equal, read a word at a time as [`hash_words`] reads them.
+/// Whether two byte strings are equal, read a word at a time as [`hash_key`] reads them.
 #[inline]
 pub(super) const fn same(a: &[u8], b: &[u8]) -> bool {
     let len = a.len();

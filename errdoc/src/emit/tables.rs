@@ -9,7 +9,7 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::runtime::{EMPTY, KeyHash, Slot, first_slot, hash_code, hash_key, key_tag};
+use super::runtime::{EMPTY, Slot, first_slot, hash_code, hash_key, key_tag};
 use crate::lower::Entry;
 
 /// The most codes a catalog may have for its keys and messages to be listed one literal
@@ -50,8 +50,6 @@ pub(super) struct Columns {
     pub(super) code_index: HashIndex,
     /// The hash table of keys.
     pub(super) key_index: HashIndex,
-    /// How the keys are hashed.
-    pub(super) key_hash: KeyHash,
 }
 
 /// A column of texts, as the runtime's `Texts` holds it.
@@ -81,11 +79,7 @@ impl Columns {
     pub(super) fn new(entries: &[Entry], listed: bool) -> Columns {
         let codes = entries.iter().flat_map(|e| e.code.to_le_bytes()).collect();
         let code_hashes: Vec<u64> = entries.iter().map(|e| hash_code(e.code)).collect();
-        let key_hash = key_hash(entries);
-        let key_hashes: Vec<u64> = entries
-            .iter()
-            .map(|e| hash_key(e.key.as_bytes(), key_hash))
-            .collect();
+        let key_hashes: Vec<u64> = entries.iter().map(|e| hash_key(e.key.as_bytes())).collect();
         Columns {
             codes,
             keys: TextColumn::new(entries, listed, |entry| &entry.key),
@@ -96,7 +90,6 @@ impl Columns {
             key_index: HashIndex::new(&key_hashes, KEY_SLOTS_PER_ROW, |row| {
                 key_tag(key_hashes[row])
             }),
-            key_hash,
         }
     }
 
@@ -109,10 +102,6 @@ impl Columns {
         let code_seed = hex(self.code_index.seed);
         let key_slots = Literal::byte_string(&self.key_index.slots);
         let key_seed = hex(self.key_index.seed);
-        let key_hash = match self.key_hash {
-            KeyHash::Ends => quote!(Ends),
-            KeyHash::Words => quote!(Words),
-        };
         quote! {
             super::__errdoc::Table {
                 codes: #codes,
@@ -122,7 +111,6 @@ impl Columns {
                 code_seed: #code_seed,
                 key_slots: #key_slots,
                 key_seed: #key_seed,
-                key_hash: super::__errdoc::KeyHash::#key_hash,
             }
         }
     }
@@ -153,22 +141,6 @@ impl TextColumn {
                 quote!(super::__errdoc::Texts::Joined { all: #all, offsets: #offsets })
             }
         }
-    }
-}
-
-/// How to hash `entries`' keys: by their ends ([`KeyHash::Ends`], no loop), unless two
-/// keys have the same ends, which no seed could tell apart, so that their probes would
-/// grow with their number; then by every word.
-fn key_hash(entries: &[Entry]) -> KeyHash {
-    let mut hashes: Vec<u64> = entries
-        .iter()
-        .map(|e| hash_key(e.key.as_bytes(), KeyHash::Ends))
-        .collect();
-    hashes.sort_unstable();
-    if hashes.windows(2).any(|pair| pair[0] == pair[1]) {
-        KeyHash::Words
-    } else {
-        KeyHash::Ends
     }
 }
 
@@ -225,7 +197,7 @@ impl HashIndex {
 mod tests {
     use std::sync::Arc;
 
-    use super::super::runtime::{self, Table, Texts, UNLISTED, hash_ends, hash_words};
+    use super::super::runtime::{self, Table, Texts, UNLISTED};
     use super::*;
     use crate::lower::Location;
 
@@ -292,7 +264,6 @@ mod tests {
             code_seed: columns.code_index.seed,
             key_slots: leak_bytes(columns.key_index.slots),
             key_seed: columns.key_index.seed,
-            key_hash: columns.key_hash,
         }
     }
 
@@ -376,45 +347,36 @@ mod tests {
     }
 
     #[test]
-    fn both_key_hashes_read_every_byte_of_keys_up_to_24_bytes() {
-        for how in [KeyHash::Ends, KeyHash::Words] {
-            assert_ne!(hash_key(b"", how), hash_key(b"\0", how));
-            // Every length class: bytes, two halves, overlapping words.
-            let key = b"ABCDEFGHIJKLMNOPQRSTUVWX";
-            for len in 0..=key.len() {
-                let mut changed = key[..len].to_vec();
-                for at in 0..len {
-                    changed[at] ^= 1;
-                    assert_ne!(
-                        hash_key(&key[..len], how),
-                        hash_key(&changed, how),
-                        "{len} {at}"
-                    );
-                    changed[at] ^= 1;
-                }
+    fn keys_compare_equal_only_when_every_byte_is() {
+        let key: Vec<u8> = (b'A'..=b'Z').chain(b'a'..=b'z').collect();
+        for len in 0..=key.len() {
+            let key = &key[..len];
+            assert!(runtime::same(key, key));
+            if len > 0 {
+                assert!(!runtime::same(key, &key[..len - 1]));
+            }
+            let mut changed = key.to_vec();
+            for at in 0..len {
+                changed[at] ^= 1;
+                assert!(!runtime::same(key, &changed), "{len} {at}");
+                changed[at] ^= 1;
             }
         }
-        // Beyond 24 bytes, only the word hash reads the middle.
-        let long = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmn";
-        let mut changed = long.to_vec();
-        changed[10] ^= 1;
-        assert_eq!(hash_ends(long), hash_ends(&changed));
-        assert_ne!(hash_words(long), hash_words(&changed));
     }
 
     #[test]
-    fn keys_that_share_their_ends_are_hashed_by_every_word_and_still_found() {
-        let mut shared = entries(&(0..300).collect::<Vec<_>>());
-        for (row, entry) in shared.iter_mut().enumerate() {
-            // 40 bytes, the same first, middle and last eight, different elsewhere.
-            entry.key = format!("ABCDEFGH{row:08}IJKLMNOP{row:08}QRSTUVWX");
+    fn the_key_hash_reads_every_byte() {
+        assert_ne!(hash_key(b""), hash_key(b"\0"));
+        // Every length class: bytes, two halves, words and an overlapping last word.
+        let key = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+        for len in 0..key.len() {
+            let mut changed = key[..len].to_vec();
+            for at in 0..len {
+                changed[at] ^= 1;
+                assert_ne!(hash_key(&key[..len]), hash_key(&changed), "{len} {at}");
+                changed[at] ^= 1;
+            }
         }
-        assert!(matches!(key_hash(&shared), KeyHash::Words));
-        let table = table(Columns::new(&shared, true));
-        for (row, entry) in (0..).zip(&shared) {
-            assert_eq!(table.row_of_key(&entry.key), Some(row));
-        }
-        assert!(matches!(key_hash(&entries(&[1, 2, 3])), KeyHash::Ends));
     }
 
     #[test]

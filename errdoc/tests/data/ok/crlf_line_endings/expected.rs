@@ -143,9 +143,8 @@ pub mod windows {
         messages: super::__errdoc::Texts::Listed(&["Success", "Ends in CR LF."]),
         code_slots: b"\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x01\0\0\0\x01\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0",
         code_seed: 0x9e3779b97f4a7c15u64,
-        key_slots: b"\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x01\0\0\0\xF1Zm$\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xBBW\xCC0\xFF\xFF\xFF\xFF\0\0\0\0",
-        key_seed: 0x9e3779b97f4a7c15u64,
-        key_hash: super::__errdoc::KeyHash::Ends,
+        key_slots: b"\x01\0\0\0\x12\x0F\xB7\x95\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xBBW\xCC0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0",
+        key_seed: 0xbf58476d1ce4e5b9u64,
     };
 }
 /// Result codes of AI Service \> Windows Copy.
@@ -284,9 +283,8 @@ pub mod windows_copy {
         messages: super::__errdoc::Texts::Listed(&["Success", "Ends in CR LF."]),
         code_slots: b"\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x01\0\0\0\x01\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0",
         code_seed: 0x9e3779b97f4a7c15u64,
-        key_slots: b"\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x01\0\0\0\xF1Zm$\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xBBW\xCC0\xFF\xFF\xFF\xFF\0\0\0\0",
-        key_seed: 0x9e3779b97f4a7c15u64,
-        key_hash: super::__errdoc::KeyHash::Ends,
+        key_slots: b"\x01\0\0\0\x12\x0F\xB7\x95\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xBBW\xCC0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0",
+        key_seed: 0xbf58476d1ce4e5b9u64,
     };
 }
 

@@ -144,9 +144,8 @@ pub mod backslash {
         ),
         code_slots: b"\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x01\0\0\0\x01\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0",
         code_seed: 0x9e3779b97f4a7c15u64,
-        key_slots: b"\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x01\0\0\0\x9Bd\xFE\xF3\0\0\0\0\xBBW\xCC0\xFF\xFF\xFF\xFF\0\0\0\0",
-        key_seed: 0x9e3779b97f4a7c15u64,
-        key_hash: super::__errdoc::KeyHash::Ends,
+        key_slots: b"\x01\0\0\0\xD0Pm\x8D\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xBBW\xCC0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0",
+        key_seed: 0xbf58476d1ce4e5b9u64,
     };
 }
 

@@ -140,7 +140,6 @@ pub mod speech_synthesis {
         code_seed: 0x9e3779b97f4a7c15u64,
         key_slots: b"\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xBBW\xCC0",
         key_seed: 0x9e3779b97f4a7c15u64,
-        key_hash: super::__errdoc::KeyHash::Ends,
     };
 }
 

@@ -142,9 +142,8 @@ pub mod repeat {
         messages: super::__errdoc::Texts::Listed(&["Success", "Invalid parameter."]),
         code_slots: b"\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x01\0\0\0\x01\t=\0\xFF\xFF\xFF\xFF\0\0\0\0",
         code_seed: 0x9e3779b97f4a7c15u64,
-        key_slots: b"\x01\0\0\0\xE5\xAF\xE4\xED\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xBBW\xCC0\xFF\xFF\xFF\xFF\0\0\0\0",
+        key_slots: b"\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x01\0\0\0\x06\x97m\xC7\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xBBW\xCC0\xFF\xFF\xFF\xFF\0\0\0\0",
         key_seed: 0x9e3779b97f4a7c15u64,
-        key_hash: super::__errdoc::KeyHash::Ends,
     };
 }
 

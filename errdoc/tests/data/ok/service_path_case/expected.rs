@@ -143,9 +143,8 @@ pub mod text_to_speech {
         messages: super::__errdoc::Texts::Listed(&["Success", "Invalid text."]),
         code_slots: b"\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x01\0\0\0\x01\t=\0\xFF\xFF\xFF\xFF\0\0\0\0",
         code_seed: 0x9e3779b97f4a7c15u64,
-        key_slots: b"\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xBBW\xCC0\x01\0\0\0\xD1\x9E\xB3\xE9",
-        key_seed: 0x9e3779b97f4a7c15u64,
-        key_hash: super::__errdoc::KeyHash::Ends,
+        key_slots: b"\xFF\xFF\xFF\xFF\0\0\0\0\x01\0\0\0:\xEC\x7F\x02\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xBBW\xCC0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0",
+        key_seed: 0xbf58476d1ce4e5b9u64,
     };
 }
 
