@@ -499,3 +499,31 @@ fn code_literal(code: i32) -> TokenStream {
 fn ident(name: &str) -> Ident {
     format_ident!("{}", name, span = Span::call_site())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The generated file's `__errdoc` module is the runtime's own source, item for item:
+    /// the copy is indented text, so it must parse as one module whose items are exactly
+    /// those of `runtime.rs`, with its module docs.
+    #[test]
+    fn the_runtime_module_is_the_runtime_source() {
+        let copy = syn::parse_file(&runtime_module()).expect("the runtime module parses");
+        let source = syn::parse_file(RUNTIME).expect("runtime.rs parses");
+        let [syn::Item::Mod(module)] = copy.items.as_slice() else {
+            panic!("one module, not {} items", copy.items.len());
+        };
+        assert_eq!(module.ident, "__errdoc");
+        assert!(matches!(module.vis, syn::Visibility::Inherited), "private");
+        let (_, items) = module.content.as_ref().expect("an inline module");
+        let tokens = |items: &[syn::Item]| quote!(#(#items)*).to_string();
+        assert_eq!(tokens(items), tokens(&source.items));
+        let attrs = |attrs: &[syn::Attribute]| quote!(#(#attrs)*).to_string();
+        assert_eq!(
+            attrs(&module.attrs),
+            attrs(&source.attrs),
+            "the module docs and lint attributes"
+        );
+    }
+}
