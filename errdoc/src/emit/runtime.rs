@@ -335,13 +335,12 @@ pub(super) const fn read4(bytes: &[u8], at: usize) -> u32 {
     u32::from_le_bytes(chunk(bytes, at))
 }
 
-/// The `N` bytes of `bytes` at `at`, or zeros past the end: callers stay in bounds, and
-/// the fallback keeps the read free of a panic path.
+/// The `N` bytes of `bytes` at `at`, or zeros if fewer are left. Callers stay in bounds:
+/// a slot index is masked to its table, a row is below the table's length. (Returning
+/// zeros past the end as well, instead of `split_at`'s bounds check, made misses of
+/// `from_code` a quarter slower.)
 #[inline]
 const fn chunk<const N: usize>(bytes: &[u8], at: usize) -> [u8; N] {
-    if at > bytes.len() {
-        return [0; N];
-    }
     match bytes.split_at(at).1.first_chunk::<N>() {
         Some(word) => *word,
         None => [0; N],
