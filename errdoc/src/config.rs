@@ -207,6 +207,7 @@ pub fn write_if_changed(path: &Path, contents: &str) -> io::Result<()> {
 
 /// What a successful run produced: counts for a one-line summary.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Summary {
     /// Services in the catalog.
     pub services: usize,

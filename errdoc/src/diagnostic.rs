@@ -53,6 +53,7 @@ impl fmt::Display for Span {
 
 /// Whether a diagnostic stops the build.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Severity {
     /// The documents cannot be turned into code.
     Error,
@@ -62,6 +63,7 @@ pub enum Severity {
 
 /// Which field of a row a problem is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Field {
     /// The numeric result code.
     Code,
@@ -83,6 +85,7 @@ impl fmt::Display for Field {
 
 /// Why a markdown line that reads as a row is not part of the error-code table beside it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Detached {
     /// The row comes after the table, and what ends a GFM table came between: a blank line
     /// (or the start of another block), so the row is a paragraph.

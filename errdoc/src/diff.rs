@@ -156,6 +156,7 @@ impl fmt::Display for Class {
 /// Its `Display` is the report `errdoc diff` prints: each changed service with one line per
 /// change, then a verdict line that counts the changes by [`Class`].
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Diff {
     /// Every service that was added, removed or changed, sorted by module; a service that
     /// did not change is not listed.
@@ -309,6 +310,7 @@ impl ServiceDiff {
 
 /// What changed in a service that is in both catalogs.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ServiceChanges {
     /// The service's module, the same in both catalogs.
     pub module: String,
@@ -328,6 +330,7 @@ pub struct ServiceChanges {
 
 /// A key that names another code in the new catalog than in the old one.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct MovedKey {
     /// The key (`MAX_UPLOAD_SIZE_EXCEEDED`).
     pub key: String,
@@ -430,6 +433,7 @@ impl fmt::Display for CodeChange {
 /// `breaking: 2 codes removed, 1 key renamed; minor: 3 codes added; patch: 1 message changed`,
 /// or `none: no changes`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Counts {
     /// Services only in the new catalog.
     pub services_added: usize,

@@ -10,8 +10,9 @@
 //! with one associated constant per listed code, usable in `match` patterns. Its size in
 //! tokens grows by one constant per code and nothing else: the tables behind the lookups
 //! are a few literals per service (`tables.rs` lays them out), and every method is a
-//! one-line call into the runtime (`runtime.rs`), which the file carries once. So a
-//! catalog of 100,000 codes compiles in seconds, and `code()`, `key()`, `message()`,
+//! one-line call into the runtime (`runtime.rs`), which the file carries once. So a large
+//! catalog compiles in seconds (BENCHMARKS.md, "The generated code"), and `code()`,
+//! `key()`, `message()`,
 //! `from_code` and `from_key` are a table read or one hash probe. They are `#[inline]`:
 //! SDKs call them from another crate, and a call that cannot be inlined costs as much as
 //! the probe; and an `#[inline]` function is compiled only where it is used, so a service
@@ -218,7 +219,11 @@ fn emit_unknown_key() -> TokenStream {
 fn emit_service(service: &Service, listed: bool, options: &Options) -> TokenStream {
     let module = ident(&service.module);
     let path = markdown_escape(&service.path.join(" > "));
-    let files: Vec<String> = service.files.iter().map(|d| markdown_escape(d)).collect();
+    let files: Vec<String> = service
+        .files
+        .iter()
+        .map(|file| markdown_escape(file))
+        .collect();
     let module_doc = doc(&format!(
         "Result codes of {path}.\n\nGenerated from {}.",
         files.join(", ")

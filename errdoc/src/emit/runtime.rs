@@ -26,7 +26,7 @@
 //! compiles to the probe itself.
 
 // A catalog need not use every item: `Texts::Joined` is built only for large catalogs, and
-// errdoc itself uses only the hash functions.
+// a catalog without services calls no lookup at all.
 #![allow(dead_code)]
 
 use ::core::fmt;
@@ -336,9 +336,8 @@ pub(super) const fn read4(bytes: &[u8], at: usize) -> u32 {
 }
 
 /// The `N` bytes of `bytes` at `at`, or zeros if fewer are left. Callers stay in bounds:
-/// a slot index is masked to its table, a row is below the table's length. (Returning
-/// zeros past the end as well, instead of `split_at`'s bounds check, made misses of
-/// `from_code` a quarter slower.)
+/// a slot index is masked to its table, a row is below the table's length; `split_at`'s
+/// own bounds check is the cheapest guard (BENCHMARKS.md, "Decisions").
 #[inline]
 const fn chunk<const N: usize>(bytes: &[u8], at: usize) -> [u8; N] {
     match bytes.split_at(at).1.first_chunk::<N>() {

@@ -165,7 +165,8 @@ impl HashIndex {
         // At least two slots, so that `first_slot`'s shift stays below 64.
         let slot_count = (hashes.len() * per_row).next_power_of_two().max(2);
         let mask = slot_count - 1;
-        let mut best: Option<(usize, u64, Vec<u32>)> = None;
+        // The layout with the fewest probes so far.
+        let mut best: Option<Placed> = None;
         for seed in SEEDS {
             let mut rows = vec![EMPTY; slot_count];
             let mut probes = 0;
@@ -177,11 +178,11 @@ impl HashIndex {
                 }
                 rows[index] = u32::try_from(row).unwrap_or(EMPTY);
             }
-            if best.as_ref().is_none_or(|(fewest, _, _)| probes < *fewest) {
-                best = Some((probes, seed, rows));
+            if best.as_ref().is_none_or(|best| probes < best.probes) {
+                best = Some(Placed { probes, seed, rows });
             }
         }
-        let (_, seed, rows) = best.unwrap_or_default();
+        let Placed { seed, rows, .. } = best.unwrap_or_default();
         let slots = rows
             .into_iter()
             .flat_map(|row| {
@@ -191,6 +192,17 @@ impl HashIndex {
             .collect();
         HashIndex { slots, seed }
     }
+}
+
+/// The rows placed with one seed: the row in each slot, and the probes it took.
+#[derive(Default)]
+struct Placed {
+    /// Slots passed over, over all rows.
+    probes: usize,
+    /// The seed.
+    seed: u64,
+    /// The row in each slot, or [`EMPTY`].
+    rows: Vec<u32>,
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Generates, into `OUT_DIR`, the whole file that errdoc writes for each golden case under
 //! `errdoc/tests/data/ok`, and `cases.rs`, which includes each as a module of its own and
-//! tests its lookups. A case that does not generate fails the build with errdoc's
+//! tests its lookups. The code is generated with serde support under this crate's `serde`
+//! feature, so that a build with every feature compiles the serde impls of every case. A case that does not generate fails the build with errdoc's
 //! diagnostics: the golden tests (`errdoc/tests/data.rs`) say why in more detail.
 
 use std::fmt::Write as _;
@@ -32,8 +33,9 @@ fn main() {
             .collect();
         let generated = errdoc::Builder::new()
             .docs(case)
+            .serde_feature("serde")
             .generate()
-            .unwrap_or_else(|error| panic!("case `{name}` does not generate:\n{error}"));
+            .unwrap_or_else(|error| panic!("case `{name}` does not generate:\n{}", error.report()));
         let file = format!("{name}.rs");
         fs::write(out.join(&file), generated.code).expect("OUT_DIR is writable");
         let _ = writeln!(
