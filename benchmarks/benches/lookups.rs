@@ -102,14 +102,7 @@ impl Rows {
 
     /// [`BATCH`] listed rows, shuffled: every row once before any twice.
     fn hit_rows(&self) -> Vec<usize> {
-        let mut rng = Rng::new(INPUT_SEED);
-        let mut rows = Vec::with_capacity(BATCH);
-        while rows.len() < BATCH {
-            let mut round: Vec<usize> = (0..self.len()).collect();
-            rng.shuffle(&mut round);
-            rows.extend(round.into_iter().take(BATCH - rows.len()));
-        }
-        rows
+        rounds(self.len(), BATCH, &mut Rng::new(INPUT_SEED))
     }
 
     /// Inputs for a lookup by code: the codes, and for the dense index, the rows.
@@ -145,6 +138,18 @@ impl Rows {
     fn row_of_code(&self, code: i32) -> Option<u32> {
         self.by_code.get(&code).copied()
     }
+}
+
+/// `count` rows of `0..len`, shuffled round by round, so that every row comes once before
+/// any comes twice.
+fn rounds(len: usize, count: usize, rng: &mut Rng) -> Vec<usize> {
+    let mut rows = Vec::with_capacity(count);
+    while rows.len() < count {
+        let mut round: Vec<usize> = (0..len).collect();
+        rng.shuffle(&mut round);
+        rows.extend(round.into_iter().take(count - rows.len()));
+    }
+    rows
 }
 
 /// Times `lookup` over `inputs`, reporting the time of one lookup.
@@ -302,14 +307,10 @@ fn seed_key_inputs(listed: &[&'static str]) -> Vec<String> {
     );
 
     let mut rng = Rng::new(INPUT_SEED);
-    let mut keys: Vec<String> = Vec::with_capacity(BATCH);
-    let hits = BATCH / 4 * 3;
-    while keys.len() < hits {
-        let mut round = listed.to_vec();
-        rng.shuffle(&mut round);
-        let take = round.len().min(hits - keys.len());
-        keys.extend(round[..take].iter().map(|&key| key.to_owned()));
-    }
+    let mut keys: Vec<String> = rounds(listed.len(), BATCH / 4 * 3, &mut rng)
+        .into_iter()
+        .map(|row| listed[row].to_owned())
+        .collect();
     while keys.len() < BATCH {
         let miss = match rng.below(3) {
             0 => rng.pick(&others).to_owned(),

@@ -150,11 +150,12 @@ fn golden(case: &str, code: &str) -> String {
     // The header ends at its first blank line.
     let header = lines.iter().position(|line| line.is_empty()).unwrap_or(0);
     let mut out: Vec<&str> = lines[..=header.min(lines.len().saturating_sub(1))].to_vec();
+    let see_golden = format!("// `tests/data/ok/{CRATE_ITEMS_CASE}`.");
     if case == CRATE_ITEMS_CASE {
         out.extend(&lines[header + 1..first_module]);
     } else {
         out.push("// The crate-level items (`Service`, `Entry`, `UnknownKey`): see the golden of");
-        out.push(CRATE_ITEMS_CASE_LINE);
+        out.push(&see_golden);
         out.push("");
     }
     out.extend(&lines[first_module..runtime]);
@@ -163,9 +164,6 @@ fn golden(case: &str, code: &str) -> String {
     golden.push('\n');
     golden
 }
-
-/// The comment line that names [`CRATE_ITEMS_CASE`].
-const CRATE_ITEMS_CASE_LINE: &str = "// `tests/data/ok/sorting`.";
 
 /// Runs one err case, returning a report if it does not meet its expectation.
 fn run_err(case: &Case, check: Check) -> Vec<String> {

@@ -38,14 +38,14 @@ const CODE_SLOTS_PER_ROW: usize = 2;
 /// "Decisions").
 const KEY_SLOTS_PER_ROW: usize = 4;
 
-/// One service's columns, laid out.
-pub(super) struct Columns {
+/// One service's columns, laid out; listed texts are borrowed from the entries.
+pub(super) struct Columns<'a> {
     /// The codes in code order, four little-endian bytes each.
     pub(super) codes: Vec<u8>,
     /// The keys.
-    pub(super) keys: TextColumn,
+    pub(super) keys: TextColumn<'a>,
     /// The messages.
-    pub(super) messages: TextColumn,
+    pub(super) messages: TextColumn<'a>,
     /// The hash table of codes.
     pub(super) code_index: HashIndex,
     /// The hash table of keys.
@@ -53,9 +53,9 @@ pub(super) struct Columns {
 }
 
 /// A column of texts, as the runtime's `Texts` holds it.
-pub(super) enum TextColumn {
+pub(super) enum TextColumn<'a> {
     /// One text a row.
-    Listed(Vec<String>),
+    Listed(Vec<&'a str>),
     /// The texts joined, and the offsets that cut them.
     Joined {
         /// Every text, one after another.
@@ -73,10 +73,10 @@ pub(super) struct HashIndex {
     pub(super) seed: u64,
 }
 
-impl Columns {
+impl<'a> Columns<'a> {
     /// Lays out `entries`, which are in code order; `listed` says whether texts are listed
     /// one literal each or joined.
-    pub(super) fn new(entries: &[Entry], listed: bool) -> Columns {
+    pub(super) fn new(entries: &'a [Entry], listed: bool) -> Columns<'a> {
         let codes = entries.iter().flat_map(|e| e.code.to_le_bytes()).collect();
         let code_hashes: Vec<u64> = entries.iter().map(|e| hash_code(e.code)).collect();
         let key_hashes: Vec<u64> = entries.iter().map(|e| hash_key(e.key.as_bytes())).collect();
@@ -116,11 +116,15 @@ impl Columns {
     }
 }
 
-impl TextColumn {
+impl<'a> TextColumn<'a> {
     /// The column of `text` over `entries`.
-    fn new(entries: &[Entry], listed: bool, text: impl Fn(&Entry) -> &str) -> TextColumn {
+    fn new(
+        entries: &'a [Entry],
+        listed: bool,
+        text: impl Fn(&'a Entry) -> &'a str,
+    ) -> TextColumn<'a> {
         if listed {
-            return TextColumn::Listed(entries.iter().map(|e| text(e).to_owned()).collect());
+            return TextColumn::Listed(entries.iter().map(text).collect());
         }
         let mut all = String::new();
         let mut offsets = Vec::with_capacity(entries.len() * 4 + 4);
@@ -249,16 +253,16 @@ mod tests {
     }
 
     /// The runtime's view of laid-out columns: the statics that a generated file holds.
-    fn table(columns: Columns) -> Table {
+    fn table(columns: Columns<'_>) -> Table {
         fn leak_bytes(bytes: Vec<u8>) -> &'static [u8] {
             Box::leak(bytes.into_boxed_slice())
         }
-        fn texts(column: TextColumn) -> Texts {
+        fn texts(column: TextColumn<'_>) -> Texts {
             match column {
                 TextColumn::Listed(list) => {
                     let list: Vec<&'static str> = list
                         .into_iter()
-                        .map(|text| &*Box::leak(text.into_boxed_str()))
+                        .map(|text| &*Box::leak(text.to_owned().into_boxed_str()))
                         .collect();
                     Texts::Listed(Box::leak(list.into_boxed_slice()))
                 }

@@ -224,7 +224,7 @@ fn generate(out: &Path, serde_feature: Option<&str>, check: bool, input: &Input)
             return ExitCode::FAILURE;
         }
         Err(error) => {
-            eprintln!("error: {error}");
+            eprint!("{}", error.report());
             return ExitCode::FAILURE;
         }
     };
@@ -257,7 +257,7 @@ fn generate(out: &Path, serde_feature: Option<&str>, check: bool, input: &Input)
     match fs::write(out, &code) {
         Ok(()) => print(&format!("wrote `{file}`: {summary}\n")),
         Err(error) => {
-            eprintln!("error: {}", Error::Write(out.to_owned(), error));
+            eprint!("{}", Error::Write(out.to_owned(), error).report());
             ExitCode::FAILURE
         }
     }
