@@ -69,8 +69,10 @@ pub enum Field {
     Code,
     /// The upper-case result key.
     Key,
-    /// The human-readable result message.
+    /// The human-readable result message, as the server sends it.
     Message,
+    /// The documentation's description of the code.
+    Description,
 }
 
 impl fmt::Display for Field {
@@ -79,6 +81,7 @@ impl fmt::Display for Field {
             Field::Code => "code",
             Field::Key => "key",
             Field::Message => "message",
+            Field::Description => "description",
         })
     }
 }
@@ -149,7 +152,7 @@ pub enum DiagnosticKind {
         /// message names them; otherwise empty.
         lookalikes: Vec<Lookalike>,
     },
-    /// A key does not match `[A-Z][A-Z0-9_]*`. When the text holds characters a reader
+    /// A key does not match `[A-Za-z][A-Za-z0-9_]*`. When the text holds characters a reader
     /// cannot see or tell from a space (`INVALID\u{200b}_UUID`), the message names each.
     InvalidKey(String),
     /// A row repeats an earlier row of the same table exactly; it is merged.
@@ -235,6 +238,7 @@ impl fmt::Display for DiagnosticKind {
                         Field::Code => "resultCode",
                         Field::Key => "resultKey",
                         Field::Message => "resultMessage",
+                        Field::Description => "Description",
                     };
                     write!(f, "{separator}`{name}`")?;
                 }
@@ -260,7 +264,7 @@ impl fmt::Display for DiagnosticKind {
             DiagnosticKind::InvalidKey(text) => {
                 write!(
                     f,
-                    "`{}` is not a key (upper-case letters, digits and `_`, starting with a letter)",
+                    "`{}` is not a key (letters, digits and `_`, starting with a letter)",
                     Escaped(text)
                 )?;
                 write_invisibles(f, text)
@@ -475,7 +479,7 @@ mod tests {
     #[test]
     fn a_key_with_invisible_characters_names_them() {
         let invalid = |text: &str| DiagnosticKind::InvalidKey(text.to_owned()).to_string();
-        let rule = "is not a key (upper-case letters, digits and `_`, starting with a letter)";
+        let rule = "is not a key (letters, digits and `_`, starting with a letter)";
         assert_eq!(
             invalid("INVALID\u{200b}_UUID"),
             format!("`INVALID\\u{{200b}}_UUID` {rule}: it contains U+200B ZERO WIDTH SPACE")

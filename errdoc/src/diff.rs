@@ -83,14 +83,14 @@ fn compare(old: &Service, new: &Service) -> ServiceChanges {
             _ => None,
         })
         .collect();
-    let old_codes: BTreeMap<&str, i32> = old.entries.iter().map(|e| (&*e.key, e.code)).collect();
+    let old_codes: BTreeMap<&str, i32> = old.entries.iter().filter_map(|e| Some((e.key.as_deref()?, e.code))).collect();
     let moved = new
         .entries
         .iter()
         .filter_map(|entry| {
-            let old_code = *old_codes.get(&*entry.key)?;
+            let old_code = *old_codes.get(entry.key.as_deref()?)?;
             (old_code != entry.code).then(|| MovedKey {
-                key: entry.key.clone(),
+                key: entry.key.clone().unwrap_or_default(),
                 old_code,
                 new_code: entry.code,
             })
@@ -388,7 +388,7 @@ impl fmt::Display for CodeChange {
                     f,
                     "  added    {} {}: {:?}",
                     entry.code,
-                    Escaped(&entry.key),
+                    Escaped(entry.key.as_deref().unwrap_or_default()),
                     entry.message
                 )
             }
@@ -397,7 +397,7 @@ impl fmt::Display for CodeChange {
                     f,
                     "  removed  {} {}: {:?}",
                     entry.code,
-                    Escaped(&entry.key),
+                    Escaped(entry.key.as_deref().unwrap_or_default()),
                     entry.message
                 )
             }
@@ -407,8 +407,8 @@ impl fmt::Display for CodeChange {
                         f,
                         "  renamed  {} {} → {}",
                         new.code,
-                        Escaped(&old.key),
-                        Escaped(&new.key)
+                        Escaped(old.key.as_deref().unwrap_or_default()),
+                        Escaped(new.key.as_deref().unwrap_or_default())
                     )?;
                 }
                 if old.message != new.message {
@@ -416,7 +416,7 @@ impl fmt::Display for CodeChange {
                         f,
                         "  message  {} {}: {:?} → {:?}",
                         new.code,
-                        Escaped(&new.key),
+                        Escaped(new.key.as_deref().unwrap_or_default()),
                         old.message,
                         new.message
                     )?;

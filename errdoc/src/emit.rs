@@ -274,7 +274,7 @@ fn emit_error_code(service: &Service) -> TokenStream {
 fn emit_constants(service: &Service) -> TokenStream {
     let constants = (0u32..).zip(&service.entries).map(|(row, entry)| {
         let doc = entry_doc(entry);
-        let name = ident(&entry.variant);
+        let name = ident(entry.variant.as_deref().unwrap_or_default());
         let code = code_literal(entry.code);
         let row = Literal::u32_unsuffixed(row);
         quote! {
@@ -445,8 +445,8 @@ fn entry_doc(entry: &Entry) -> TokenStream {
     doc(&format!(
         "`{}` `{}`: {}\n\nFrom {}.",
         entry.code,
-        entry.key,
-        markdown_escape(&entry.message),
+        entry.key.as_deref().unwrap_or_default(),
+        markdown_escape(entry.message.as_deref().unwrap_or_default()),
         locations.join(", ")
     ))
 }

@@ -30,15 +30,21 @@ pub fn service_variant(module: &str) -> String {
     ))
 }
 
-/// The `ErrorCode` variant for a result key: split on `_`, the first letter of each part
-/// upper case and the rest lower (`INVALID_APPKEY_SECRETKEY` → `InvalidAppkeySecretkey`,
-/// `R2D2_ERROR` → `R2d2Error`). A keyword gets a trailing `_` (`SELF` → `Self_`).
+/// The `ErrorCode` variant for a result key. An upper-case key is split on `_`, the first
+/// letter of each part upper case and the rest lower (`INVALID_APPKEY_SECRETKEY` →
+/// `InvalidAppkeySecretkey`, `R2D2_ERROR` → `R2d2Error`); a key with lower-case letters is
+/// an identifier as the docs write it (`InvalidGroupID`, `invalid_param`), and takes its
+/// upper camel case as `heck` spells it (`InvalidGroupId`, `InvalidParam`). A keyword gets
+/// a trailing `_` (`SELF` → `Self_`).
 ///
 /// A variant that would share its name with an associated item of the generated enum
 /// (`A_L_L` → `ALL`) gets a trailing `_` too.
 ///
 /// `key` must already be valid (see [`is_key`]), so the result is never empty.
 pub fn code_variant(key: &str) -> String {
+    if key.bytes().any(|b| b.is_ascii_lowercase()) {
+        return escape_associated(escape_keyword(key.to_upper_camel_case()));
+    }
     let mut variant = String::with_capacity(key.len());
     for part in key.split('_') {
         let mut chars = part.chars();
@@ -50,8 +56,17 @@ pub fn code_variant(key: &str) -> String {
     escape_associated(escape_keyword(variant))
 }
 
-/// Whether `text` is a result key: `[A-Z][A-Z0-9_]*`.
+/// Whether `text` is a result key: an identifier, `[A-Za-z][A-Za-z0-9_]*`
+/// (`INVALID_UUID`, `InvalidGroupID`).
 pub fn is_key(text: &str) -> bool {
+    let mut bytes = text.bytes();
+    bytes.next().is_some_and(|b| b.is_ascii_alphabetic())
+        && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
+/// Whether `text` is an upper-case key, `[A-Z][A-Z0-9_]*`, as the key column of a
+/// rendered page has them: what tells a broken plain-text row from prose.
+pub fn is_upper_key(text: &str) -> bool {
     let mut bytes = text.bytes();
     bytes.next().is_some_and(|b| b.is_ascii_uppercase())
         && bytes.all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Field, Span};
 use crate::ident;
-use crate::parse::{Document, RawRow, collapse_whitespace, invalid_code};
+use crate::parse::{Cell, Document, RawRow, collapse_whitespace, invalid_code};
 
 /// Every service that the documents describe, merged and validated.
 ///
@@ -96,16 +96,23 @@ impl Service {
 }
 
 /// One result code of a service.
+///
+/// A code listed with a key (a key column, or a message column of identifiers) has a key
+/// and a variant, and becomes a named constant; a code listed without one is keyless: it
+/// is looked up by code and has its text, but no name. Every entry has a message, a
+/// description or both.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
     /// The numeric code (`4000101`).
     pub(crate) code: i32,
-    /// The key (`INVALID_BUSINESS_REGISTRATION_FORMAT`).
-    pub(crate) key: String,
-    /// The `ErrorCode` variant (`InvalidBusinessRegistrationFormat`).
-    pub(crate) variant: String,
-    /// The message, as a reader sees it.
-    pub(crate) message: String,
+    /// The key (`INVALID_BUSINESS_REGISTRATION_FORMAT`), if the documents give one.
+    pub(crate) key: Option<String>,
+    /// The `ErrorCode` constant's name (`InvalidBusinessRegistrationFormat`), for a keyed code.
+    pub(crate) variant: Option<String>,
+    /// The message the server sends, as a reader sees it, if the documents give one.
+    pub(crate) message: Option<String>,
+    /// Every distinct description, in the order read, each with its section.
+    pub(crate) descriptions: Vec<Description>,
     /// Every row that lists this code, in the order read.
     pub(crate) locations: Vec<Location>,
 }
@@ -116,19 +123,31 @@ impl Entry {
         self.code
     }
 
-    /// The key (`INVALID_BUSINESS_REGISTRATION_FORMAT`).
-    pub fn key(&self) -> &str {
-        &self.key
+    /// The key (`INVALID_BUSINESS_REGISTRATION_FORMAT`), or `None` for a keyless code.
+    pub fn key(&self) -> Option<&str> {
+        self.key.as_deref()
     }
 
-    /// The `ErrorCode` constant's name in upper camel case (`InvalidBusinessRegistrationFormat`).
-    pub fn variant(&self) -> &str {
-        &self.variant
+    /// The `ErrorCode` constant's name in upper camel case
+    /// (`InvalidBusinessRegistrationFormat`), or `None` for a keyless code.
+    pub fn variant(&self) -> Option<&str> {
+        self.variant.as_deref()
     }
 
-    /// The message, as a reader sees it.
-    pub fn message(&self) -> &str {
-        &self.message
+    /// The message, as a reader sees it, if the documents give one.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// Every distinct description of the code, in the order read: documentation, which may
+    /// say different things in different sections (one per API of a guide).
+    pub fn descriptions(&self) -> &[Description] {
+        &self.descriptions
+    }
+
+    /// The first description, if any: what `ErrorCode::description()` returns.
+    pub fn description(&self) -> Option<&str> {
+        self.descriptions.first().map(Description::text)
     }
 
     /// Every row that lists this code, in the order read.
@@ -137,13 +156,36 @@ impl Entry {
     }
 }
 
-/// Where a row is: its document's path and its 1-based line.
+/// What a description cell says about a code, and the section it stands in.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Description {
+    /// The section of the first row that gives it (see [`Location::section`]).
+    pub(crate) section: Option<Arc<str>>,
+    /// The text, as a reader sees it.
+    pub(crate) text: String,
+}
+
+impl Description {
+    /// The section of the first row that gives this description, if the table has one.
+    pub fn section(&self) -> Option<&str> {
+        self.section.as_deref()
+    }
+
+    /// The text, as a reader sees it.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+}
+
+/// Where a row is: its document's path, its 1-based line, and its table's section.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Location {
     /// The document's path, as found.
     pub(crate) file: Arc<str>,
     /// The row's line, counting from 1.
     pub(crate) line: u32,
+    /// The section of the row's table: the heading it stands under (see ARCHITECTURE.md).
+    pub(crate) section: Option<Arc<str>>,
 }
 
 impl Location {
@@ -155,6 +197,12 @@ impl Location {
     /// The row's line, counting from 1.
     pub fn line(&self) -> u32 {
         self.line
+    }
+
+    /// The section of the row's table: the nearest heading above it, or above its
+    /// error-code title heading; `None` when the table stands under the breadcrumb alone.
+    pub fn section(&self) -> Option<&str> {
+        self.section.as_deref()
     }
 }
 
@@ -265,7 +313,8 @@ struct TableId {
 /// An entry being merged, with every row that listed it.
 struct Merging {
     entry: Entry,
-    /// The first row's key and message cells, for the other place of a conflict.
+    /// Where the first row that gave the key and the message has them, for the other
+    /// place of a conflict about either.
     first: FirstCells,
     /// The table of the last row that listed it: rows come table by table, so an earlier
     /// row of the same table, if any, is this one. Keeping only it keeps a code listed in
@@ -275,11 +324,12 @@ struct Merging {
     last_row: Span,
 }
 
-/// Where the first row of a code has its key and its message, for the other place of a
-/// conflict about either.
+/// Where the first row of a code that gave its key, and the first that gave its message,
+/// have them.
+#[derive(Default)]
 struct FirstCells {
-    key: Span,
-    message: Span,
+    key: Option<Span>,
+    message: Option<Span>,
 }
 
 /// The first row of a key, or of a variant: its code, and where its key cell is.
@@ -288,12 +338,65 @@ struct Claim {
     key: Span,
 }
 
+/// The claims of one service's keys and variants: each names one code.
+#[derive(Default)]
+struct Claims {
+    by_key: BTreeMap<String, Claim>,
+    /// A variant's code: its key is the entry's.
+    by_variant: BTreeMap<String, Claim>,
+}
+
+impl Claims {
+    /// Claims `entry`'s key and variant for its code, or reports the code that holds
+    /// either already. A keyless entry claims nothing.
+    fn claim(
+        &mut self,
+        entry: &Entry,
+        span: &Span,
+        by_code: &BTreeMap<i32, Merging>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> bool {
+        let (Some(key), Some(variant)) = (&entry.key, &entry.variant) else {
+            return true;
+        };
+        if let Some(claim) = self.by_key.get(key) {
+            let kind = DiagnosticKind::KeyConflict {
+                key: key.clone(),
+                first: claim.code,
+                second: entry.code,
+            };
+            let diagnostic = Diagnostic::error(kind, span.clone());
+            diagnostics.push(diagnostic.with_related(claim.key.clone()));
+            return false;
+        }
+        if let Some(claim) = self.by_variant.get(variant) {
+            let first = by_code
+                .get(&claim.code)
+                .and_then(|merging| merging.entry.key.clone())
+                .unwrap_or_default();
+            let kind = DiagnosticKind::VariantCollision {
+                variant: variant.clone(),
+                first,
+                second: key.clone(),
+            };
+            let diagnostic = Diagnostic::error(kind, span.clone());
+            diagnostics.push(diagnostic.with_related(claim.key.clone()));
+            return false;
+        }
+        let claim = || Claim {
+            code: entry.code,
+            key: span.clone(),
+        };
+        self.by_key.insert(key.clone(), claim());
+        self.by_variant.insert(variant.clone(), claim());
+        true
+    }
+}
+
 /// Merges the rows of one service's documents into its entries, sorted by code.
 fn merge(documents: Vec<Document>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Entry> {
     let mut by_code: BTreeMap<i32, Merging> = BTreeMap::new();
-    let mut by_key: BTreeMap<String, Claim> = BTreeMap::new();
-    // A variant's code: its key is the entry's.
-    let mut by_variant: BTreeMap<String, Claim> = BTreeMap::new();
+    let mut claims = Claims::default();
     let tables = documents.into_iter().enumerate().flat_map(|(d, document)| {
         let path = document.path;
         let tables = document.tables.into_iter().enumerate();
@@ -307,42 +410,23 @@ fn merge(documents: Vec<Document>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Ent
     });
     for (table_id, path, table) in tables {
         for mut row in table.rows {
-            let Some(entry) = validate(&mut row, &path, diagnostics) else {
+            let Some(entry) = validate(&mut row, &path, table.section.as_ref(), diagnostics)
+            else {
                 continue;
             };
-            if let Some(merging) = by_code.get_mut(&entry.code) {
-                repeat(merging, entry, table_id, &row, diagnostics);
+            if by_code.contains_key(&entry.code) {
+                repeat(&mut by_code, &mut claims, entry, table_id, &row, diagnostics);
                 continue;
             }
-            if let Some(claim) = by_key.get(&entry.key) {
-                let kind = DiagnosticKind::KeyConflict {
-                    key: entry.key,
-                    first: claim.code,
-                    second: entry.code,
-                };
-                let diagnostic = Diagnostic::error(kind, row.key.span.clone());
-                diagnostics.push(diagnostic.with_related(claim.key.clone()));
-                continue;
+            let key_span = row.key.as_ref().map(|cell| cell.span.clone());
+            if let Some(span) = &key_span {
+                if !claims.claim(&entry, span, &by_code, diagnostics) {
+                    continue;
+                }
             }
-            if let Some(claim) = by_variant.get(&entry.variant) {
-                let kind = DiagnosticKind::VariantCollision {
-                    variant: entry.variant,
-                    first: by_code[&claim.code].entry.key.clone(),
-                    second: entry.key,
-                };
-                let diagnostic = Diagnostic::error(kind, row.key.span.clone());
-                diagnostics.push(diagnostic.with_related(claim.key.clone()));
-                continue;
-            }
-            let claim = || Claim {
-                code: entry.code,
-                key: row.key.span.clone(),
-            };
-            by_key.insert(entry.key.clone(), claim());
-            by_variant.insert(entry.variant.clone(), claim());
             let first = FirstCells {
-                key: row.key.span.clone(),
-                message: row.message.span.clone(),
+                key: key_span,
+                message: row.message.as_ref().map(|cell| cell.span.clone()),
             };
             let merging = Merging {
                 entry,
@@ -356,53 +440,105 @@ fn merge(documents: Vec<Document>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Ent
     by_code.into_values().map(|merging| merging.entry).collect()
 }
 
-/// Handles a row whose code is already known: an identical row is merged (with a warning
-/// when its table already listed it); a different key or message is a conflict.
+/// Handles a row whose code is already known. A key or a message the code did not have yet
+/// is taken; a different one is a conflict, and the row is not merged. A description not
+/// known yet is kept, with its section. An identical row in the same table is merged with a
+/// warning.
 fn repeat(
-    merging: &mut Merging,
+    by_code: &mut BTreeMap<i32, Merging>,
+    claims: &mut Claims,
     entry: Entry,
     table_id: TableId,
     row: &RawRow,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let known = &merging.entry;
-    let (field, first, second, span) = if known.key != entry.key {
-        (Field::Key, &known.key, entry.key, &row.key.span)
-    } else if known.message != entry.message {
-        (
-            Field::Message,
-            &known.message,
-            entry.message,
-            &row.message.span,
-        )
-    } else {
-        if merging.last_table == table_id {
-            let kind = DiagnosticKind::RepeatedRow(entry.code);
-            let diagnostic = Diagnostic::warning(kind, row.span.clone());
-            diagnostics.push(diagnostic.with_related(merging.last_row.clone()));
-        }
-        merging.entry.locations.extend(entry.locations);
-        merging.last_table = table_id;
-        merging.last_row = row.span.clone();
+    let Some(merging) = by_code.get(&entry.code) else {
         return;
     };
-    let kind = DiagnosticKind::CodeConflict {
-        code: entry.code,
-        field,
-        first: first.clone(),
-        second,
+    let known = &merging.entry;
+    let conflict = |field, first: &Option<String>, second: &Option<String>| match (first, second)
+    {
+        (Some(first), Some(second)) if first != second => {
+            Some((field, first.clone(), second.clone()))
+        }
+        _ => None,
     };
-    let related = match field {
-        Field::Key => merging.first.key.clone(),
-        _ => merging.first.message.clone(),
+    let conflict = conflict(Field::Key, &known.key, &entry.key)
+        .or_else(|| conflict(Field::Message, &known.message, &entry.message));
+    if let Some((field, first, second)) = conflict {
+        let (span, related) = match field {
+            Field::Key => (&row.key, &merging.first.key),
+            _ => (&row.message, &merging.first.message),
+        };
+        let span = span.as_ref().map_or(&row.span, |cell| &cell.span);
+        let kind = DiagnosticKind::CodeConflict {
+            code: entry.code,
+            field,
+            first,
+            second,
+        };
+        let mut diagnostic = Diagnostic::error(kind, span.clone());
+        if let Some(related) = related {
+            diagnostic = diagnostic.with_related(related.clone());
+        }
+        diagnostics.push(diagnostic);
+        return;
+    }
+    // A key that a keyless code gets here must be free in its service.
+    let new_key = known.key.is_none() && entry.key.is_some();
+    let key_span = row.key.as_ref().map(|cell| cell.span.clone());
+    if new_key {
+        if let Some(span) = &key_span {
+            if !claims.claim(&entry, span, by_code, diagnostics) {
+                return;
+            }
+        }
+    }
+    let Some(merging) = by_code.get_mut(&entry.code) else {
+        return;
     };
-    diagnostics.push(Diagnostic::error(kind, span.clone()).with_related(related));
+    let known = &mut merging.entry;
+    let same = (entry.key.is_none() || known.key == entry.key)
+        && (entry.message.is_none() || known.message == entry.message)
+        && entry
+            .descriptions
+            .iter()
+            .all(|description| known.descriptions.iter().any(|d| d.text == description.text));
+    if same && merging.last_table == table_id {
+        let kind = DiagnosticKind::RepeatedRow(entry.code);
+        let diagnostic = Diagnostic::warning(kind, row.span.clone());
+        diagnostics.push(diagnostic.with_related(merging.last_row.clone()));
+    }
+    if new_key {
+        known.key = entry.key;
+        known.variant = entry.variant;
+        merging.first.key = key_span;
+    }
+    if known.message.is_none() && entry.message.is_some() {
+        known.message = entry.message;
+        merging.first.message = row.message.as_ref().map(|cell| cell.span.clone());
+    }
+    for description in entry.descriptions {
+        if !known.descriptions.iter().any(|d| d.text == description.text) {
+            known.descriptions.push(description);
+        }
+    }
+    known.locations.extend(entry.locations);
+    merging.last_table = table_id;
+    merging.last_row = row.span.clone();
 }
 
-/// Checks a row's code, key and message, reporting each problem; `None` if any is invalid.
+/// Checks a row's cells, reporting each problem; `None` if any is invalid. A row has a
+/// code, and each cell its table has (key, message, description) must hold a value; a
+/// description may be left empty where the row has a message.
 ///
-/// The key and message move out of the row into the entry.
-fn validate(row: &mut RawRow, file: &Arc<str>, diagnostics: &mut Vec<Diagnostic>) -> Option<Entry> {
+/// The texts move out of the row into the entry.
+fn validate(
+    row: &mut RawRow,
+    file: &Arc<str>,
+    section: Option<&Arc<str>>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Entry> {
     let before = diagnostics.len();
     let mut report = |kind, span: &Span| diagnostics.push(Diagnostic::error(kind, span.clone()));
     // `i32::from_str` takes exactly a decimal integer with at most one sign.
@@ -412,27 +548,51 @@ fn validate(row: &mut RawRow, file: &Arc<str>, diagnostics: &mut Vec<Diagnostic>
         text if code.is_none() => report(invalid_code(text.to_owned()), &row.code.span),
         _ => {}
     }
-    match row.key.text.as_str() {
-        "" => report(DiagnosticKind::Missing(Field::Key), &row.key.span),
-        text if !ident::is_key(text) => {
-            report(DiagnosticKind::InvalidKey(text.to_owned()), &row.key.span)
+    if let Some(key) = &row.key {
+        match key.text.as_str() {
+            "" => report(DiagnosticKind::Missing(Field::Key), &key.span),
+            text if !ident::is_key(text) => {
+                report(DiagnosticKind::InvalidKey(text.to_owned()), &key.span)
+            }
+            _ => {}
         }
-        _ => {}
     }
-    if row.message.text.is_empty() {
-        report(DiagnosticKind::Missing(Field::Message), &row.message.span);
+    if let Some(cell) = &row.message {
+        if cell.text.is_empty() {
+            report(DiagnosticKind::Missing(Field::Message), &cell.span);
+        }
+    }
+    if let Some(cell) = &row.description {
+        if cell.text.is_empty() && row.message.is_none() {
+            report(DiagnosticKind::Missing(Field::Description), &cell.span);
+        }
     }
     if diagnostics.len() > before {
         return None;
     }
+    let take = |cell: &mut Option<Cell>| {
+        cell.as_mut()
+            .map(|cell| std::mem::take(&mut cell.text))
+            .filter(|text| !text.is_empty())
+    };
+    let key = take(&mut row.key);
+    let descriptions = take(&mut row.description)
+        .map(|text| Description {
+            section: section.cloned(),
+            text,
+        })
+        .into_iter()
+        .collect();
     Some(Entry {
         code: code?,
-        variant: ident::code_variant(&row.key.text),
-        key: std::mem::take(&mut row.key.text),
-        message: std::mem::take(&mut row.message.text),
+        variant: key.as_deref().map(ident::code_variant),
+        key,
+        message: take(&mut row.message),
+        descriptions,
         locations: vec![Location {
             file: Arc::clone(file),
             line: row.span.line,
+            section: section.cloned(),
         }],
     })
 }

@@ -98,12 +98,14 @@ fn catalog(inputs: Inputs<'_>) -> Catalog {
     let document: Arc<str> = inputs.document.into();
     let entry = |code, key: &str, variant: &str, message: &str| Entry {
         code,
-        key: key.into(),
-        variant: variant.into(),
-        message: message.into(),
+        key: Some(key.into()),
+        variant: Some(variant.into()),
+        message: Some(message.into()),
+        descriptions: Vec::new(),
         locations: vec![Location {
             file: Arc::clone(&document),
             line: 5,
+            section: None,
         }],
     };
     Catalog {

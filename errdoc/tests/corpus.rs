@@ -388,7 +388,7 @@ fn compare(name: &str, checked: &Checked, pages: &[(&Page, &Reading)]) -> Vec<St
             let same = read.is_some_and(|row| row.entry() == Some(entry_of(entry)));
             if !same {
                 failures.push(format!(
-                    "{}:{}: errdoc reads `{}` `{}` `{}`, but the row here reads {}",
+                    "{}:{}: errdoc reads `{}` {:?} {:?}, but the row here reads {}",
                     location.file(),
                     location.line(),
                     entry.code(),
@@ -496,8 +496,8 @@ type ByCode = BTreeMap<i32, (Entry, Vec<(Arc<str>, u32)>)>;
 fn entry_of(entry: &errdoc::Entry) -> Entry {
     (
         entry.code(),
-        entry.key().to_owned(),
-        entry.message().to_owned(),
+        entry.key().unwrap_or_default().to_owned(),
+        entry.message().unwrap_or_default().to_owned(),
     )
 }
 

@@ -174,7 +174,10 @@ fn assert_reads_back(services: &[PageService], sources: &[Source]) -> Result<(),
         let entries: Vec<(i32, String, String)> = found
             .entries()
             .iter()
-            .map(|e| (e.code(), e.key().to_owned(), e.message().to_owned()))
+            .map(|e| {
+                let text = |t: Option<&str>| t.unwrap_or_default().to_owned();
+                (e.code(), text(e.key()), text(e.message()))
+            })
             .collect();
         prop_assert_eq!(entries, expected);
     }

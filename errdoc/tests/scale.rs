@@ -87,9 +87,9 @@ fn catalog_bytes(catalog: &Catalog) -> usize {
     entries
         .map(|e| {
             entry
-                + e.key().len()
-                + e.variant().len()
-                + e.message().len()
+                + e.key().map_or(0, str::len)
+                + e.variant().map_or(0, str::len)
+                + e.message().map_or(0, str::len)
                 + size_of_val(e.locations())
         })
         .sum()

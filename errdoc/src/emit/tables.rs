@@ -79,11 +79,11 @@ impl<'a> Columns<'a> {
     pub(super) fn new(entries: &'a [Entry], listed: bool) -> Columns<'a> {
         let codes = entries.iter().flat_map(|e| e.code.to_le_bytes()).collect();
         let code_hashes: Vec<u64> = entries.iter().map(|e| hash_code(e.code)).collect();
-        let key_hashes: Vec<u64> = entries.iter().map(|e| hash_key(e.key.as_bytes())).collect();
+        let key_hashes: Vec<u64> = entries.iter().map(|e| hash_key(e.key.as_deref().unwrap_or_default().as_bytes())).collect();
         Columns {
             codes,
-            keys: TextColumn::new(entries, listed, |entry| &entry.key),
-            messages: TextColumn::new(entries, listed, |entry| &entry.message),
+            keys: TextColumn::new(entries, listed, |entry| entry.key.as_deref().unwrap_or_default()),
+            messages: TextColumn::new(entries, listed, |entry| entry.message.as_deref().unwrap_or_default()),
             code_index: HashIndex::new(&code_hashes, CODE_SLOTS_PER_ROW, |row| {
                 entries[row].code.cast_unsigned()
             }),
@@ -240,12 +240,14 @@ mod tests {
                 key.push_str(&"_".repeat(row % 40));
                 Entry {
                     code,
-                    key,
-                    variant: String::new(),
-                    message: format!("메시지 {code}"),
+                    key: Some(key),
+                    variant: None,
+                    message: Some(format!("메시지 {code}")),
+                    descriptions: Vec::new(),
                     locations: vec![Location {
                         file: Arc::from("test.md"),
                         line: 1,
+                        section: None,
                     }],
                 }
             })
@@ -291,11 +293,12 @@ mod tests {
             let table = table(Columns::new(&entries, listed));
             assert_eq!(table.len(), entries.len());
             for (row, entry) in (0..).zip(&entries) {
+                let key = entry.key.as_deref().unwrap_or_default();
                 assert_eq!(table.code(row), entry.code);
                 assert_eq!(table.row_of_code(entry.code), row, "code {}", entry.code);
-                assert_eq!(table.row_of_key(&entry.key), Some(row), "key {}", entry.key);
-                assert_eq!(table.key(row), Some(entry.key.as_str()));
-                assert_eq!(table.message(row), Some(entry.message.as_str()));
+                assert_eq!(table.row_of_key(key), Some(row), "key {key}");
+                assert_eq!(table.key(row), entry.key.as_deref());
+                assert_eq!(table.message(row), entry.message.as_deref());
             }
             for entry in &entries {
                 for near in [entry.code.wrapping_add(1), entry.code.wrapping_sub(1)] {
@@ -303,10 +306,10 @@ mod tests {
                         assert_eq!(table.row_of_code(near), UNLISTED, "{near}");
                     }
                 }
-                let mut changed = entry.key.clone();
-                changed.push('X');
+                let key = entry.key.as_deref().unwrap_or_default();
+                let changed = format!("{key}X");
                 assert_eq!(table.row_of_key(&changed), None, "{changed}");
-                assert_eq!(table.row_of_key(&entry.key.to_lowercase()), None);
+                assert_eq!(table.row_of_key(&key.to_lowercase()), None);
             }
             assert_eq!(table.key(UNLISTED), None);
             assert_eq!(table.message(UNLISTED), None);
@@ -336,7 +339,7 @@ mod tests {
         }
         let entries = entries(&[4_010_002]);
         let table = table(Columns::new(&entries, true));
-        let key = &entries[0].key;
+        let key = entries[0].key.as_deref().unwrap_or_default();
         let shown = |code, row, debug| Shown(&table, code, row, debug).to_string();
         assert_eq!(shown(4_010_002, 0, true), format!("{key}(4010002)"));
         assert_eq!(

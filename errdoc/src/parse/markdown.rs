@@ -416,7 +416,11 @@ impl Reader<'_> {
             self.parsed.diagnostics.push(empty);
         }
         self.strays.above = Some(Above::table(span.clone()));
-        self.parsed.tables.push(RawTable { span, rows });
+        self.parsed.tables.push(RawTable {
+            span,
+            section: None,
+            rows,
+        });
     }
 
     /// Reads the body of a table that is not an error-code table, keeping it as unread when
@@ -480,8 +484,9 @@ impl Reader<'_> {
         Some(RawRow {
             span,
             code: take(code),
-            key: take(key),
-            message: take(message),
+            key: Some(take(key)),
+            message: Some(take(message)),
+            description: None,
         })
     }
 }
@@ -616,10 +621,11 @@ mod tests {
         assert!(parsed.diagnostics.is_empty());
         let row = &parsed.tables[0].rows[0];
         assert_eq!(row.code.text, "1");
-        assert_eq!(row.key.text, "INPUT_QUERY");
-        assert_eq!(row.message.text, "a l c b x & y | z | w");
+        let (key, message) = (row.key.as_ref().unwrap(), row.message.as_ref().unwrap());
+        assert_eq!(key.text, "INPUT_QUERY");
+        assert_eq!(message.text, "a l c b x & y | z | w");
         // The span is the first character a reader sees, inside the emphasis.
-        assert_eq!((row.message.span.line, row.message.span.column), (3, 25));
+        assert_eq!((message.span.line, message.span.column), (3, 25));
     }
 
     #[test]
@@ -751,7 +757,7 @@ mod tests {
         let rows: Vec<_> = parsed.tables[0]
             .rows
             .iter()
-            .map(|r| (r.code.text.as_str(), r.key.text.as_str(), r.span.line))
+            .map(|r| (r.code.text.as_str(), r.key.as_ref().unwrap().text.as_str(), r.span.line))
             .collect();
         assert_eq!(
             rows,

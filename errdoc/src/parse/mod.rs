@@ -59,21 +59,29 @@ pub struct Document {
 pub struct RawTable {
     /// Where the header is.
     pub span: Span,
+    /// The section the table stands in: the nearest heading above it, or, when that is an
+    /// error-code title, the nearest heading of higher rank above that; never the
+    /// breadcrumb. `None` when there is none.
+    pub section: Option<Arc<str>>,
     /// The rows, in order.
     pub rows: Vec<RawRow>,
 }
 
-/// One row of an error-code table: code, key and message, still text.
+/// One row of an error-code table: its code and whichever of key, message and description
+/// its table has, still text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RawRow {
     /// Where the row starts.
     pub span: Span,
     /// The code cell.
     pub code: Cell,
-    /// The key cell.
-    pub key: Cell,
-    /// The message cell.
-    pub message: Cell,
+    /// The key cell; `None` when the table has no key column (nor a message column of
+    /// identifiers, which is its key column too).
+    pub key: Option<Cell>,
+    /// The message cell; `None` when the table has no message column.
+    pub message: Option<Cell>,
+    /// The description cell; `None` when the table has no description column.
+    pub description: Option<Cell>,
 }
 
 /// A cell's text as a reader sees it (markup removed, white space collapsed), and where it is.

@@ -25,7 +25,7 @@ use super::{
     invalid_code, is_integer, reads_as_integer, roles,
 };
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Field, Span};
-use crate::ident::is_key;
+use crate::ident::is_upper_key;
 
 /// Parses a whole text as plain text. Returns `None` when it has no header line.
 pub(super) fn parse(file: &Arc<str>, lines: &LineIndex<'_>) -> Option<Parsed> {
@@ -141,6 +141,7 @@ impl Table {
         Table {
             raw: RawTable {
                 span,
+                section: None,
                 rows: Vec::new(),
             },
             columns,
@@ -178,8 +179,9 @@ impl Table {
             self.raw.rows.push(RawRow {
                 span: row_span,
                 code: cell(code),
-                key: cell(key),
-                message: cell(message),
+                key: Some(cell(key)),
+                message: Some(cell(message)),
+                description: None,
             });
         } else if reads_as_integer(first) || looks_like_row(code_text, key_text) {
             // A line that starts with an integer is a row even when the header puts the key
@@ -383,7 +385,7 @@ fn looks_like_row(code: Option<&str>, key: Option<&str>) -> bool {
     // `----`, `xxxx`) when a key follows; alone, such a word is a rule or a mark.
     let unknown = |code: &str| code.chars().all(|c| "-–—?.…*xX".contains(c));
     code.is_some_and(code_like)
-        || key.is_some_and(|key| is_key(key) && (key.contains('_') || code.is_some_and(unknown)))
+        || key.is_some_and(|key| is_upper_key(key) && (key.contains('_') || code.is_some_and(unknown)))
 }
 
 /// The white-space separated words of a line, with their byte offsets.
@@ -437,8 +439,8 @@ mod tests {
         rows.map(|r| {
             (
                 r.code.text.clone(),
-                r.key.text.clone(),
-                r.message.text.clone(),
+                r.key.as_ref().map(|c| c.text.clone()).unwrap_or_default(),
+                r.message.as_ref().map(|c| c.text.clone()).unwrap_or_default(),
             )
         })
         .collect()
@@ -475,7 +477,7 @@ mod tests {
                 row("4000001", "INVALID_PARAMETER", ""),
             ]
         );
-        let missing = &parsed.tables[0].rows[2].message.span;
+        let missing = &parsed.tables[0].rows[2].message.as_ref().unwrap().span;
         assert_eq!((missing.line, missing.column), (8, 26), "just past the row");
         assert_eq!(problems(&parsed), []);
     }
@@ -566,7 +568,11 @@ mod tests {
             .iter()
             .map(|r| {
                 let cell = |c: &Cell| (c.text.clone(), c.span.line, c.span.column);
-                (cell(&r.code), cell(&r.key), cell(&r.message))
+                (
+                    cell(&r.code),
+                    cell(r.key.as_ref().unwrap()),
+                    cell(r.message.as_ref().unwrap()),
+                )
             })
             .collect();
         let cell = |text: &str, line, column| (text.to_owned(), line, column);
@@ -681,11 +687,9 @@ mod tests {
             ]
         );
         let first = &parsed.tables[0].rows[0];
-        assert_eq!((first.key.span.line, first.key.span.column), (3, 9));
-        assert_eq!(
-            (first.message.span.line, first.message.span.column),
-            (3, 10)
-        );
+        let (key, message) = (first.key.as_ref().unwrap(), first.message.as_ref().unwrap());
+        assert_eq!((key.span.line, key.span.column), (3, 9));
+        assert_eq!((message.span.line, message.span.column), (3, 10));
         assert_eq!(
             problems(&parsed),
             [(DiagnosticKind::Missing(Field::Code), 7, 1)]

@@ -266,8 +266,8 @@ pub fn verify(
         .map(|entry| {
             (
                 entry.code(),
-                entry.key().to_owned(),
-                entry.message().to_owned(),
+                entry.key().unwrap_or_default().to_owned(),
+                entry.message().unwrap_or_default().to_owned(),
             )
         })
         .collect();

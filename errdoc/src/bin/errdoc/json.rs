@@ -144,7 +144,7 @@ fn entry(entry: &Entry) -> Value {
 }
 
 /// The text fields of an entry that a diff compares or that the API derives from them.
-fn text_fields(entry: &Entry) -> [(&'static str, &str); 3] {
+fn text_fields(entry: &Entry) -> [(&'static str, Option<&str>); 3] {
     [
         ("key", entry.key()),
         ("variant", entry.variant()),
