@@ -134,6 +134,25 @@ pub enum DiagnosticKind {
         /// The columns the header does not name.
         missing: Vec<Field>,
     },
+    /// Two columns of a table's header claim one role with the same rank (two `Code`
+    /// columns, `설명` twice), so which one to read is not known. The related span is the
+    /// first; the first is read.
+    TiedColumns {
+        /// The role both claim.
+        field: Field,
+        /// The first column's header.
+        first: String,
+        /// The second column's header.
+        second: String,
+    },
+    /// A column of an error-code table's header names no role, but is one or two letters
+    /// off a role's name (`resultMesage`), so its text would be dropped in silence.
+    MisspelledColumn {
+        /// The header as written.
+        header: String,
+        /// The role name it is near, folded (`resultmessage`).
+        name: &'static str,
+    },
     /// A markdown row has more cells than its header, so text would be dropped.
     ExtraCells {
         /// Cells in the header.
@@ -152,7 +171,7 @@ pub enum DiagnosticKind {
         /// message names them; otherwise empty.
         lookalikes: Vec<Lookalike>,
     },
-    /// A key does not match `[A-Za-z][A-Za-z0-9_]*`. When the text holds characters a reader
+    /// A key of a key column does not match `[A-Z][A-Z0-9_]*`. When the text holds characters a reader
     /// cannot see or tell from a space (`INVALID\u{200b}_UUID`), the message names each.
     InvalidKey(String),
     /// A row repeats an earlier row of the same table exactly; it is merged.
@@ -244,6 +263,21 @@ impl fmt::Display for DiagnosticKind {
                 }
                 f.write_str(" column")
             }
+            DiagnosticKind::TiedColumns {
+                field,
+                first,
+                second,
+            } => write!(
+                f,
+                "columns `{}` and `{}` both name the table's {field}: keep one, or qualify one with its language (`(English)`)",
+                Escaped(first),
+                Escaped(second)
+            ),
+            DiagnosticKind::MisspelledColumn { header, name } => write!(
+                f,
+                "column `{}` is not read: it names no column errdoc knows; did you mean `{name}`?",
+                Escaped(header)
+            ),
             DiagnosticKind::ExtraCells { header, found } => write!(
                 f,
                 "row has {found} cells but the header has {header}; write a `|` inside a cell as `\\|`"
@@ -264,7 +298,7 @@ impl fmt::Display for DiagnosticKind {
             DiagnosticKind::InvalidKey(text) => {
                 write!(
                     f,
-                    "`{}` is not a key (letters, digits and `_`, starting with a letter)",
+                    "`{}` is not a key (upper-case letters, digits and `_`, starting with a letter)",
                     Escaped(text)
                 )?;
                 write_invisibles(f, text)
@@ -479,7 +513,7 @@ mod tests {
     #[test]
     fn a_key_with_invisible_characters_names_them() {
         let invalid = |text: &str| DiagnosticKind::InvalidKey(text.to_owned()).to_string();
-        let rule = "is not a key (letters, digits and `_`, starting with a letter)";
+        let rule = "is not a key (upper-case letters, digits and `_`, starting with a letter)";
         assert_eq!(
             invalid("INVALID\u{200b}_UUID"),
             format!("`INVALID\\u{{200b}}_UUID` {rule}: it contains U+200B ZERO WIDTH SPACE")

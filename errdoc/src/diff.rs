@@ -83,7 +83,11 @@ fn compare(old: &Service, new: &Service) -> ServiceChanges {
             _ => None,
         })
         .collect();
-    let old_codes: BTreeMap<&str, i32> = old.entries.iter().filter_map(|e| Some((e.key.as_deref()?, e.code))).collect();
+    let old_codes: BTreeMap<&str, i32> = old
+        .entries
+        .iter()
+        .filter_map(|e| Some((e.key.as_deref()?, e.code)))
+        .collect();
     let moved = new
         .entries
         .iter()

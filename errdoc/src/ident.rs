@@ -182,16 +182,35 @@ mod tests {
     }
 
     #[test]
-    fn keys_are_upper_case_words() {
+    fn keys_are_identifiers() {
         assert!(is_key("INVALID_UUID"));
         assert!(is_key("R2D2_ERROR"));
         assert!(is_key("A"));
+        assert!(is_key("Invalid_Uuid"));
+        assert!(is_key("ServiceQuotaExceededException"));
+        assert!(is_key("invalidParam"));
         assert!(!is_key(""));
         assert!(!is_key("_LEADING"));
         assert!(!is_key("2FA_FAIL"));
-        assert!(!is_key("Invalid_Uuid"));
         assert!(!is_key("INVALID-UUID"));
         assert!(!is_key("INVALID UUID"));
+        assert!(!is_key("Ünicode"));
+        assert!(is_upper_key("INVALID_UUID"));
+        assert!(!is_upper_key("Invalid_Uuid"));
+    }
+
+    #[test]
+    fn identifier_keys_take_their_upper_camel_case() {
+        assert_eq!(code_variant("InvalidGroupID"), "InvalidGroupId");
+        assert_eq!(
+            code_variant("ServiceQuotaExceededException"),
+            "ServiceQuotaExceededException"
+        );
+        assert_eq!(code_variant("invalid_param"), "InvalidParam");
+        assert_eq!(code_variant("invalidParam"), "InvalidParam");
+        assert_eq!(code_variant("LEADERBOARD_SUCCESS"), "LeaderboardSuccess");
+        assert_eq!(code_variant("self"), "Self_");
+        assert_eq!(code_variant("All"), "All");
     }
 
     #[test]

@@ -410,34 +410,67 @@ fn merge(documents: Vec<Document>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Ent
     });
     for (table_id, path, table) in tables {
         for mut row in table.rows {
-            let Some(entry) = validate(&mut row, &path, table.section.as_ref(), diagnostics)
-            else {
+            let place = Place {
+                file: &path,
+                section: table.section.as_ref(),
+                message_keys: table.message_keys,
+            };
+            let Some((entry, more)) = validate(&mut row, &place, diagnostics) else {
                 continue;
             };
-            if by_code.contains_key(&entry.code) {
-                repeat(&mut by_code, &mut claims, entry, table_id, &row, diagnostics);
-                continue;
+            // A cell that lists several codes gives each the row's texts.
+            let copies: Vec<Entry> = more
+                .into_iter()
+                .map(|code| Entry {
+                    code,
+                    ..entry.clone()
+                })
+                .collect();
+            for entry in std::iter::once(entry).chain(copies) {
+                add(
+                    &mut by_code,
+                    &mut claims,
+                    entry,
+                    table_id,
+                    &row,
+                    diagnostics,
+                );
             }
-            let key_span = row.key.as_ref().map(|cell| cell.span.clone());
-            if let Some(span) = &key_span {
-                if !claims.claim(&entry, span, &by_code, diagnostics) {
-                    continue;
-                }
-            }
-            let first = FirstCells {
-                key: key_span,
-                message: row.message.as_ref().map(|cell| cell.span.clone()),
-            };
-            let merging = Merging {
-                entry,
-                first,
-                last_table: table_id,
-                last_row: row.span.clone(),
-            };
-            by_code.insert(merging.entry.code, merging);
         }
     }
     by_code.into_values().map(|merging| merging.entry).collect()
+}
+
+/// Adds an entry read from `row`: a new code, or one more row of a known code.
+fn add(
+    by_code: &mut BTreeMap<i32, Merging>,
+    claims: &mut Claims,
+    entry: Entry,
+    table_id: TableId,
+    row: &RawRow,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    if by_code.contains_key(&entry.code) {
+        repeat(by_code, claims, entry, table_id, row, diagnostics);
+        return;
+    }
+    let key_span = row.key.as_ref().map(|cell| cell.span.clone());
+    if let Some(span) = &key_span {
+        if !claims.claim(&entry, span, by_code, diagnostics) {
+            return;
+        }
+    }
+    let first = FirstCells {
+        key: key_span,
+        message: row.message.as_ref().map(|cell| cell.span.clone()),
+    };
+    let merging = Merging {
+        entry,
+        first,
+        last_table: table_id,
+        last_row: row.span.clone(),
+    };
+    by_code.insert(merging.entry.code, merging);
 }
 
 /// Handles a row whose code is already known. A key or a message the code did not have yet
@@ -456,8 +489,7 @@ fn repeat(
         return;
     };
     let known = &merging.entry;
-    let conflict = |field, first: &Option<String>, second: &Option<String>| match (first, second)
-    {
+    let conflict = |field, first: &Option<String>, second: &Option<String>| match (first, second) {
         (Some(first), Some(second)) if first != second => {
             Some((field, first.clone(), second.clone()))
         }
@@ -500,10 +532,12 @@ fn repeat(
     let known = &mut merging.entry;
     let same = (entry.key.is_none() || known.key == entry.key)
         && (entry.message.is_none() || known.message == entry.message)
-        && entry
-            .descriptions
-            .iter()
-            .all(|description| known.descriptions.iter().any(|d| d.text == description.text));
+        && entry.descriptions.iter().all(|description| {
+            known
+                .descriptions
+                .iter()
+                .any(|d| d.text == description.text)
+        });
     if same && merging.last_table == table_id {
         let kind = DiagnosticKind::RepeatedRow(entry.code);
         let diagnostic = Diagnostic::warning(kind, row.span.clone());
@@ -519,7 +553,11 @@ fn repeat(
         merging.first.message = row.message.as_ref().map(|cell| cell.span.clone());
     }
     for description in entry.descriptions {
-        if !known.descriptions.iter().any(|d| d.text == description.text) {
+        if !known
+            .descriptions
+            .iter()
+            .any(|d| d.text == description.text)
+        {
             known.descriptions.push(description);
         }
     }
@@ -528,42 +566,69 @@ fn repeat(
     merging.last_row = row.span.clone();
 }
 
-/// Checks a row's cells, reporting each problem; `None` if any is invalid. A row has a
-/// code, and each cell its table has (key, message, description) must hold a value; a
-/// description may be left empty where the row has a message.
+/// Where a row's table is, and how it gives keys.
+struct Place<'a> {
+    file: &'a Arc<str>,
+    section: Option<&'a Arc<str>>,
+    /// Whether the keys are a message column's identifiers.
+    message_keys: bool,
+}
+
+impl Place<'_> {
+    /// Whether `text` is a key of this table: upper case in a key column, as the rendered
+    /// pages write keys (`invalid_key` there is a typo); any identifier in a message column
+    /// that names codes (`InvalidGroupID`).
+    fn is_key(&self, text: &str) -> bool {
+        if self.message_keys {
+            ident::is_key(text)
+        } else {
+            ident::is_upper_key(text)
+        }
+    }
+}
+
+/// Checks a row's cells, reporting each problem; `None` if any is invalid. Otherwise the
+/// entry of the row's first code, and the other codes its code cell lists. A row has a
+/// code, a key if its table has a key column, and a message or a description.
 ///
 /// The texts move out of the row into the entry.
 fn validate(
     row: &mut RawRow,
-    file: &Arc<str>,
-    section: Option<&Arc<str>>,
+    place: &Place<'_>,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<Entry> {
+) -> Option<(Entry, Vec<i32>)> {
+    let section = place.section;
     let before = diagnostics.len();
     let mut report = |kind, span: &Span| diagnostics.push(Diagnostic::error(kind, span.clone()));
     // `i32::from_str` takes exactly a decimal integer with at most one sign.
-    let code = row.code.text.parse::<i32>().ok();
+    let codes = codes(&row.code.text);
     match row.code.text.as_str() {
         "" => report(DiagnosticKind::Missing(Field::Code), &row.code.span),
-        text if code.is_none() => report(invalid_code(text.to_owned()), &row.code.span),
+        text if codes.is_none() => report(invalid_code(text.to_owned()), &row.code.span),
         _ => {}
     }
     if let Some(key) = &row.key {
         match key.text.as_str() {
             "" => report(DiagnosticKind::Missing(Field::Key), &key.span),
-            text if !ident::is_key(text) => {
+            text if !place.is_key(text) => {
                 report(DiagnosticKind::InvalidKey(text.to_owned()), &key.span)
             }
             _ => {}
         }
     }
+    // A row needs a text: its message, or where the message is left empty (a code that
+    // sends none), its description.
+    let described = row
+        .description
+        .as_ref()
+        .is_some_and(|cell| !cell.text.is_empty());
     if let Some(cell) = &row.message {
-        if cell.text.is_empty() {
+        if cell.text.is_empty() && !described {
             report(DiagnosticKind::Missing(Field::Message), &cell.span);
         }
     }
     if let Some(cell) = &row.description {
-        if cell.text.is_empty() && row.message.is_none() {
+        if !described && row.message.is_none() {
             report(DiagnosticKind::Missing(Field::Description), &cell.span);
         }
     }
@@ -583,18 +648,39 @@ fn validate(
         })
         .into_iter()
         .collect();
-    Some(Entry {
-        code: code?,
+    let (code, more) = codes?
+        .split_first()
+        .map(|(first, more)| (*first, more.to_vec()))?;
+    let entry = Entry {
+        code,
         variant: key.as_deref().map(ident::code_variant),
         key,
         message: take(&mut row.message),
         descriptions,
         locations: vec![Location {
-            file: Arc::clone(file),
+            file: Arc::clone(place.file),
             line: row.span.line,
             section: section.cloned(),
         }],
-    })
+    };
+    Some((entry, more))
+}
+
+/// The codes a code cell gives: one integer that fits `i32` (`i32::from_str` takes exactly
+/// a decimal integer with at most one sign), or several, separated by commas, slashes or
+/// spaces (`2111, 2112`, `-4000001 -4000006`), which share the row's texts.
+fn codes(text: &str) -> Option<Vec<i32>> {
+    if let Ok(code) = text.parse::<i32>() {
+        return Some(vec![code]);
+    }
+    let parts: Vec<&str> = text
+        .split([',', '/', '、', ' '])
+        .filter(|part| !part.is_empty())
+        .collect();
+    if parts.len() < 2 {
+        return None;
+    }
+    parts.into_iter().map(|part| part.parse().ok()).collect()
 }
 
 #[cfg(test)]

@@ -79,11 +79,18 @@ impl<'a> Columns<'a> {
     pub(super) fn new(entries: &'a [Entry], listed: bool) -> Columns<'a> {
         let codes = entries.iter().flat_map(|e| e.code.to_le_bytes()).collect();
         let code_hashes: Vec<u64> = entries.iter().map(|e| hash_code(e.code)).collect();
-        let key_hashes: Vec<u64> = entries.iter().map(|e| hash_key(e.key.as_deref().unwrap_or_default().as_bytes())).collect();
+        let key_hashes: Vec<u64> = entries
+            .iter()
+            .map(|e| hash_key(e.key.as_deref().unwrap_or_default().as_bytes()))
+            .collect();
         Columns {
             codes,
-            keys: TextColumn::new(entries, listed, |entry| entry.key.as_deref().unwrap_or_default()),
-            messages: TextColumn::new(entries, listed, |entry| entry.message.as_deref().unwrap_or_default()),
+            keys: TextColumn::new(entries, listed, |entry| {
+                entry.key.as_deref().unwrap_or_default()
+            }),
+            messages: TextColumn::new(entries, listed, |entry| {
+                entry.message.as_deref().unwrap_or_default()
+            }),
             code_index: HashIndex::new(&code_hashes, CODE_SLOTS_PER_ROW, |row| {
                 entries[row].code.cast_unsigned()
             }),

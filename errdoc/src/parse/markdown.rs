@@ -23,8 +23,10 @@ use std::sync::Arc;
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
 use super::plain::{self, Place, Step};
+use super::roles::{Role, Roles, Tie, is_error_code_title, misspelled};
 use super::{
-    Cell, LineIndex, Parsed, RawRow, RawTable, collapse_whitespace, reads_as_integer, roles,
+    Cell, LineIndex, Parsed, RawRow, RawTable, collapse_whitespace, identifier_keys, is_titled,
+    reads_as_integer,
 };
 use crate::diagnostic::{Detached, Diagnostic, DiagnosticKind, Field, Span};
 
@@ -50,18 +52,19 @@ pub(super) fn parse(file: &Arc<str>, text: &str, lines: &LineIndex<'_>) -> Optio
         unread: Vec::new(),
         section: 0,
         sections: Vec::new(),
+        headings: Vec::new(),
     };
     let mut events = Parser::new_ext(text, options).into_offset_iter();
     while let Some((event, range)) = events.next() {
         match event {
-            Event::Start(Tag::Heading { .. }) => {
+            Event::Start(Tag::Heading { level, .. }) => {
                 // A heading ends a pasted table before its own line is read. Its text may be a
                 // row that a `---` line turned into a setext heading.
                 reader.scan_to(range.start);
                 reader.end_pasted();
                 reader.scan_to(range.end);
                 reader.heading_starts();
-                reader.heading(&mut events);
+                reader.heading(&mut events, level as usize);
             }
             Event::Start(Tag::Paragraph) => reader.paragraph(&mut events),
             // Fenced code shows examples, and an HTML comment hides what the writer meant to
@@ -109,6 +112,19 @@ struct Reader<'a> {
     section: usize,
     /// The sections that hold an error-code table, GFM or pasted.
     sections: Vec<usize>,
+    /// The headings that the next table stands under: the last one read, and each heading
+    /// of higher rank before it, outermost first.
+    headings: Vec<Heading>,
+}
+
+/// A heading that tables may stand under.
+struct Heading {
+    /// 1 for `#`, up to 6.
+    level: usize,
+    /// Its text, as a reader sees it.
+    text: Arc<str>,
+    /// Whether it is the page's breadcrumb, which is never a section.
+    breadcrumb: bool,
 }
 
 /// A table that was not read although its rows start with integers: its header, and the
@@ -116,6 +132,13 @@ struct Reader<'a> {
 struct Unread {
     header: Span,
     missing: Vec<Field>,
+    /// Whether it is meant to be an error-code table: it has a key column but its code
+    /// column's header is misspelled. Its rows are lost, so that is an error; a table that
+    /// may be another kind is a warning.
+    meant: bool,
+    /// Whether it is named only in the section of an error-code table: elsewhere it may be
+    /// another kind of table.
+    beside_only: bool,
     /// The section it is in (see `Reader::section`).
     section: usize,
 }
@@ -195,10 +218,11 @@ impl Reader<'_> {
                     Step::End => self.end_pasted(),
                 }
             }
-            if let Some(columns) = plain::header(line) {
+            let (section, titled) = self.placement();
+            if let Some(columns) = plain::header(line, titled) {
                 let span = self.lines.span(self.file, range.start);
                 self.table_starts(&span, true);
-                self.pasted = Some(plain::Table::new(span, columns));
+                self.pasted = Some(plain::Table::new(span, columns, section));
                 self.found_pasted = true;
                 self.sections.push(self.section);
             } else if let Some(at) = row_line(line) {
@@ -252,17 +276,19 @@ impl Reader<'_> {
         for Unread {
             header,
             missing,
+            meant,
+            beside_only,
             section,
         } in self.unread
         {
-            // A table that names none of the columns is named only beside an error-code
-            // table, in its section: elsewhere it is another kind of table (request fields,
-            // a status list), whatever its first column holds.
+            // A table that names none of the columns, or only a code and a description away
+            // from an error-code title, is named only beside an error-code table, in its
+            // section: elsewhere it is another kind of table (request fields, a list of a
+            // field's values), whatever its first column holds.
             // Sections are numbered in page order, so the list is sorted.
-            if missing.len() == 3 && self.sections.binary_search(&section).is_err() {
+            if beside_only && self.sections.binary_search(&section).is_err() {
                 continue;
             }
-            let meant = missing.len() == 1;
             let kind = DiagnosticKind::UnreadTable { missing };
             self.parsed.diagnostics.push(if meant {
                 Diagnostic::error(kind, header)
@@ -309,8 +335,13 @@ impl Reader<'_> {
         }
     }
 
-    /// Takes a heading as the breadcrumb if none is known yet and its text contains `>`.
-    fn heading<'e>(&mut self, events: &mut impl Iterator<Item = (Event<'e>, Range<usize>)>) {
+    /// Reads a heading of `level`: the breadcrumb if none is known yet and its text
+    /// contains `>`, and the heading that the tables after it stand under.
+    fn heading<'e>(
+        &mut self,
+        events: &mut impl Iterator<Item = (Event<'e>, Range<usize>)>,
+        level: usize,
+    ) {
         let mut inline = Inline::default();
         for (event, range) in events.by_ref() {
             if matches!(event, Event::End(TagEnd::Heading(_))) {
@@ -318,7 +349,41 @@ impl Reader<'_> {
             }
             inline.push(&event, &range);
         }
-        self.offer_breadcrumb(inline);
+        let text: Arc<str> = collapse_whitespace(&inline.text).into();
+        let breadcrumb = self.offer_breadcrumb(inline);
+        while self.headings.last().is_some_and(|h| h.level >= level) {
+            self.headings.pop();
+        }
+        self.headings.push(Heading {
+            level,
+            text,
+            breadcrumb,
+        });
+    }
+
+    /// Where a table starting now stands: its section, and whether it is under an
+    /// error-code title (the breadcrumb's, or the nearest heading's). A section is the
+    /// nearest heading, or when that is an error-code title, the nearest heading of higher
+    /// rank above it; the breadcrumb is never one.
+    fn placement(&self) -> (Option<Arc<str>>, bool) {
+        let page = self
+            .parsed
+            .breadcrumb
+            .as_ref()
+            .is_some_and(|(crumb, _)| is_titled(crumb));
+        let mut headings = self.headings.iter().rev();
+        let Some(nearest) = headings.next() else {
+            return (None, page);
+        };
+        let section = |heading: &Heading| (!heading.breadcrumb).then(|| Arc::clone(&heading.text));
+        if nearest.breadcrumb {
+            (None, page)
+        } else if is_error_code_title(&nearest.text) {
+            // The stack holds headings of rising rank, so the next is of higher rank.
+            (headings.next().and_then(section), true)
+        } else {
+            (section(nearest), page)
+        }
     }
 
     /// Takes a paragraph that is a single bold span as the breadcrumb, like a heading.
@@ -348,12 +413,15 @@ impl Reader<'_> {
         }
     }
 
-    /// Keeps `inline` as the breadcrumb if it is the first text offered that contains `>`.
-    fn offer_breadcrumb(&mut self, inline: Inline) {
-        if self.parsed.breadcrumb.is_none() && inline.text.contains('>') {
+    /// Keeps `inline` as the breadcrumb if it is the first text offered that contains `>`;
+    /// returns whether it did.
+    fn offer_breadcrumb(&mut self, inline: Inline) -> bool {
+        let taken = self.parsed.breadcrumb.is_none() && inline.text.contains('>');
+        if taken {
             let span = self.lines.span(self.file, inline.start.unwrap_or_default());
             self.parsed.breadcrumb = Some((inline.text, span));
         }
+        taken
     }
 
     /// Reads a table through its end, keeping it when it is an error-code table.
@@ -362,13 +430,16 @@ impl Reader<'_> {
         events: &mut impl Iterator<Item = (Event<'e>, Range<usize>)>,
         range: Range<usize>,
     ) {
-        let mut header: Vec<String> = Vec::new();
+        let mut header: Vec<Cell> = Vec::new();
         let mut columns = None;
         let mut rows = Vec::new();
         let mut written_rows = 0;
         let mut row: Vec<Cell> = Vec::new();
         let mut cell = Inline::default();
         let span = self.lines.span(self.file, range.start);
+        let (section, titled) = self.placement();
+        let mut diagnostics_before = 0;
+        let mut numeric = false;
         for (event, range) in events.by_ref() {
             match event {
                 Event::End(TagEnd::Table) => break,
@@ -381,33 +452,39 @@ impl Reader<'_> {
                     });
                 }
                 Event::End(TagEnd::TableHead) => {
-                    header = row.drain(..).map(|cell| cell.text).collect();
-                    let [code, key, message] = roles(header.iter().map(String::as_str));
-                    columns = code.zip(key).zip(message).map(|((c, k), m)| [c, k, m]);
-                    self.table_starts(&span, columns.is_some());
-                    if columns.is_none() {
-                        let missing = [
-                            (code, Field::Code),
-                            (key, Field::Key),
-                            (message, Field::Message),
-                        ]
-                        .into_iter()
-                        .filter_map(|(column, field)| column.is_none().then_some(field))
-                        .collect();
-                        self.unread_table(events, span, code.unwrap_or(0), missing);
+                    header = std::mem::take(&mut row);
+                    let (roles, tie) = Roles::of(header.iter().map(|cell| cell.text.as_str()));
+                    let error_code = roles.is_error_code_table(titled);
+                    self.table_starts(&span, error_code);
+                    if !error_code {
+                        self.unread_table(events, span, &roles, titled);
                         return;
                     }
+                    if let Some(tie) = tie {
+                        self.tie(&header, tie);
+                    }
+                    self.misspellings(&header);
+                    diagnostics_before = self.parsed.diagnostics.len();
+                    columns = Some(roles);
                 }
                 Event::Start(Tag::TableRow) => row.clear(),
                 Event::End(TagEnd::TableRow) => {
                     written_rows += 1;
-                    if let Some(columns) = columns {
+                    if let Some(columns) = &columns {
                         let cells = std::mem::take(&mut row);
+                        let code = columns.code.and_then(|code| cells.get(code));
+                        numeric |= code.is_some_and(|code| reads_as_integer(&code.text));
                         rows.extend(self.row(cells, columns, header.len(), range));
                     }
                 }
                 event => cell.push(&event, &range),
             }
+        }
+        // Codes that are names (`SERVICE_INITIALIZING | Description`) are another kind of
+        // table: errdoc's codes are numbers. One number among them makes the others errors.
+        if written_rows > 0 && !numeric {
+            self.parsed.diagnostics.truncate(diagnostics_before);
+            return;
         }
         self.found_table = true;
         self.sections.push(self.section);
@@ -415,23 +492,57 @@ impl Reader<'_> {
             let empty = Diagnostic::error(DiagnosticKind::EmptyTable, span.clone());
             self.parsed.diagnostics.push(empty);
         }
+        let message_keys = identifier_keys(&mut rows);
         self.strays.above = Some(Above::table(span.clone()));
         self.parsed.tables.push(RawTable {
             span,
-            section: None,
+            section,
+            message_keys,
             rows,
         });
     }
 
+    /// Reports the header cells of an error-code table that misspell a role's name: their
+    /// column would be dropped in silence.
+    fn misspellings(&mut self, header: &[Cell]) {
+        for cell in header {
+            if let Some(name) = misspelled(&cell.text) {
+                let kind = DiagnosticKind::MisspelledColumn {
+                    header: cell.text.clone(),
+                    name,
+                };
+                let diagnostic = Diagnostic::error(kind, cell.span.clone());
+                self.parsed.diagnostics.push(diagnostic);
+            }
+        }
+    }
+
+    /// Reports two header cells that claim one role with equal rank.
+    fn tie(&mut self, header: &[Cell], tie: Tie) {
+        let (Some(first), Some(second)) = (header.get(tie.first), header.get(tie.second)) else {
+            return;
+        };
+        let kind = DiagnosticKind::TiedColumns {
+            field: tie.role.field(),
+            first: first.text.clone(),
+            second: second.text.clone(),
+        };
+        let diagnostic = Diagnostic::error(kind, second.span.clone());
+        self.parsed
+            .diagnostics
+            .push(diagnostic.with_related(first.span.clone()));
+    }
+
     /// Reads the body of a table that is not an error-code table, keeping it as unread when
-    /// a row's cell in column `code` (the code column, or the first) reads as an integer.
+    /// a row's cell in the code column (or the first) reads as an integer.
     fn unread_table<'e>(
         &mut self,
         events: &mut impl Iterator<Item = (Event<'e>, Range<usize>)>,
         header: Span,
-        code: usize,
-        missing: Vec<Field>,
+        roles: &Roles,
+        titled: bool,
     ) {
+        let code = roles.code.unwrap_or(0);
         let (mut column, mut cell, mut integers) = (0, Inline::default(), false);
         for (event, range) in events.by_ref() {
             match event {
@@ -445,21 +556,34 @@ impl Reader<'_> {
                 event => cell.push(&event, &range),
             }
         }
-        if integers {
-            let section = self.section;
-            self.unread.push(Unread {
-                header,
-                missing,
-                section,
-            });
+        if !integers {
+            return;
         }
+        let texts = roles.key.is_some() || roles.message.is_some();
+        let mut missing = Vec::new();
+        if roles.code.is_none() {
+            missing.push(Field::Code);
+        }
+        if !texts {
+            missing.extend([Field::Key, Field::Message]);
+        }
+        // A code and a description away from an error-code title list a field's values.
+        let values = roles.code.is_some() && roles.description.is_some() && !titled;
+        let section = self.section;
+        self.unread.push(Unread {
+            header,
+            meant: roles.code.is_none() && roles.key.is_some(),
+            beside_only: missing.len() == 3 || values,
+            missing,
+            section,
+        });
     }
 
     /// Builds a row from its cells, or reports it when it has more cells than the header.
     fn row(
         &mut self,
         cells: Vec<Cell>,
-        [code, key, message]: [usize; 3],
+        columns: &Roles,
         header: usize,
         range: Range<usize>,
     ) -> Option<RawRow> {
@@ -474,19 +598,22 @@ impl Reader<'_> {
         // they are placed just past its last character instead, and reported empty by lower.
         let line = first_line(&self.text[range.clone()]).trim_end();
         let end = self.lines.span(self.file, range.start + line.len());
-        let take = |index: usize| match cells.get(index) {
-            Some(cell) if index < found => cell.clone(),
-            _ => Cell {
-                text: String::new(),
-                span: end.clone(),
-            },
+        let take = |role: Role| {
+            let index = columns.get(role)?;
+            Some(match cells.get(index) {
+                Some(cell) if index < found => cell.clone(),
+                _ => Cell {
+                    text: String::new(),
+                    span: end.clone(),
+                },
+            })
         };
         Some(RawRow {
             span,
-            code: take(code),
-            key: Some(take(key)),
-            message: Some(take(message)),
-            description: None,
+            code: take(Role::Code)?,
+            key: take(Role::Key),
+            message: take(Role::Message),
+            description: take(Role::Description),
         })
     }
 }
@@ -757,7 +884,13 @@ mod tests {
         let rows: Vec<_> = parsed.tables[0]
             .rows
             .iter()
-            .map(|r| (r.code.text.as_str(), r.key.as_ref().unwrap().text.as_str(), r.span.line))
+            .map(|r| {
+                (
+                    r.code.text.as_str(),
+                    r.key.as_ref().unwrap().text.as_str(),
+                    r.span.line,
+                )
+            })
             .collect();
         assert_eq!(
             rows,
@@ -796,16 +929,15 @@ mod tests {
         assert_eq!(unread(&zwsp), (vec![], 2));
         let nbsp = table("| result\u{a0}Code | ｒｅｓｕｌｔＫｅｙ | resultMessage |");
         assert_eq!(unread(&nbsp), (vec![], 2));
-        // A misspelled column is an error; a table that names one column at most, a warning.
+        // A misspelled column is an error, and the rest of its table is read.
         let misspelled = table("| resultCode | resultKey | resultMesage |");
-        let missing = vec![Field::Message];
-        assert_eq!(
-            unread(&misspelled),
-            (
-                vec![(DiagnosticKind::UnreadTable { missing }, Severity::Error, 7)],
-                1
-            )
-        );
+        let kind = DiagnosticKind::MisspelledColumn {
+            header: "resultMesage".into(),
+            name: "resultmessage",
+        };
+        assert_eq!(unread(&misspelled), (vec![(kind, Severity::Error, 7)], 2));
+        // A code without a key or a message column is a warning; without a code, a table
+        // with a key is meant to be one, and is an error.
         let keyless = table("| Code | Description | Note |");
         let missing = vec![Field::Key, Field::Message];
         assert_eq!(
@@ -819,9 +951,18 @@ mod tests {
                 1
             )
         );
+        let codeless = table("| Kode | resultKey | resultMessage |");
+        let missing = vec![Field::Code];
+        assert_eq!(
+            unread(&codeless),
+            (
+                vec![(DiagnosticKind::UnreadTable { missing }, Severity::Error, 7)],
+                1
+            )
+        );
         // A table that names none of the columns is named only in an error-code table's
         // section; under another heading it is another kind of table.
-        let korean = table("| 결과코드 | 결과키 | 결과메시지 |");
+        let korean = table("| 번호 | 이름 | 내용 |");
         let missing = vec![Field::Code, Field::Key, Field::Message];
         assert_eq!(
             unread(&korean),

@@ -9,16 +9,18 @@
 pub(crate) mod lookalike;
 mod markdown;
 mod plain;
+mod roles;
 
 use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Span};
-use crate::escape::is_invisible_or_control;
 pub use lookalike::Lookalike;
 use lookalike::integer_lookalikes;
 pub(crate) use lookalike::invalid_code;
+pub(crate) use roles::fold_header;
+use roles::{is_error_code_title, is_guide_title};
 
 /// One input file: its path as found, and its raw bytes (checked for UTF-8 here, not when
 /// read, so that an encoding problem is a diagnostic like any other).
@@ -63,6 +65,9 @@ pub struct RawTable {
     /// error-code title, the nearest heading of higher rank above that; never the
     /// breadcrumb. `None` when there is none.
     pub section: Option<Arc<str>>,
+    /// Whether the keys are the cells of a message column of identifiers
+    /// (`ServiceQuotaExceededException`), not of a key column, which holds upper-case keys.
+    pub message_keys: bool,
     /// The rows, in order.
     pub rows: Vec<RawRow>,
 }
@@ -155,226 +160,49 @@ struct Parsed {
     diagnostics: Vec<Diagnostic>,
 }
 
-/// Splits a breadcrumb on `>` and drops a trailing error-code title
-/// (`AI Service > OCR > Document OCR > 오류 코드` → `[AI Service, OCR, Document OCR]`).
+/// Splits a breadcrumb on `>` and drops a trailing error-code or API guide title
+/// (`AI Service > OCR > Document OCR > 오류 코드` → `[AI Service, OCR, Document OCR]`,
+/// `AI Service > Face Recognition > API v2.0 Guide` → `[AI Service, Face Recognition]`).
 fn service_path(breadcrumb: &str) -> Vec<String> {
     let mut segments: Vec<String> = breadcrumb.split('>').map(collapse_whitespace).collect();
     if segments.len() > 1
         && segments
             .last()
-            .is_some_and(|last| is_error_code_title(last))
+            .is_some_and(|last| is_error_code_title(last) || is_guide_title(last))
     {
         segments.pop();
     }
     segments
 }
 
-/// Whether a breadcrumb's last segment is an error-code page title, in the docs' languages,
-/// compared folded as headers are (case, spaces, `-` and `_` do not matter).
-pub(crate) fn is_error_code_title(segment: &str) -> bool {
-    const TITLES: &[&str] = &[
-        "errorcode",
-        "errorcodes",
-        "errorcodeguide",
-        "resultcode",
-        "resultcodes",
-        "resultcode(s)",
-        "errorcode(s)",
-        "오류코드",
-        "오류코드가이드",
-        "에러코드",
-        "결과코드",
-        "エラーコード",
-        "結果コード",
-        "错误代码",
-        "錯誤代碼",
-    ];
-    TITLES.contains(&fold_header(segment).as_str())
+/// Whether a breadcrumb ends in an error-code title, so that every table of its page
+/// stands under one.
+pub(crate) fn is_titled(breadcrumb: &str) -> bool {
+    breadcrumb
+        .rsplit('>')
+        .next()
+        .is_some_and(|last| breadcrumb.contains('>') && is_error_code_title(last))
 }
 
-/// The role of a table column, from its header text, and how well the header names it,
-/// so that `resultCode` wins over a bare `Code` (an HTTP status beside the result code) and
-/// the English message over the Korean one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Column {
-    /// A code column: `resultCode` or `errorCode`, or a bare `code`.
-    Code(Naming),
-    /// A key column: `resultKey` or `errorKey`, or a bare `key`.
-    Key(Naming),
-    /// A message column: ranked first by its language, then by its naming
-    /// (`resultMessage` and `errorMessage` before `message`).
-    Message(Language, Naming),
-}
-
-/// How a header names its column, best first: a bare name yields to a specific one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) enum Naming {
-    /// `resultCode`, `errorCode`, `resultKey`, `errorKey`, `resultMessage`, `errorMessage`.
-    Specific,
-    /// `code`, `key`, `message`.
-    Bare,
-}
-
-/// The language a message header's qualifier names, best first: the unqualified message
-/// wins, then English, then any other.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) enum Language {
-    /// No qualifier (`resultMessage`).
-    Unqualified,
-    /// English (`resultMessage (English)`, `message-en`, `resultMessage（en-US）`).
-    English,
-    /// Another language or any other bracketed qualifier (`resultMessage (Korean)`).
-    Other,
-}
-
-/// Classifies a header cell: `resultCode`, `errorCode` and `code` are codes, and likewise
-/// keys and messages. Headers are compared folded (see [`fold_header`]): case, spaces, `_`,
-/// `-`, fullwidth forms and invisible characters do not matter. A message header may carry
-/// a qualifier, in brackets (`resultMessage (English)`, `（en-US）`) or, when it is a
-/// language, without (`resultMessage English`), which ranks it.
-pub(crate) fn classify(header: &str) -> Option<Column> {
-    let folded = fold_header(header);
-    let naming = |specific: [&str; 2], bare: &str| {
-        if specific.contains(&folded.as_str()) {
-            Some(Naming::Specific)
-        } else {
-            (folded == bare).then_some(Naming::Bare)
-        }
-    };
-    if let Some(naming) = naming(["resultcode", "errorcode"], "code") {
-        return Some(Column::Code(naming));
-    }
-    if let Some(naming) = naming(["resultkey", "errorkey"], "key") {
-        return Some(Column::Key(naming));
-    }
-    let (naming, qualifier) = [
-        ("resultmessage", Naming::Specific),
-        ("errormessage", Naming::Specific),
-        ("message", Naming::Bare),
-    ]
-    .into_iter()
-    .find_map(|(base, naming)| Some((naming, folded.strip_prefix(base)?)))?;
-    // A qualifier in brackets may say anything; without brackets (`resultMessage English`,
-    // `message-en`) only a language, so that `resultMessages` stays no column at all.
-    let language = match unbracket(qualifier) {
-        _ if qualifier.is_empty() => Language::Unqualified,
-        Some(inner) if is_english(inner) => Language::English,
-        Some(_) => Language::Other,
-        None if is_english(qualifier) => Language::English,
-        None if is_language(qualifier) => Language::Other,
-        None => return None,
-    };
-    Some(Column::Message(language, naming))
-}
-
-/// A header's text as [`classify`] compares it, and breadcrumb titles and footers too:
-/// fullwidth forms read as ASCII (`（` as `(`), lower case, without white space, `_`, `-` or
-/// invisible characters (the zero-width space or soft hyphen that a copy from a browser or
-/// a word processor leaves in a header).
-pub(crate) fn fold_header(header: &str) -> String {
-    header
-        .chars()
-        .map(fullwidth_to_ascii)
-        .filter(|&c| !c.is_whitespace() && c != '_' && c != '-' && !is_invisible_or_control(c))
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-/// The ASCII character that a fullwidth form (U+FF01 to U+FF5E) stands for, or `c` itself.
-fn fullwidth_to_ascii(c: char) -> char {
-    match u32::from(c) {
-        code @ 0xff01..=0xff5e => char::from_u32(code - 0xfee0).unwrap_or(c),
-        _ => c,
-    }
-}
-
-/// The text inside a folded qualifier's brackets (`(en)`, `[en]`, `【en】`), or `None` when it
-/// is not bracketed.
-fn unbracket(qualifier: &str) -> Option<&str> {
-    [('(', ')'), ('[', ']'), ('【', '】'), ('〔', '〕')]
-        .into_iter()
-        .find_map(|(open, close)| qualifier.strip_prefix(open)?.strip_suffix(close))
-}
-
-/// Whether a folded qualifier names one of the docs' other languages: Korean, Japanese or
-/// Chinese, by name, abbreviation or locale tag (`ko`, `ko-KR`, `ja_JP`, `zh-CN`).
-fn is_language(qualifier: &str) -> bool {
-    const NAMES: &[&str] = &[
-        "korean",
-        "kor",
-        "ko",
-        "kr",
-        "한국어",
-        "한글",
-        "국문",
-        "韓国語",
-        "韩语",
-        "japanese",
-        "jpn",
-        "ja",
-        "jp",
-        "일본어",
-        "日本語",
-        "日语",
-        "chinese",
-        "chn",
-        "zh",
-        "cn",
-        "중국어",
-        "中国語",
-        "中文",
-        "汉语",
-    ];
-    let tag = ["ko", "ja", "zh"]
-        .into_iter()
-        .any(|language| is_locale_tag(qualifier, language));
-    NAMES.contains(&qualifier) || tag
-}
-
-/// Whether a folded qualifier names English: the word in the docs' languages, its
-/// abbreviations, or a locale tag for it in BCP 47 or POSIX form (`en`, `en-US`, `en_GB`,
-/// which fold to `en`, `enus`, `engb`).
-fn is_english(qualifier: &str) -> bool {
-    const NAMES: &[&str] = &[
-        "en",
-        "eng",
-        "english",
-        "영어",
-        "영문",
-        "英語",
-        "英语",
-        "英文",
-        "英語版",
-        "英文版",
-    ];
-    NAMES.contains(&qualifier) || qualifier.starts_with("english") || is_locale_tag(qualifier, "en")
-}
-
-/// Whether a folded qualifier is a locale tag of `language` with a region, in BCP 47 or
-/// POSIX form (`ko-KR`, `en_US`), which fold to the language and two letters (`kokr`).
-fn is_locale_tag(qualifier: &str, language: &str) -> bool {
-    qualifier
-        .strip_prefix(language)
-        .is_some_and(|rest| rest.len() == 2 && rest.bytes().all(|b| b.is_ascii_lowercase()))
-}
-
-/// The code, key and message column among a table's headers, each if there is one. When
-/// two headers claim a role, the better rank wins (see [`Column`]), and the first of equals.
-pub(crate) fn roles<'a>(headers: impl IntoIterator<Item = &'a str>) -> [Option<usize>; 3] {
-    // Each role's best header so far: its rank, language first, and its index.
-    let mut best: [Option<((Language, Naming), usize)>; 3] = [None; 3];
-    for (index, header) in headers.into_iter().enumerate() {
-        let (role, rank) = match classify(header) {
-            Some(Column::Code(naming)) => (0, (Language::Unqualified, naming)),
-            Some(Column::Key(naming)) => (1, (Language::Unqualified, naming)),
-            Some(Column::Message(language, naming)) => (2, (language, naming)),
-            None => continue,
-        };
-        if best[role].is_none_or(|(known, _)| rank < known) {
-            best[role] = Some((rank, index));
+/// Makes a keyless table's message column its key column too when every row's message is
+/// an identifier (`InvalidParam`, `LEADERBOARD_SUCCESS`): such a column names the codes
+/// the way a key column does. One message that is not (a sentence) leaves the table keyless.
+/// Returns whether the messages became keys.
+pub(crate) fn identifier_keys(rows: &mut [RawRow]) -> bool {
+    let identifiers = !rows.is_empty()
+        && rows.iter().all(|row| {
+            row.key.is_none()
+                && row
+                    .message
+                    .as_ref()
+                    .is_some_and(|message| roles::is_identifier(&message.text))
+        });
+    if identifiers {
+        for row in rows {
+            row.key = row.message.clone();
         }
     }
-    best.map(|role| role.map(|(_, index)| index))
+    identifiers
 }
 
 /// Whether a word is a decimal integer with an optional sign (whether it fits is checked
@@ -582,8 +410,6 @@ pub(crate) fn to_u32(n: usize) -> u32 {
 
 #[cfg(test)]
 mod tests {
-    use super::Language::{English, Other, Unqualified};
-    use super::Naming::{Bare, Specific};
     use super::*;
 
     #[test]
@@ -621,161 +447,14 @@ mod tests {
         );
         assert_eq!(service_path("Error Code"), ["Error Code"]);
         assert_eq!(
-            service_path("A > Error Code Table"),
-            ["A", "Error Code Table"]
-        );
-    }
-
-    #[test]
-    fn headers_are_classified_loosely() {
-        assert_eq!(classify("resultCode"), Some(Column::Code(Specific)));
-        assert_eq!(classify("Result_Code"), Some(Column::Code(Specific)));
-        assert_eq!(classify(" error code "), Some(Column::Code(Specific)));
-        assert_eq!(classify("error-code"), Some(Column::Code(Specific)));
-        assert_eq!(classify("Code"), Some(Column::Code(Bare)));
-        assert_eq!(classify("KEY"), Some(Column::Key(Bare)));
-        assert_eq!(classify("resultKey"), Some(Column::Key(Specific)));
-        assert_eq!(
-            classify("resultMessage"),
-            Some(Column::Message(Unqualified, Specific))
+            service_path("A > Error Code Table of Contents"),
+            ["A", "Error Code Table of Contents"]
         );
         assert_eq!(
-            classify("message"),
-            Some(Column::Message(Unqualified, Bare))
+            service_path("AI Service > Face Recognition > API v2.0 Guide"),
+            ["AI Service", "Face Recognition"]
         );
-        assert_eq!(
-            classify("resultMessage(English)"),
-            Some(Column::Message(English, Specific))
-        );
-        assert_eq!(
-            classify("resultMessage (Korean)"),
-            Some(Column::Message(Other, Specific))
-        );
-        assert_eq!(classify("Description"), None);
-        assert_eq!(classify("resultMessages"), None);
-        assert_eq!(
-            classify("resultMessage English"),
-            Some(Column::Message(English, Specific))
-        );
-        assert_eq!(classify("message-ko"), Some(Column::Message(Other, Bare)));
-        assert_eq!(classify("resultMessage Note"), None);
-        assert_eq!(classify("codes"), None);
-    }
-
-    #[test]
-    fn invisible_and_fullwidth_characters_in_headers_do_not_matter() {
-        for header in [
-            "result\u{200b}Message",
-            "result\u{a0}Message",
-            "result\u{ad}Message",
-            "\u{feff}resultMessage\u{200d}",
-            "result\u{3000}Message",
-            "ｒｅｓｕｌｔＭｅｓｓａｇｅ",
-            "result\u{2060}Mes\u{200c}sage",
-        ] {
-            assert_eq!(
-                classify(header),
-                Some(Column::Message(Unqualified, Specific)),
-                "{header:?}"
-            );
-        }
-        assert_eq!(classify("result\u{200b}Code"), Some(Column::Code(Specific)));
-        assert_eq!(classify("result\u{a0}Key"), Some(Column::Key(Specific)));
-    }
-
-    #[test]
-    fn english_qualifiers_are_recognised_in_every_spelling() {
-        for header in [
-            "resultMessage (English)",
-            "resultMessage (en)",
-            "resultMessage (EN)",
-            "resultMessage (en-US)",
-            "resultMessage (en_US)",
-            "resultMessage (en-gb)",
-            "resultMessage (Eng)",
-            "resultMessage（English）",
-            "resultMessage（ｅｎ）",
-            "resultMessage [English]",
-            "resultMessage【英語】",
-            "resultMessage (영어)",
-            "resultMessage (英文)",
-            "message (english)",
-            "resultMessage (English, US)",
-        ] {
-            let rank = classify(header);
-            assert!(
-                matches!(rank, Some(Column::Message(English, _))),
-                "{header}: {rank:?}"
-            );
-        }
-        for header in [
-            "resultMessage (Korean)",
-            "resultMessage (ko-KR)",
-            "resultMessage (한국어)",
-            "resultMessage（日本語）",
-            "resultMessage (ja_JP)",
-        ] {
-            let rank = classify(header);
-            assert!(
-                matches!(rank, Some(Column::Message(Other, _))),
-                "{header}: {rank:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn the_unqualified_or_english_message_wins() {
-        let columns = |headers: &[&str]| {
-            let [code, key, message] = roles(headers.iter().copied());
-            Some([code?, key?, message?])
-        };
-        assert_eq!(
-            columns(&["resultCode", "resultKey", "resultMessage"]),
-            Some([0, 1, 2])
-        );
-        assert_eq!(
-            columns(&[
-                "message (Korean)",
-                "key",
-                "note",
-                "message (English)",
-                "code"
-            ]),
-            Some([4, 1, 3])
-        );
-        assert_eq!(
-            columns(&["code", "message(ko)", "key", "message"]),
-            Some([0, 2, 3])
-        );
-        assert_eq!(
-            columns(&[
-                "code",
-                "resultMessage (ko-KR)",
-                "key",
-                "resultMessage（en-US）"
-            ]),
-            Some([0, 2, 3])
-        );
-        assert_eq!(columns(&["code", "key", "description"]), None);
-        assert_eq!(columns(&["Name", "Type", "Description"]), None);
-    }
-
-    #[test]
-    fn a_result_code_wins_over_a_bare_code() {
-        let roles = |headers: &[&str]| roles(headers.iter().copied());
-        assert_eq!(
-            roles(&["Code", "resultCode", "resultKey", "resultMessage"]),
-            [Some(1), Some(2), Some(3)]
-        );
-        assert_eq!(
-            roles(&["errorCode", "code", "key", "errorKey", "message"]),
-            [Some(0), Some(3), Some(4)]
-        );
-        assert_eq!(
-            roles(&["code", "key", "Code", "message", "resultMessage"]),
-            [Some(0), Some(1), Some(4)]
-        );
-        assert_eq!(roles(&["Code", "Description"]), [Some(0), None, None]);
+        assert_eq!(service_path("API Guide"), ["API Guide"]);
     }
 
     #[test]

@@ -20,9 +20,10 @@
 use std::ops::Range;
 use std::sync::Arc;
 
+use super::roles::{Role, Roles, classify};
 use super::{
-    Cell, Column, LineIndex, Parsed, RawRow, RawTable, classify, collapse_whitespace, fold_header,
-    invalid_code, is_integer, reads_as_integer, roles,
+    Cell, LineIndex, Parsed, RawRow, RawTable, collapse_whitespace, fold_header, identifier_keys,
+    invalid_code, is_integer, is_titled, reads_as_integer,
 };
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Field, Span};
 use crate::ident::is_upper_key;
@@ -37,6 +38,9 @@ pub(super) fn parse(file: &Arc<str>, lines: &LineIndex<'_>) -> Option<Parsed> {
     };
     let mut table: Option<Table> = None;
     let mut seen_text = false;
+    // Whether the breadcrumb ends in an error-code title: a plain-text copy has no other
+    // headings to tell.
+    let mut titled = false;
     for range in lines.lines() {
         let line = &text[range.clone()];
         if line.trim().is_empty() {
@@ -47,6 +51,10 @@ pub(super) fn parse(file: &Arc<str>, lines: &LineIndex<'_>) -> Option<Parsed> {
                 let span = lines.span(file, range.start + at);
                 (crumb, span)
             });
+            titled = parsed
+                .breadcrumb
+                .as_ref()
+                .is_some_and(|(crumb, _)| is_titled(crumb));
         }
         let at = Place {
             file,
@@ -62,9 +70,9 @@ pub(super) fn parse(file: &Arc<str>, lines: &LineIndex<'_>) -> Option<Parsed> {
         if let Some(ended) = table.take() {
             ended.close(&mut parsed);
         }
-        if let Some(columns) = header(line) {
+        if let Some(columns) = header(line, titled) {
             let indent = line.len() - line.trim_start().len();
-            table = Some(Table::new(at.span(indent), columns));
+            table = Some(Table::new(at.span(indent), columns, None));
         }
     }
     if let Some(table) = table {
@@ -102,30 +110,54 @@ pub(super) enum Step {
     End,
 }
 
-/// How a plain-text table's cells are separated.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// How a plain-text table's cells are separated, and which role each column has.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) enum Columns {
-    /// By white space: code and key in this order, and the rest of the line the message (the
-    /// only column that may hold spaces).
-    Words(Order),
-    /// By tabs: the code, key and message are the fields at these positions (the message
-    /// runs to the end of the line when it is the last column).
-    Tabs([usize; 3]),
+    /// By white space: one word per column, in this order, except the last column, which
+    /// takes the rest of the line (the only column that may hold spaces).
+    Words(Vec<Role>),
+    /// By tabs: the fields of the role columns, among this many header fields; the last
+    /// field runs to the end of the line.
+    Tabs(Roles, usize),
 }
 
-/// The order of a white-space separated table's code and key columns.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Order {
-    /// `resultCode resultKey resultMessage`, as the rendered pages have it.
-    CodeFirst,
-    /// `resultKey resultCode resultMessage`.
-    KeyFirst,
+impl Columns {
+    /// The roles the table's columns have.
+    fn roles(&self) -> Roles {
+        match self {
+            Columns::Tabs(roles, _) => *roles,
+            Columns::Words(order) => {
+                let mut roles = Roles::default();
+                for (index, &role) in order.iter().enumerate() {
+                    roles.set(role, index);
+                }
+                roles
+            }
+        }
+    }
+
+    /// The roles in the order of their columns.
+    fn order(&self) -> Vec<Role> {
+        match self {
+            Columns::Words(order) => order.clone(),
+            Columns::Tabs(roles, _) => {
+                let mut order: Vec<(usize, Role)> = Role::ALL
+                    .into_iter()
+                    .filter_map(|role| Some((roles.get(role)?, role)))
+                    .collect();
+                order.sort_unstable();
+                order.into_iter().map(|(_, role)| role).collect()
+            }
+        }
+    }
 }
 
 /// A plain-text table being read, from its header line to its end.
 pub(super) struct Table {
     raw: RawTable,
     columns: Columns,
+    /// The roles its columns have.
+    roles: Roles,
     /// Whether a line after the header was a row, valid or broken.
     has_rows: bool,
     /// The lines since the last row that are not rows: errors if a row follows them, text
@@ -136,14 +168,16 @@ pub(super) struct Table {
 }
 
 impl Table {
-    /// A table whose header is at `span`.
-    pub(super) fn new(span: Span, columns: Columns) -> Table {
+    /// A table whose header is at `span`, in `section`.
+    pub(super) fn new(span: Span, columns: Columns, section: Option<Arc<str>>) -> Table {
         Table {
             raw: RawTable {
                 span,
-                section: None,
+                section,
+                message_keys: false,
                 rows: Vec::new(),
             },
+            roles: columns.roles(),
             columns,
             has_rows: false,
             held: Vec::new(),
@@ -159,35 +193,40 @@ impl Table {
     /// Reads one non-blank line after the header.
     pub(super) fn line(&mut self, at: &Place<'_>, diagnostics: &mut Vec<Diagnostic>) -> Step {
         let line = at.text();
-        if header(line).is_some() {
+        if header(line, true).is_some() {
             return Step::End;
         }
-        let [code, key, message] = self.cells(line);
-        let cell = |field: Option<(usize, &str)>| {
+        let fields = self.cells(line);
+        let field = |role: Role| fields[role as usize];
+        let cell = |role: Role| {
             // A cell that is not there is empty, just past the end of the line.
-            let (offset, text) = field.unwrap_or((line.trim_end().len(), ""));
+            let (offset, text) = field(role).unwrap_or((line.trim_end().len(), ""));
             Cell {
                 text: collapse_whitespace(text),
                 span: at.span(offset),
             }
         };
+        let roles = self.roles;
+        let has = |role: Role| roles.get(role).is_some();
         let first = Words::new(line).next().map_or("", |(_, word)| word);
-        let (code_text, key_text) = (code.map(|(_, c)| c.trim()), key.map(|(_, k)| k.trim()));
+        let code_text = field(Role::Code).map(|(_, c)| c.trim());
+        let key_text = field(Role::Key).map(|(_, k)| k.trim());
         let row_span = at.span(line.len() - line.trim_start().len());
         if code_text.is_some_and(is_integer) {
             self.row_found(&row_span, diagnostics);
-            self.raw.rows.push(RawRow {
+            let row = RawRow {
                 span: row_span,
-                code: cell(code),
-                key: Some(cell(key)),
-                message: Some(cell(message)),
-                description: None,
-            });
+                code: cell(Role::Code),
+                key: has(Role::Key).then(|| cell(Role::Key)),
+                message: has(Role::Message).then(|| cell(Role::Message)),
+                description: has(Role::Description).then(|| cell(Role::Description)),
+            };
+            self.raw.rows.push(row);
         } else if reads_as_integer(first) || looks_like_row(code_text, key_text) {
             // A line that starts with an integer is a row even when the header puts the key
             // first: it is written in the other order.
             self.row_found(&row_span, diagnostics);
-            let code = cell(code);
+            let code = cell(Role::Code);
             let kind = if code.text.is_empty() {
                 DiagnosticKind::Missing(Field::Code)
             } else {
@@ -212,20 +251,19 @@ impl Table {
         }));
     }
 
-    /// The code, key and message fields of a line, each with its byte offset in the line;
-    /// `None` for a field that is not there.
-    fn cells<'l>(&self, line: &'l str) -> [Option<(usize, &'l str)>; 3] {
+    /// The fields of a line by role (in [`Role::ALL`]'s order), each with its byte offset
+    /// in the line; `None` for a field that is not there.
+    fn cells<'l>(&self, line: &'l str) -> [Option<(usize, &'l str)>; 4] {
         let tabs = line.matches('\t').count();
-        match self.columns {
+        match &self.columns {
             // A line without a tab was typed, not copied: it is read by words.
-            Columns::Tabs(positions) if tabs > 0 => tab_cells(line, positions),
-            Columns::Tabs([code, key, _]) if key < code => words_cells(line, Order::KeyFirst),
-            Columns::Tabs(_) => words_cells(line, Order::CodeFirst),
-            // A row of three tab-separated cells was copied, under a header that was typed:
-            // its tabs separate its cells, and an empty one is missing, as in a copied table.
-            Columns::Words(Order::CodeFirst) if tabs >= 2 => tab_cells(line, [0, 1, 2]),
-            Columns::Words(Order::KeyFirst) if tabs >= 2 => tab_cells(line, [1, 0, 2]),
-            Columns::Words(order) => words_cells(line, order),
+            Columns::Tabs(roles, fields) if tabs > 0 => tab_cells(line, roles, *fields),
+            // A row of tab-separated cells was copied, under a header that was typed: its
+            // tabs separate its cells, and an empty one is missing, as in a copied table.
+            Columns::Words(order) if tabs >= 2 || (tabs > 0 && order.len() == 2) => {
+                tab_cells(line, &self.roles, order.len())
+            }
+            _ => words_cells(line, &self.columns.order()),
         }
     }
 
@@ -234,7 +272,8 @@ impl Table {
     /// Text right under the last row, with no blank line between, may be the rest of its
     /// message, wrapped by a browser's copy: that is a warning, since the message read may
     /// be cut short. Text after a blank line is the page's.
-    pub(super) fn close(self, parsed: &mut Parsed) {
+    pub(super) fn close(mut self, parsed: &mut Parsed) {
+        self.raw.message_keys = identifier_keys(&mut self.raw.rows);
         if !self.has_rows {
             let empty = Diagnostic::error(DiagnosticKind::EmptyTable, self.raw.span.clone());
             parsed.diagnostics.push(empty);
@@ -249,28 +288,35 @@ impl Table {
     }
 }
 
-/// The code, key and message of a tab-separated line: the fields at `[code, key, message]`.
-/// The last column runs to the end of the line: a tab in it is text.
-fn tab_cells(line: &str, [code, key, message]: [usize; 3]) -> [Option<(usize, &str)>; 3] {
-    let fields = fields(line);
-    let to_end = message > code && message > key;
-    let cell = |index: usize, to_end: bool| {
-        let &(at, field) = fields.get(index)?;
-        let end = if to_end { line.len() } else { at + field.len() };
+/// The role fields of a tab-separated line: the fields at the role columns' positions.
+/// The last of the header's `fields` runs to the end of the line: a tab in it is text.
+fn tab_cells<'l>(line: &'l str, roles: &Roles, fields: usize) -> [Option<(usize, &'l str)>; 4] {
+    let found = self::fields(line);
+    Role::ALL.map(|role| {
+        let index = roles.get(role)?;
+        let &(at, field) = found.get(index)?;
+        let end = if index + 1 == fields {
+            line.len()
+        } else {
+            at + field.len()
+        };
         trimmed(line, at..end)
-    };
-    [cell(code, false), cell(key, false), cell(message, to_end)]
+    })
 }
 
-/// The code, key and message of a white-space separated line, in the header's order.
-fn words_cells(line: &str, order: Order) -> [Option<(usize, &str)>; 3] {
+/// The role fields of a white-space separated line, in the header's order: a word each,
+/// and the rest of the line for the last.
+fn words_cells<'l>(line: &'l str, order: &[Role]) -> [Option<(usize, &'l str)>; 4] {
+    let mut cells = [None; 4];
     let mut words = Words::new(line);
-    let (first, second) = (words.next(), words.next());
-    let message = words.rest();
-    match order {
-        Order::CodeFirst => [first, second, message],
-        Order::KeyFirst => [second, first, message],
+    for (index, &role) in order.iter().enumerate() {
+        cells[role as usize] = if index + 1 == order.len() {
+            words.rest()
+        } else {
+            words.next()
+        };
     }
+    cells
 }
 
 /// The text of `line[range]` without white space around it, with its offset.
@@ -292,30 +338,44 @@ fn fields(line: &str) -> Vec<(usize, &str)> {
         .collect()
 }
 
-/// The columns of a header line, or `None` when the line is not a header. Separated by
-/// tabs, its fields must name a code, a key and a message column, at any positions; by
-/// white space, a code and a key column in either order, then the rest of the line a
-/// message column (`resultMessage`, or `resultMessage (English)`).
-pub(super) fn header(line: &str) -> Option<Columns> {
+/// The columns of a header line, or `None` when the line is not a header: its columns
+/// make an error-code table (see [`Roles::is_error_code_table`]; `titled` says whether the
+/// page's title is an error-code title). Separated by tabs, any fields may be role columns,
+/// and the others are ignored; by white space, every column is a role column named in one
+/// word, but for the last, which is the rest of the line (`resultMessage (English)`).
+pub(super) fn header(line: &str, titled: bool) -> Option<Columns> {
     if line.trim().contains('\t') {
         let fields = fields(line);
-        let [code, key, message] = roles(fields.iter().map(|(_, field)| *field));
-        let named = fields.iter().filter(|(_, field)| !field.trim().is_empty());
-        return (named.count() == 3).then_some(Columns::Tabs([code?, key?, message?]));
+        let (roles, _) = Roles::of(fields.iter().map(|(_, field)| *field));
+        return roles
+            .is_error_code_table(titled)
+            .then_some(Columns::Tabs(roles, fields.len()));
     }
-    let mut words = Words::new(line);
-    let (Some((_, first)), Some((_, second))) = (words.next(), words.next()) else {
-        return None;
-    };
-    let message = words.rest().map(|(_, rest)| classify(rest.trim_end()));
-    let Some(Some(Column::Message(..))) = message else {
-        return None;
-    };
-    match (classify(first), classify(second)) {
-        (Some(Column::Code(_)), Some(Column::Key(_))) => Some(Columns::Words(Order::CodeFirst)),
-        (Some(Column::Key(_)), Some(Column::Code(_))) => Some(Columns::Words(Order::KeyFirst)),
-        _ => None,
+    // The leading words that name roles: a role appears once, so at most four do.
+    let words: Vec<(usize, &str)> = Words::new(line).take(Role::ALL.len() + 1).collect();
+    let mut order = Vec::new();
+    for &(_, word) in &words {
+        match classify(word) {
+            Some(column) if order.len() < Role::ALL.len() => order.push(column.role),
+            _ => break,
+        }
     }
+    // The longest run of one-word columns after which the rest of the line names one too.
+    for named in (1..=order.len().min(words.len().saturating_sub(1))).rev() {
+        let rest = line[words[named].0..].trim_end();
+        let Some(last) = classify(rest) else {
+            continue;
+        };
+        let mut columns = order[..named].to_vec();
+        columns.push(last.role);
+        let mut unique = columns.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        let columns = Columns::Words(columns);
+        let error_code = unique.len() == named + 1 && columns.roles().is_error_code_table(titled);
+        return error_code.then_some(columns);
+    }
+    None
 }
 
 /// The breadcrumb a line holds, and the byte offset of its text: the line with heading
@@ -385,7 +445,9 @@ fn looks_like_row(code: Option<&str>, key: Option<&str>) -> bool {
     // `----`, `xxxx`) when a key follows; alone, such a word is a rule or a mark.
     let unknown = |code: &str| code.chars().all(|c| "-–—?.…*xX".contains(c));
     code.is_some_and(code_like)
-        || key.is_some_and(|key| is_upper_key(key) && (key.contains('_') || code.is_some_and(unknown)))
+        || key.is_some_and(|key| {
+            is_upper_key(key) && (key.contains('_') || code.is_some_and(unknown))
+        })
 }
 
 /// The white-space separated words of a line, with their byte offsets.
@@ -440,7 +502,10 @@ mod tests {
             (
                 r.code.text.clone(),
                 r.key.as_ref().map(|c| c.text.clone()).unwrap_or_default(),
-                r.message.as_ref().map(|c| c.text.clone()).unwrap_or_default(),
+                r.message
+                    .as_ref()
+                    .map(|c| c.text.clone())
+                    .unwrap_or_default(),
             )
         })
         .collect()
@@ -522,38 +587,79 @@ mod tests {
     }
 
     #[test]
-    fn headers_name_the_three_columns() {
-        let words = Some(Columns::Words(Order::CodeFirst));
-        assert_eq!(header("resultCode resultKey resultMessage"), words);
-        assert_eq!(header("code key message"), words);
+    fn header_lines_name_roles() {
+        use Role::{Code, Description, Key, Message};
+        let words = |roles: &[Role]| Some(Columns::Words(roles.to_vec()));
+        let triple = words(&[Code, Key, Message]);
+        let header = |line| header(line, false);
+        assert_eq!(header("resultCode resultKey resultMessage"), triple);
+        assert_eq!(header("code key message"), triple);
         assert_eq!(
             header("resultCode resultKey resultMessage (English)"),
-            words
+            triple
         );
-        assert_eq!(header("resultCode resultKey resultMessage（en-US）"), words);
+        assert_eq!(
+            header("resultCode resultKey resultMessage（en-US）"),
+            triple
+        );
         assert_eq!(
             header("resultKey resultCode resultMessage"),
-            Some(Columns::Words(Order::KeyFirst))
+            words(&[Key, Code, Message])
         );
-        assert_eq!(header("resultCode resultMessage resultKey"), None);
+        // Any roles in one word each, the last taking the rest of the line.
+        assert_eq!(
+            header("resultCode resultMessage resultKey"),
+            words(&[Code, Message, Key])
+        );
+        assert_eq!(
+            header("resultCode resultMessage Description"),
+            words(&[Code, Message, Description])
+        );
+        assert_eq!(header("resultCode resultKey"), words(&[Code, Key]));
+        assert_eq!(header("resultCode Description (English)"), None);
+        assert_eq!(
+            super::header("resultCode Description (English)", true),
+            words(&[Code, Description])
+        );
+        // Each role once, every column a role, a code and a text.
         assert_eq!(header("resultCode resultCode resultMessage"), None);
-        assert_eq!(header("resultCode resultKey"), None);
         assert_eq!(header("resultCode resultKey resultMessage Note"), None);
-        // Separated by tabs, the columns may come in any order, and an empty field is a column.
+        assert_eq!(header("resultKey resultMessage"), None);
+        assert_eq!(header("Error Code Error Message Description"), None);
+        assert_eq!(header("code"), None);
+        // Separated by tabs, the columns may come in any order, with others among them, and
+        // an empty field is a column.
+        let tabs = |[code, key, message, description]: [Option<usize>; 4], fields| {
+            let roles = Roles {
+                code,
+                key,
+                message,
+                description,
+            };
+            Some(Columns::Tabs(roles, fields))
+        };
         assert_eq!(
             header("  resultCode\tresultKey\tresultMessage "),
-            Some(Columns::Tabs([0, 1, 2]))
+            tabs([Some(0), Some(1), Some(2), None], 3)
         );
         assert_eq!(
             header("resultMessage\tresultCode\tresultKey"),
-            Some(Columns::Tabs([1, 2, 0]))
+            tabs([Some(1), Some(2), Some(0), None], 3)
         );
         assert_eq!(
             header("result code\t\tresult key\t\tresult message"),
-            Some(Columns::Tabs([0, 2, 4]))
+            tabs([Some(0), Some(2), Some(4), None], 5)
         );
-        assert_eq!(header("resultCode\tresultKey\tresultMessage\tNote"), None);
-        assert_eq!(header("resultCode\tresultKey"), None);
+        assert_eq!(
+            header("Error Code\tError Message\tDescription"),
+            tabs([Some(0), None, Some(1), Some(2)], 3)
+        );
+        assert_eq!(
+            header("isSuccessful\tresultCode\tresultKey\tresultMessage\tNote"),
+            tabs([Some(1), Some(2), Some(3), None], 5)
+        );
+        assert_eq!(header("resultCode\tNote"), None);
+        assert_eq!(header("Error Code\tDescription"), None);
     }
 
     #[test]
