@@ -705,6 +705,120 @@ mod tests {
         )
     }
 
+    /// One entry of a checked catalog, as text: code, key, message, descriptions with
+    /// their sections, and the sections of its rows.
+    fn entries(checked: &crate::Checked) -> Vec<String> {
+        let service = &checked.catalog.services[0];
+        service
+            .entries
+            .iter()
+            .map(|e| {
+                let descriptions: Vec<String> = e
+                    .descriptions()
+                    .iter()
+                    .map(|d| format!("{}: {}", d.section().unwrap_or("-"), d.text()))
+                    .collect();
+                let sections: Vec<&str> = e
+                    .locations()
+                    .iter()
+                    .map(|l| l.section().unwrap_or("-"))
+                    .collect();
+                format!(
+                    "{} {:?} {:?} {:?} at {:?}",
+                    e.code(),
+                    e.key(),
+                    e.message(),
+                    descriptions,
+                    sections
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn descriptions_are_kept_per_section_and_identical_ones_merge() {
+        let head = "\n| resultCode | resultMessage | Description |\n|---|---|---|\n";
+        let page = format!(
+            "## AI Service > Face > API v2.0 Guide\n### Create group\n#### Error Codes{head}\
+             | -40070 | ServiceQuotaExceededException | Too many groups. |\n\
+             | -40000 | InvalidParam | Invalid. |\n\n\
+             ### Register face\n#### Error Codes{head}\
+             | -40070 | ServiceQuotaExceededException | Too many faces. |\n\
+             | -40000 | InvalidParam | Invalid. |\n"
+        );
+        let checked = check(&[Source::new("guide.md", page)]);
+        assert_eq!(checked.diagnostics, []);
+        assert_eq!(checked.catalog.services[0].module, "face");
+        assert_eq!(
+            entries(&checked),
+            [
+                "-40070 Some(\"ServiceQuotaExceededException\") Some(\"ServiceQuotaExceededException\") \
+                 [\"Create group: Too many groups.\", \"Register face: Too many faces.\"] \
+                 at [\"Create group\", \"Register face\"]",
+                "-40000 Some(\"InvalidParam\") Some(\"InvalidParam\") [\"Create group: Invalid.\"] \
+                 at [\"Create group\", \"Register face\"]",
+            ]
+        );
+        let entry = &checked.catalog.services[0].entries[0];
+        assert_eq!(entry.variant(), Some("ServiceQuotaExceededException"));
+        assert_eq!(entry.description(), Some("Too many groups."));
+    }
+
+    #[test]
+    fn keyless_rows_merge_with_keyed_ones_and_messages_still_conflict() {
+        let keyed = page("Widget", &["| 1 | ONE | One. |"]);
+        let keyless = "## Cloud > Widget > Error Code\n\n| code | message | Description |\n\
+                       |---|---|---|\n| 1 | One. | The first. |\n| 2 | Two. | |\n\
+                       | 3, 4 | Three or four. | |\n| 2 | Deux. | |\n";
+        let checked = check(&[Source::new("a.md", keyed), Source::new("b.md", keyless)]);
+        let [conflict] = checked.diagnostics.as_slice() else {
+            panic!("{:?}", checked.diagnostics);
+        };
+        assert_eq!(
+            conflict.kind,
+            crate::DiagnosticKind::CodeConflict {
+                code: 2,
+                field: crate::Field::Message,
+                first: "Two.".into(),
+                second: "Deux.".into()
+            }
+        );
+        assert_eq!(
+            entries(&checked),
+            [
+                "1 Some(\"ONE\") Some(\"One.\") [\"-: The first.\"] at [\"-\", \"-\"]",
+                "2 None Some(\"Two.\") [] at [\"-\"]",
+                "3 None Some(\"Three or four.\") [] at [\"-\"]",
+                "4 None Some(\"Three or four.\") [] at [\"-\"]",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_row_needs_a_message_or_a_description() {
+        let page = "## Cloud > Widget > Error Code\n\n| code | message | Description |\n\
+                    |---|---|---|\n| 1 | | Sends no message. |\n| 2 | | |\n\n\
+                    | Error Code | Description |\n|---|---|\n| 3 | |\n";
+        let checked = check(&[Source::new("a.md", page)]);
+        let found: Vec<_> = checked
+            .diagnostics
+            .iter()
+            .map(|d| (d.kind.clone(), d.span.line))
+            .collect();
+        use crate::{DiagnosticKind::Missing, Field};
+        assert_eq!(
+            found,
+            [
+                (Missing(Field::Message), 6),
+                (Missing(Field::Description), 10)
+            ]
+        );
+        assert_eq!(
+            entries(&checked),
+            ["1 None None [\"-: Sends no message.\"] at [\"-\"]"]
+        );
+    }
+
     #[test]
     fn identical_rows_merge_quietly_across_tables_and_documents() {
         let row = "| 1 | ONE | One. |";

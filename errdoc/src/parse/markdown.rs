@@ -982,6 +982,137 @@ mod tests {
         assert_eq!(unread(words), (vec![], 1));
     }
 
+    /// Each table's section, and its rows' codes.
+    fn sections(text: &str) -> Vec<(Option<String>, Vec<String>)> {
+        let parsed = read(text).expect("a page with an error-code table");
+        let tables = parsed.tables.iter();
+        tables
+            .map(|table| {
+                let codes = table.rows.iter().map(|row| row.code.text.clone()).collect();
+                (table.section.as_deref().map(str::to_owned), codes)
+            })
+            .collect()
+    }
+
+    const ERRORS: &str = "\n| resultCode | resultMessage | Description |\n|---|---|---|\n";
+
+    #[test]
+    fn a_table_stands_in_the_section_of_the_heading_above_it() {
+        let page = format!(
+            "## AI Service > Face > API v2.0 Guide{ERRORS}| 1 | A | a |\n\n\
+             ## API\n### 그룹 생성\n#### 요청\n#### 응답\n#### Error Codes{ERRORS}| 2 | B | b |\n\n\
+             ### Register face{ERRORS}| 3 | C | c |\n\n\
+             #### 오류 코드{ERRORS}| 4 | D | d |\n\n\
+             ## Error Codes{ERRORS}| 5 | E | e |\n"
+        );
+        let section = |name: &str, code: &str| (Some(name.to_owned()), vec![code.to_owned()]);
+        assert_eq!(
+            sections(&page),
+            [
+                // Under the breadcrumb alone: no section.
+                (None, vec!["1".to_owned()]),
+                // Under an error-code title: the heading of higher rank above it.
+                section("그룹 생성", "2"),
+                section("Register face", "3"),
+                section("Register face", "4"),
+                // An error-code title of the breadcrumb's rank: none above it.
+                (None, vec!["5".to_owned()]),
+            ]
+        );
+        // A page without headings has no sections; a page whose breadcrumb is bold text
+        // takes its headings as they are.
+        let bold = format!("**A > B > Error Code**\n\n## Common{ERRORS}| 1 | A | a |\n");
+        assert_eq!(sections(&bold), [section("Common", "1")]);
+        let bare = format!("{ERRORS}| 1 | A | a |\n");
+        assert_eq!(sections(&bare), [(None, vec!["1".to_owned()])]);
+    }
+
+    #[test]
+    fn a_code_and_a_description_make_a_table_only_under_an_error_code_title() {
+        let table = "\n| Code | Description |\n|---|---|\n| 00 | Normal |\n";
+        let guide = format!("## A > B > API Guide\n\n### Status{table}\n#### Error Codes{table}");
+        let parsed = read(&guide).unwrap();
+        assert_eq!(parsed.tables.len(), 1);
+        assert_eq!(parsed.tables[0].span.line, 9);
+        assert_eq!(parsed.tables[0].section.as_deref(), Some("Status"));
+        // On an error-code page, every such table is one.
+        let page = format!("## A > B > 오류 코드\n\n### Status{table}");
+        assert_eq!(read(&page).unwrap().tables.len(), 1);
+        assert!(read(&format!("## A > B > Guide\n{table}")).is_none());
+    }
+
+    #[test]
+    fn a_message_column_of_identifiers_is_the_key_column() {
+        let keys = |rows: &str| {
+            let page = format!("## A > B{ERRORS}{rows}");
+            let parsed = read(&page).unwrap();
+            let table = &parsed.tables[0];
+            let keys: Vec<Option<String>> = table
+                .rows
+                .iter()
+                .map(|row| row.key.as_ref().map(|key| key.text.clone()))
+                .collect();
+            (table.message_keys, keys)
+        };
+        let some = |key: &str| Some(key.to_owned());
+        assert_eq!(
+            keys("| -40010 | InvalidGroupID | x |\n| 0 | LEADERBOARD_SUCCESS | y |\n"),
+            (
+                true,
+                vec![some("InvalidGroupID"), some("LEADERBOARD_SUCCESS")]
+            )
+        );
+        assert_eq!(
+            keys("| 0 | SUCCESS | x |\n| 1 | The domain is invalid. | y |\n"),
+            (false, vec![None, None])
+        );
+        assert_eq!(
+            keys("| 0 | SUCCESS | x |\n| 1 | | y |\n"),
+            (false, vec![None, None])
+        );
+        // A key column is the key column, whatever the messages are.
+        let page = "## A > B\n\n| code | key | message |\n|---|---|---|\n| 1 | ONE | One |\n";
+        assert!(!read(page).unwrap().tables[0].message_keys);
+    }
+
+    #[test]
+    fn tied_columns_are_named_and_the_first_is_read() {
+        let page = "## A > B\n\n| Code | Code | message |\n|---|---|---|\n| 1 | 2 | One |\n";
+        let parsed = read(page).unwrap();
+        let [tie] = parsed.diagnostics.as_slice() else {
+            panic!("{:?}", parsed.diagnostics);
+        };
+        assert_eq!(
+            tie.kind,
+            DiagnosticKind::TiedColumns {
+                field: Field::Code,
+                first: "Code".into(),
+                second: "Code".into()
+            }
+        );
+        assert_eq!(
+            (tie.span.column, tie.related.as_ref().map(|r| r.column)),
+            (10, Some(3))
+        );
+        assert_eq!(parsed.tables[0].rows[0].code.text, "1");
+    }
+
+    #[test]
+    fn a_table_of_named_codes_is_another_kind_of_table() {
+        let page = format!(
+            "## A > B > Error Code\n\n| Error Code | Description |\n|---|---|\n\
+             | FLOW_CYCLE | A cycle. |\n{ERRORS}| 1 | A | a |\n"
+        );
+        let parsed = read(&page).unwrap();
+        assert_eq!(parsed.diagnostics, []);
+        assert_eq!(parsed.tables.len(), 1);
+        // One number among the names makes it an error-code table, and the names errors.
+        let mixed = "## A > B > Error Code\n\n| Error Code | Description |\n|---|---|\n\
+                     | FLOW_CYCLE | A cycle. |\n| 1 | One. |\n";
+        let parsed = read(mixed).unwrap();
+        assert_eq!(parsed.tables[0].rows.len(), 2);
+    }
+
     #[test]
     fn the_work_of_placing_cells_is_linear_in_the_page() {
         for columns in [1_000, 4_000] {

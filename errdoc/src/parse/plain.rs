@@ -663,6 +663,61 @@ mod tests {
     }
 
     #[test]
+    fn any_roles_are_read_from_words_or_tabs() {
+        let text = "AI Service > Psi Scan > Error Code\nresultCode resultMessage Description\n\
+                    0 SUCCESS Success, in words.\n-1 FAILED The request failed.\n\n\
+                    Error Code\tError Message\tDescription\n4000001\tInvalid parameter.\tWrong.\n\
+                    4000002\t\tLeft empty.\nTOP\n";
+        let parsed = read(text).unwrap();
+        assert_eq!(parsed.diagnostics, []);
+        let cells: Vec<_> = parsed
+            .tables
+            .iter()
+            .flat_map(|table| &table.rows)
+            .map(|r| {
+                let text = |cell: &Option<Cell>| cell.as_ref().map(|c| c.text.clone());
+                (
+                    r.code.text.clone(),
+                    text(&r.key),
+                    text(&r.message),
+                    text(&r.description),
+                )
+            })
+            .collect();
+        let some = |text: &str| Some(text.to_owned());
+        assert_eq!(
+            cells,
+            [
+                (
+                    "0".into(),
+                    some("SUCCESS"),
+                    some("SUCCESS"),
+                    some("Success, in words.")
+                ),
+                (
+                    "-1".into(),
+                    some("FAILED"),
+                    some("FAILED"),
+                    some("The request failed.")
+                ),
+                (
+                    "4000001".into(),
+                    None,
+                    some("Invalid parameter."),
+                    some("Wrong.")
+                ),
+                ("4000002".into(), None, some(""), some("Left empty.")),
+            ]
+        );
+        assert!(parsed.tables[0].message_keys);
+        // A code and a description make a table only under an error-code title.
+        let guide = "AI Service > Psi Scan > API Guide\nError Code\tDescription\n1\tOne.\n";
+        assert!(read(guide).is_none());
+        let page = "AI Service > Psi Scan > 오류 코드\nError Code\tDescription\n1\tOne.\n";
+        assert_eq!(read(page).unwrap().tables[0].rows.len(), 1);
+    }
+
+    #[test]
     fn rows_are_read_in_the_order_of_the_header() {
         let text = "A > B\nresultKey resultCode resultMessage\nSUCCESS 0 Success\n\
                     INVALID_PARAMETER\t-4000001\tInvalid   parameter.\nNO_MESSAGE 7\n\
