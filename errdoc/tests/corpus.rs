@@ -9,13 +9,16 @@
 //! columns of a header by their roles and split table rows on `|`, so that a row errdoc
 //! drops or misreads shows up as a difference.
 //!
-//! The reading here finds error-code tables on 216 of the 228 pages (211 with rows that
-//! start with an integer code, 10,153 such rows, 5,288 of them in keyless tables). The
-//! twelve others have none under the rules: an empty page, three pages with a heading
-//! only, four whose codes are only in JSON examples and one with a bullet list of codes;
-//! tables whose columns have no role (`연산자 | 의미`, `RESULT | CODE | DESC`, whose `CODE`
-//! stands beside no key, message or description); and a page whose breadcrumb is a bare
-//! line, so that its `Error Code | Description` table stands under no error-code title.
+//! The reading here finds error-code tables on 211 of the 228 pages, with 10,266 rows that
+//! start with an integer code (a cell that lists several codes, `2111, 2112`, counts once).
+//! The seventeen others have none under the rules: an empty page, three pages with a
+//! heading only, four whose codes are only in JSON examples and one with a bullet list of
+//! codes; tables whose columns have no role (`연산자 | 의미`, `RESULT | CODE | DESC`, whose
+//! `CODE` stands beside no key, message or description); a page whose breadcrumb is a bare
+//! line, so that its `Error Code | Description` table stands under no error-code title;
+//! and five pages whose code columns hold names, not numbers (`SERVICE_INITIALIZING`, keys
+//! in a `resultCode` column, enum names in a `ResultCode` column beside a `Value` column),
+//! which are another kind of table.
 //!
 //! The manifest counted by hand every table with integer-coded rows, whatever its header,
 //! and every row whose first cells look like codes. On the pages of the simplest shape
@@ -26,14 +29,10 @@
 //!   the error tables are error-code tables (an HTTP status table under `HttpStatusCode`,
 //!   or `response code | 설명`, is not);
 //! - value tables without a code role: HTML tables (`코드값 | 의미`), `DLR status code |
-//!   Description`, and a header whose message column is named otherwise than the rules
-//!   say (`APIレスポンスメッセージ`), which leaves a code column alone;
-//! - code cells that are not one integer, which the manifest counted as rows and a reader
-//!   does not take for codes: ranges (`50001 ~ 50501`), lists (`2111, 2112`, codes
-//!   separated by `<br>`), letters (`E900`), a message in the code column;
-//! - error-code tables by their header whose code column holds no integer at all (string
-//!   codes, keys in a `resultCode` column, enum names in a `ResultCode` column beside a
-//!   `Value` column): every row is a defect there, and none is counted.
+//!   Description`;
+//! - code cells that are not integers, which the manifest counted as rows and a reader
+//!   does not take for codes: ranges (`50001 ~ 50501`), letters (`E900`), a message in the
+//!   code column.
 //!
 //! The corpus is not part of this repository. It is the folder `$ERRDOC_CORPUS` (a
 //! relative path is taken from the workspace root), by default `../shared/corpus` beside
@@ -71,7 +70,7 @@ const ERROR_CODE_PAGES: usize = 185;
 
 /// What the reading here finds in the corpus, as this file's documentation explains it:
 /// the pages with an error-code table, and the rows that start with an integer code.
-const READ_HERE: (usize, usize) = (216, 10_153);
+const READ_HERE: (usize, usize) = (211, 10_266);
 
 /// Every page alone: a page with an error-code table as read here is one to errdoc too,
 /// whose catalog is every row as read here when errdoc finds no error; a page without one
@@ -480,15 +479,18 @@ fn compare(name: &str, checked: &Checked, pages: &[(&Page, &Reading)]) -> Vec<St
     // No error: the catalog must be exactly the rows, merged by code: a key or a message
     // is taken from the first row that gives it, and another one is a conflict.
     let mut expected = ByCode::new();
-    for ((file, line), row) in &rows {
-        let Some(entry) = row.entry() else {
-            if row.has_code() {
-                failures.push(format!(
-                    "{file}:{line}: the row {row:?} is not valid, but errdoc reports no error"
-                ));
-            }
-            continue;
-        };
+    let listed = rows.iter().flat_map(|((file, line), row)| {
+        let entries = row.entries();
+        if entries.is_none() && row.has_code() {
+            failures.push(format!(
+                "{file}:{line}: the row {row:?} is not valid, but errdoc reports no error"
+            ));
+        }
+        let entries = entries.unwrap_or_default().into_iter();
+        entries.map(move |entry| (file, line, row, entry))
+    });
+    let listed: Vec<_> = listed.collect();
+    for (file, line, row, entry) in listed {
         let merged = expected.entry(entry.0).or_insert_with(|| Merged {
             entry: (entry.0, None, None),
             descriptions: BTreeSet::new(),
@@ -640,28 +642,54 @@ struct Row {
     key: Option<String>,
     message: Option<String>,
     description: Option<String>,
+    /// Whether the key is the message, from a message column of identifiers: any
+    /// identifier is a key there, where a key column holds upper-case keys.
+    message_key: bool,
 }
 
 impl Row {
-    /// Whether the code cell is an integer: digits after an optional sign, where the sign
-    /// may be any dash a writer might type, so that a typographic minus is not overlooked.
+    /// Whether the code cell starts with an integer: digits after an optional sign, where
+    /// the sign may be any dash a writer might type, so that a typographic minus is not
+    /// overlooked.
     fn has_code(&self) -> bool {
-        let code = self.code.as_str();
-        let digits = code.strip_prefix(['-', '+', '–', '—', '−']).unwrap_or(code);
+        let first = self.code.split(CODE_SEPARATORS).next().unwrap_or_default();
+        let digits = first
+            .strip_prefix(['-', '+', '–', '—', '−'])
+            .unwrap_or(first);
         !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
     }
 
-    /// The entry the row defines, when it is valid: its code fits `i32`, and each cell its
-    /// table has holds a value (a key an identifier), except that a description may be
-    /// left empty beside a message.
-    fn entry(&self) -> Option<Entry> {
-        let code = self.code.parse::<i32>().ok()?;
-        let key_ok = self.key.as_deref().is_none_or(is_identifier);
-        let message_ok = self.message.as_ref().is_none_or(|m| !m.is_empty());
-        let description_ok =
-            self.description.is_none() || self.message.is_some() || self.description().is_some();
-        (key_ok && message_ok && description_ok)
-            .then(|| (code, self.key.clone(), self.message.clone()))
+    /// The codes of the code cell: one integer that fits `i32`, or several separated by
+    /// commas, slashes or spaces (`2111, 2112`), which share the row.
+    fn codes(&self) -> Option<Vec<i32>> {
+        self.code
+            .split(CODE_SEPARATORS)
+            .filter(|part| !part.is_empty())
+            .map(|part| part.parse().ok())
+            .collect::<Option<Vec<i32>>>()
+            .filter(|codes| !codes.is_empty())
+    }
+
+    /// The entries the row defines, one per code, when it is valid: its codes fit `i32`,
+    /// its key (if its table has a key column) is an upper-case key, or any identifier
+    /// when it is the message, and it has a text: a message, or where the message is
+    /// empty, a description.
+    fn entries(&self) -> Option<Vec<Entry>> {
+        let codes = self.codes()?;
+        let key_ok = self.key.as_deref().is_none_or(|key| {
+            let upper = key.bytes().all(|b| !b.is_ascii_lowercase());
+            is_identifier(key) && (self.message_key || upper)
+        });
+        let message = self.message.clone().filter(|m| !m.is_empty());
+        let text_ok = if self.message.is_some() {
+            message.is_some() || self.description().is_some()
+        } else {
+            self.description.is_none() || self.description().is_some()
+        };
+        (key_ok && text_ok).then(|| {
+            let entry = |code| (code, self.key.clone(), message.clone());
+            codes.into_iter().map(entry).collect()
+        })
     }
 
     /// The description, when the row has one that is not empty.
@@ -673,7 +701,8 @@ impl Row {
     /// with its code, whose key, message and description are the entry's (the entry may
     /// have more, from other rows of its code).
     fn lists(&self, entry: &errdoc::Entry) -> bool {
-        let Some((code, key, message)) = self.entry() else {
+        let entries = self.entries().unwrap_or_default();
+        let Some((code, key, message)) = entries.into_iter().find(|e| e.0 == entry.code()) else {
             return false;
         };
         code == entry.code()
@@ -684,6 +713,9 @@ impl Row {
                 .is_none_or(|text| entry.descriptions().iter().any(|d| d.text() == text))
     }
 }
+
+/// What separates the codes of a cell that lists several.
+const CODE_SEPARATORS: [char; 4] = [',', '/', '、', ' '];
 
 /// Whether a cell is an identifier, `[A-Za-z][A-Za-z0-9_]*`: what a key is, and what
 /// makes a message column a key column too.
@@ -769,7 +801,7 @@ fn read_markdown(lines: &[&str]) -> Vec<Table> {
             rows.push(columns.row(line_number(index), &cells(line)));
             index += 1;
         }
-        tables.push(columns.table(rows));
+        tables.extend(columns.table(rows));
     }
     tables
 }
@@ -799,24 +831,47 @@ fn bold(line: &str) -> Option<String> {
 }
 
 /// Whether a title (a breadcrumb's last segment, a heading) names an error-code section:
-/// `Error Code(s)`, `Result Code(s)`, `ResultCode`, `오류 코드`, `エラーコード`… folded.
+/// `Error Code(s)`, `Result Code(s)`, `ResultCode`, `오류 코드`, `エラーコード`… folded,
+/// after a section number or `API`, before `Guide` or `List`.
 fn is_title(text: &str) -> bool {
     const TITLES: &[&str] = &[
         "errorcode",
         "errorcodes",
-        "errorcodeguide",
+        "errorcode(s)",
         "resultcode",
         "resultcodes",
+        "resultcode(s)",
+        "responsecode",
+        "responsecodes",
         "오류코드",
-        "오류코드가이드",
         "에러코드",
         "결과코드",
+        "응답코드",
         "エラーコード",
         "結果コード",
         "错误代码",
+        "错误码",
         "錯誤代碼",
+        "结果代码",
     ];
-    TITLES.contains(&fold(text).as_str())
+    const AFTER: &[&str] = &[
+        "",
+        "guide",
+        "list",
+        "table",
+        "가이드",
+        "목록",
+        "一覧",
+        "列表",
+    ];
+    let folded = fold(text);
+    let folded = folded.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ')');
+    let folded = folded.strip_prefix("api").unwrap_or(folded);
+    TITLES.iter().any(|title| {
+        folded
+            .strip_prefix(title)
+            .is_some_and(|rest| AFTER.contains(&rest))
+    })
 }
 
 /// Whether a line is a table's delimiter row: cells of dashes, with optional colons.
@@ -874,8 +929,10 @@ fn clean(text: &str) -> String {
             rest = &after[end + 1..];
         } else if let Some(tail) = rest.strip_prefix("**") {
             rest = tail;
-        } else if c == '`' {
-            rest = after;
+        } else if let Some(end) = (c == '`').then(|| after.find('`')).flatten() {
+            // A code span shows its text as written; a lone backtick is text.
+            out.push_str(&after[..end]);
+            rest = &after[end + 1..];
         } else if let Some((label, tail)) = link(rest) {
             out.push_str(label);
             rest = tail;
@@ -896,8 +953,9 @@ fn clean(text: &str) -> String {
 /// A markdown link at the start of `text`, `[label](target)`: its label and what follows.
 fn link(text: &str) -> Option<(&str, &str)> {
     let (label, rest) = text.strip_prefix('[')?.split_once("](")?;
-    let (_, tail) = rest.split_once(')')?;
-    (!label.contains(']')).then_some((label, tail))
+    let (target, tail) = rest.split_once(')')?;
+    // A target with a space is not one (CommonMark): the brackets are text.
+    (!label.contains(']') && !target.contains(' ')).then_some((label, tail))
 }
 
 /// An HTML entity at the start of `text`: the character and what follows.
@@ -958,7 +1016,7 @@ fn read_plain(lines: &[&str]) -> Vec<Table> {
             rows.push(row);
             index += 1;
         }
-        tables.push(columns.table(rows));
+        tables.extend(columns.table(rows));
     }
     tables
 }
@@ -972,82 +1030,92 @@ enum Role {
     Description,
 }
 
-/// The header names of each role, folded ([`fold`]). Any other column (type,
-/// classification, HTTP status, `response code`, notes, `isSuccessful`, `코드명`) has none.
-const ROLES: &[(Role, &[&str])] = &[
+/// The header names of each role, folded ([`fold`]): the specific ones, then the bare
+/// ones, which yield to a specific one (`resultCode` over `Code`, `설명` over `의미`). Any
+/// other column (type, classification, HTTP status, `response code`, notes,
+/// `isSuccessful`, `코드명`) has none.
+const ROLES: &[(Role, &[&str], &[&str])] = &[
     (
         Role::Code,
         &[
             "resultcode",
-            "code",
             "errorcode",
             "결과코드",
             "오류코드",
             "에러코드",
-            "코드",
             "응답코드",
             "エラーコード",
-            "コード",
             "結果コード",
             "错误代码",
             "错误码",
+            "錯誤代碼",
+            "结果代码",
         ],
+        &["code", "코드", "コード", "代码"],
     ),
-    (Role::Key, &["resultkey", "key", "errorkey"]),
+    (
+        Role::Key,
+        &["resultkey", "errorkey", "결과키", "오류키"],
+        &["key", "키", "キー"],
+    ),
     (
         Role::Message,
         &[
             "resultmessage",
-            "message",
             "errormessage",
             "apiresponsemessage",
-            "메시지",
-            "오류메시지",
             "결과메시지",
+            "오류메시지",
+            "에러메시지",
             "api응답메시지",
             "エラーメッセージ",
-            "メッセージ",
             "結果メッセージ",
+            "apiレスポンスメッセージ",
             "错误信息",
+            "错误消息",
+            "结果信息",
         ],
+        &["message", "메시지", "メッセージ", "消息", "信息"],
     ),
     (
         Role::Description,
-        &[
-            "description",
-            "설명",
-            "説明",
-            "说明",
-            "描述",
-            "의미",
-            "意味",
-        ],
+        &["description", "설명", "説明", "说明", "描述", "說明"],
+        &["meaning", "의미", "意味", "含义", "desc"],
     ),
 ];
 
-/// The role of a header name, with its rank among columns of that role: 0 unqualified,
-/// 1 qualified as English, 2 qualified as another language. A qualifier in parentheses
-/// that is neither a language nor the role's own name in another language
-/// (`결과 코드(resultCode)`) takes the role away (`Result Code(Hex)`).
-fn role(name: &str) -> Option<(Role, u8)> {
+/// The role of a header name, with its rank among columns of that role, lower first: by
+/// its qualifier (none, then English, then another language), then specific before bare.
+/// A qualifier in parentheses that is neither a language nor the role's own name in
+/// another language (`결과 코드(resultCode)`) takes the role away (`Result Code(Hex)`).
+fn role(name: &str) -> Option<(Role, (u8, u8))> {
     let name = fold(name);
     let of = |name: &str| {
-        let found = ROLES.iter().find(|(_, names)| names.contains(&name));
-        found.map(|&(role, _)| role)
+        ROLES.iter().find_map(|&(role, specific, bare)| {
+            let naming = if specific.contains(&name) {
+                0
+            } else if bare.contains(&name) {
+                1
+            } else {
+                return None;
+            };
+            Some((role, naming))
+        })
     };
     let Some(open) = name.strip_suffix(')').and_then(|name| name.find('(')) else {
-        return Some((of(&name)?, 0));
+        let (role, naming) = of(&name)?;
+        return Some((role, (0, naming)));
     };
-    let role = of(&name[..open])?;
+    let (role, naming) = of(&name[..open])?;
     let qualifier = &name[open + 1..name.len() - 1];
-    let rank = match qualifier {
+    let language = match qualifier {
         "english" | "en" | "eng" | "영어" | "英語" | "英文" | "英语" => 1,
         "korean" | "ko" | "한국어" | "한글" | "japanese" | "ja" | "日本語" | "chinese" | "zh"
         | "中文" => 2,
-        q if of(q) == Some(role) => 0,
+        q if of(q).is_some_and(|(other, _)| other == role) => 0,
         _ => return None,
     };
-    Some((role, rank))
+    Some((role, (language, naming)))
 }
 
 /// A header name as it is compared: fullwidth forms as ASCII (what NFKC does to them),
@@ -1103,12 +1171,17 @@ impl Columns {
             key: self.key.map(cell),
             message: self.message.map(cell),
             description: self.description.map(cell),
+            message_key: false,
         }
     }
 
-    /// The table of these rows. Without a key column, a message column whose every cell
+    /// The table of these rows, or `None` when no code cell holds a number (a table of
+    /// named codes, another kind). Without a key column, a message column whose every cell
     /// is an identifier is the key column too; one other cell leaves the table keyless.
-    fn table(&self, mut rows: Vec<Row>) -> Table {
+    fn table(&self, mut rows: Vec<Row>) -> Option<Table> {
+        if !rows.is_empty() && !rows.iter().any(Row::has_code) {
+            return None;
+        }
         let identifiers = !rows.is_empty()
             && rows
                 .iter()
@@ -1116,9 +1189,10 @@ impl Columns {
         if self.key.is_none() && identifiers {
             for row in &mut rows {
                 row.key.clone_from(&row.message);
+                row.message_key = true;
             }
         }
-        Table { rows }
+        Some(Table { rows })
     }
 }
 
