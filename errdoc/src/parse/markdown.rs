@@ -1,10 +1,11 @@
 //! Markdown documents, read with pulldown-cmark (GFM tables on).
 //!
 //! The breadcrumb is the first heading, or paragraph that is a single bold span, whose text
-//! contains `>`. Error-code tables are the GFM tables whose header has a code, a key and a
-//! message column, and plain-text tables pasted into the page (a `resultCode resultKey
-//! resultMessage` line outside any table, and the lines after it, read as plain text up to
-//! the next heading, table or code block). pulldown-cmark silently drops cells beyond the
+//! contains `>`. Error-code tables are the GFM tables whose header's roles make one (see
+//! `roles.rs`: a code and a key or a message, or a code and a description under an
+//! error-code title), and plain-text tables pasted into the page (a header line outside
+//! any table, and the lines after it, read as plain text up to the next heading, table or
+//! code block). Each table stands in the section of the headings above it. pulldown-cmark silently drops cells beyond the
 //! header's count, so rows are also split by hand to catch an unescaped `|`.
 //!
 //! GFM also drops whole rows without a word: a blank line or a heading ends a table, and

@@ -2,9 +2,11 @@
 //!
 //! A document is markdown when pulldown-cmark finds an error-code table in it, otherwise
 //! plain text when it has a plain-text header line (`resultCode resultKey resultMessage`),
-//! and otherwise it has no error-code table, which is an error. Parsing never fails: it
-//! returns what it could read together with every problem it found. Cells stay text here;
-//! the lower stage decides whether they are valid codes and keys.
+//! and otherwise it has no error-code table, which is an error. Which tables are
+//! error-code tables, and which column is which, the roles of their columns decide
+//! (`roles.rs`). Parsing never fails: it returns what it could read together with every
+//! problem it found. Cells stay text here; the lower stage decides whether they are valid
+//! codes and keys.
 
 pub(crate) mod lookalike;
 mod markdown;

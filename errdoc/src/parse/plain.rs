@@ -2,12 +2,14 @@
 //! a table pasted into a markdown page.
 //!
 //! The breadcrumb is the first non-blank line when it contains `>` (heading markers and bold
-//! stars around it are dropped). A table starts at a header line that names a code, a key
-//! and a message column. Its cells are separated by tabs when the header's are: a row's
-//! cells are then the fields at the header's positions, and an empty field is a missing
-//! value (a row without a tab was typed, and is read by words). Otherwise a row is read in
-//! the header's order as two words, code and key, and the rest of the line as the message,
-//! unless it has two tabs or more: then it was copied, and its tabs separate its cells.
+//! stars around it are dropped). A table starts at a header line whose columns make an
+//! error-code table (see `roles.rs`). Its cells are separated by tabs when the header's
+//! are: a row's cells are then the fields at the header's positions, and an empty field is
+//! a missing value (a row without a tab was typed, and is read by words). Otherwise every
+//! column is named in one word but the last: a row is read in the header's order as a
+//! word per column and the rest of the line as the last, unless it has tabs: then it was
+//! copied, and its tabs separate its cells (one tab between two columns, two or more
+//! between three or more).
 //!
 //! Nothing between the header and the table's end is passed over in silence. A table ends
 //! at the end of the text, at a page footer (`TOP`), at a new breadcrumb or at a new header.
