@@ -5,7 +5,11 @@
 //!
 //! - `seeds`: the repository's `seeds/` (4 pages, 104 codes);
 //! - `4x26`: a synthetic set of the same size;
-//! - `1000x100`: 1,000 synthetic pages of 100 rows, a cloud's worth of services.
+//! - `1000x100`: 1,000 synthetic pages of 100 rows, a cloud's worth of services;
+//! - `corpus`: the 228 real pages of the shared corpus (`$ERRDOC_CORPUS`, by default
+//!   `../shared/corpus` beside the workspace), `check` alone, each page as `errdoc check`
+//!   reads a tree: every shape and defect the docs have, errors included. Skipped when the
+//!   corpus is absent.
 //!
 //! Each step gets the previous step's output, made once before timing. The synthetic
 //! sets are written to a temporary folder, so that `read` reads files, and removed after.
@@ -84,6 +88,22 @@ impl Drop for SyntheticSet {
     }
 }
 
+/// `check` over the real pages, when the corpus is there: all of them at once, as a docs
+/// team's CI checks its tree.
+fn corpus(c: &mut Criterion) {
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let folder = std::env::var_os("ERRDOC_CORPUS")
+        .map_or_else(|| workspace.join("../shared/corpus"), |path| workspace.join(path));
+    if !folder.join("MANIFEST.tsv").is_file() {
+        eprintln!("pipeline/corpus: no corpus at {}, skipped", folder.display());
+        return;
+    }
+    let sources = errdoc::read(&[&folder]).expect("the corpus reads").sources;
+    let mut group = c.benchmark_group("pipeline/corpus");
+    group.bench_function("check", |b| b.iter(|| errdoc::check(&sources)));
+    group.finish();
+}
+
 fn pipeline(c: &mut Criterion) {
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");
     stages(c, "seeds", &seeds);
@@ -91,6 +111,7 @@ fn pipeline(c: &mut Criterion) {
         let set = SyntheticSet::new(documents, rows);
         stages(c, &format!("{documents}x{rows}"), &set.0);
     }
+    corpus(c);
 }
 
 criterion_group! {

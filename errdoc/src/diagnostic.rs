@@ -227,7 +227,7 @@ impl fmt::Display for DiagnosticKind {
                 "no breadcrumb names the service (a heading like `## Product > Service > Error Code`)",
             ),
             DiagnosticKind::NoTable => f.write_str(
-                "no error-code table (a table with `resultCode`, `resultKey` and `resultMessage` columns)",
+                "no error-code table (a table with a code column and a key or message column, `resultCode | resultMessage`, or a code and a description column under an error-code title)",
             ),
             DiagnosticKind::EmptyTable => f.write_str("error-code table has no rows"),
             DiagnosticKind::DetachedRow(Detached::AfterBlankLine) => f.write_str(
