@@ -84,8 +84,10 @@ fn a_guide_and_a_keyless_page_build_into_the_crate() {
 /// The corpus folder, or `None` after saying why when it is absent and not required.
 fn corpus() -> Option<PathBuf> {
     let workspace = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let folder = std::env::var_os("ERRDOC_CORPUS")
-        .map_or_else(|| workspace.join("../shared/corpus"), |path| workspace.join(path));
+    let folder = std::env::var_os("ERRDOC_CORPUS").map_or_else(
+        || workspace.join("../shared/corpus"),
+        |path| workspace.join(path),
+    );
     if folder.join("MANIFEST.tsv").is_file() {
         return Some(folder);
     }

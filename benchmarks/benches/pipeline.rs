@@ -92,10 +92,15 @@ impl Drop for SyntheticSet {
 /// team's CI checks its tree.
 fn corpus(c: &mut Criterion) {
     let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let folder = std::env::var_os("ERRDOC_CORPUS")
-        .map_or_else(|| workspace.join("../shared/corpus"), |path| workspace.join(path));
+    let folder = std::env::var_os("ERRDOC_CORPUS").map_or_else(
+        || workspace.join("../shared/corpus"),
+        |path| workspace.join(path),
+    );
     if !folder.join("MANIFEST.tsv").is_file() {
-        eprintln!("pipeline/corpus: no corpus at {}, skipped", folder.display());
+        eprintln!(
+            "pipeline/corpus: no corpus at {}, skipped",
+            folder.display()
+        );
         return;
     }
     let sources = errdoc::read(&[&folder]).expect("the corpus reads").sources;

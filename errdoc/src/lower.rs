@@ -5,7 +5,7 @@
 //! conflict is reported with both places. The catalog is sorted (services by module, entries
 //! by code), so everything built from it is deterministic.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Field, Span};
@@ -322,6 +322,9 @@ struct Merging {
     last_table: TableId,
     /// Where that last row is.
     last_row: Span,
+    /// The texts of the entry's descriptions, so that a code described in n tables is
+    /// merged in n steps.
+    described: HashSet<String>,
 }
 
 /// Where the first row of a code that gave its key, and the first that gave its message,
@@ -464,11 +467,13 @@ fn add(
         key: key_span,
         message: row.message.as_ref().map(|cell| cell.span.clone()),
     };
+    let described = entry.descriptions.iter().map(|d| d.text.clone()).collect();
     let merging = Merging {
         entry,
         first,
         last_table: table_id,
         last_row: row.span.clone(),
+        described,
     };
     by_code.insert(merging.entry.code, merging);
 }
@@ -532,12 +537,10 @@ fn repeat(
     let known = &mut merging.entry;
     let same = (entry.key.is_none() || known.key == entry.key)
         && (entry.message.is_none() || known.message == entry.message)
-        && entry.descriptions.iter().all(|description| {
-            known
-                .descriptions
-                .iter()
-                .any(|d| d.text == description.text)
-        });
+        && entry
+            .descriptions
+            .iter()
+            .all(|description| merging.described.contains(&description.text));
     if same && merging.last_table == table_id {
         let kind = DiagnosticKind::RepeatedRow(entry.code);
         let diagnostic = Diagnostic::warning(kind, row.span.clone());
@@ -553,11 +556,7 @@ fn repeat(
         merging.first.message = row.message.as_ref().map(|cell| cell.span.clone());
     }
     for description in entry.descriptions {
-        if !known
-            .descriptions
-            .iter()
-            .any(|d| d.text == description.text)
-        {
+        if merging.described.insert(description.text.clone()) {
             known.descriptions.push(description);
         }
     }

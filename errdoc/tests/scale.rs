@@ -218,8 +218,21 @@ fn shapes_that_were_quadratic_scale_linearly() {
             .collect();
         format!("AI Service > Scale\nresultCode\tresultKey\tresultMessage\n{rows}")
     };
-    let shapes: [(&str, &Page, usize); 5] = [
+    // One code described differently in each of n sections of a guide, and n headings.
+    let described = |n: usize| {
+        let sections: String = (0..n)
+            .map(|i| {
+                format!(
+                    "### API {i}\n#### Error Codes\n\n| resultCode | resultMessage | Description |\n\
+                     |---|---|---|\n| -40000 | InvalidParam | Invalid in API {i}. |\n\n"
+                )
+            })
+            .collect();
+        format!("## AI Service > Scale > API Guide\n\n{sections}")
+    };
+    let shapes: [(&str, &Page, usize); 6] = [
         ("one row in n tables", &repeated, 10_000),
+        ("one code described in n sections", &described, 5_000),
         ("a header of n columns", &wide, 20_000),
         ("a CR-only page of n rows", &cr_rows, 10_000),
         ("a CR-only page of n paragraphs", &cr_paragraphs, 40_000),
