@@ -29,7 +29,7 @@
 //! assert!(!checked.has_errors());
 //! let service = &checked.catalog.services()[0];
 //! assert_eq!(service.module(), "document_ocr");
-//! assert_eq!(service.entries()[0].variant(), "InvalidUuid");
+//! assert_eq!(service.entries()[0].variant(), Some("InvalidUuid"));
 //!
 //! let code = errdoc::generate(&checked.catalog, &errdoc::Options::default()).unwrap();
 //! assert!(code.contains("pub mod document_ocr"));
@@ -54,7 +54,7 @@ pub use config::{Builder, Error, Generated, Summary};
 pub use diagnostic::{Detached, Diagnostic, DiagnosticKind, Field, Report, Severity, Span};
 pub use diff::{Class, CodeChange, Counts, Diff, MovedKey, ServiceChanges, ServiceDiff, diff};
 pub use emit::Options;
-pub use lower::{Catalog, Entry, Location, Service};
+pub use lower::{Catalog, Description, Entry, Location, Service};
 pub use parse::{Lookalike, Source};
 pub use read::{Inputs, ReadError, read};
 pub use render::GenerateError;
