@@ -558,12 +558,13 @@ fn markdown_escape(text: &str) -> String {
     out
 }
 
-/// Escapes text that starts a rustdoc paragraph: [`markdown_escape`], and a backslash
-/// before a first character that would open a block there (`#` a heading; `-`, `+` a list
-/// or a thematic break; `1.` or `1)` an ordered list). The other block markers (`>`, `*`,
-/// `|`, `<`, `` ` ``, `~`, `[`) are escaped wherever they stand.
+/// Escapes text that starts a rustdoc paragraph: [`markdown_escape`], without leading
+/// spaces (four would open a code block; a reader sees none), and a backslash before a
+/// first character that would open a block there (`#` a heading; `-`, `+` a list or a
+/// thematic break; `1.` or `1)` an ordered list). The other block markers (`>`, `*`, `|`,
+/// `<`, `` ` ``, `~`, `[`) are escaped wherever they stand.
 fn paragraph_escape(text: &str) -> String {
-    let mut out = markdown_escape(text);
+    let mut out = markdown_escape(text.trim_start_matches(' '));
     let digits = out.bytes().take_while(u8::is_ascii_digit).count();
     if matches!(out.as_bytes().first(), Some(b'#' | b'-' | b'+')) {
         out.insert(0, '\\');
@@ -704,6 +705,7 @@ mod tests {
             ("> quote", "\\> quote"),
             ("`code`", "\\`code\\`"),
             ("Plain text.", "Plain text."),
+            ("     # indented", "\\# indented"),
             ("", ""),
         ];
         for (text, escaped) in cases {

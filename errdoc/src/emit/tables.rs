@@ -303,7 +303,9 @@ mod tests {
         for (row, entry) in entries.iter_mut().enumerate() {
             let code = entry.code;
             let describe = |n: usize| Description {
-                section: n.is_multiple_of(2).then(|| Arc::from(format!("Section {n}"))),
+                section: n
+                    .is_multiple_of(2)
+                    .then(|| Arc::from(format!("Section {n}"))),
                 text: format!("설명 {code} {n}"),
             };
             match row % 5 {
