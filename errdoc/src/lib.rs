@@ -3,7 +3,7 @@
 //! Cloud APIs document their result codes as tables on web pages. `errdoc` reads those
 //! pages, as markdown or as a plain-text copy of the rendered page, and generates one
 //! module per service with a typed `ErrorCode` (the raw code kept whole, with a named
-//! constant per listed code), its keys and messages, and lookup tables. A build script
+//! constant per keyed code), its keys, messages and descriptions, and lookup tables. A build script
 //! calls [`Builder`]; the `errdoc` command line checks documents in CI (`errdoc check`),
 //! says what a new version of them changes and how much that weighs in semver
 //! (`errdoc diff`, over [`diff`]), writes the code for SDKs that commit it

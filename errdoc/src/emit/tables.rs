@@ -12,8 +12,8 @@ use quote::quote;
 use super::runtime::{EMPTY, Slot, first_slot, hash_code, hash_key, key_tag};
 use crate::lower::Entry;
 
-/// The most codes a catalog may have for its keys and messages to be listed one literal
-/// each; beyond it every service joins them into one string a column. A literal per code
+/// The most codes a catalog may have for its texts (keys, messages, descriptions) to be
+/// listed one literal each; beyond it every service joins them into one string a column. A literal per code
 /// costs compile time and a relocation per text in every position-independent binary (see
 /// BENCHMARKS.md, "Decisions").
 pub(super) const LISTED_LIMIT: usize = 16_384;
