@@ -33,7 +33,12 @@ fn main() -> ExitCode {
     };
     match found {
         Some(entry) => {
-            println!("{} ({}): {}", entry.key, entry.code, entry.message);
+            // As an `ErrorCode` displays: every listed code has a message or a description.
+            let text = entry.message.or(entry.description).unwrap_or_default();
+            match entry.key {
+                Some(key) => println!("{key} ({}): {text}", entry.code),
+                None => println!("{}: {text}", entry.code),
+            }
             ExitCode::SUCCESS
         }
         None => {

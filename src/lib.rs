@@ -60,9 +60,18 @@
 //!
 //! let service = Service::from_module("pose_estimation").unwrap();
 //! let entry = service.entry(5003001).unwrap();
-//! assert_eq!(entry.key, "POSE_ESTIMATION_API_FAIL");
-//! assert_eq!(Service::DocumentOcr.entry(5003001).unwrap().key, "OCR_DOCUMENT_BUSINESS_API_FAIL");
+//! assert_eq!(entry.key, Some("POSE_ESTIMATION_API_FAIL"));
+//! let other = Service::DocumentOcr.entry(5003001).unwrap();
+//! assert_eq!(other.key, Some("OCR_DOCUMENT_BUSINESS_API_FAIL"));
+//! assert_eq!(
+//!     other.to_string(),
+//!     "Document OCR 5003001 OCR_DOCUMENT_BUSINESS_API_FAIL: Document(business) OCR Api fail."
+//! );
 //! ```
+//!
+//! A page may list a code without a key, or give it a description (documentation beside,
+//! or instead of, its message): such a code has no constant, but its number finds it,
+//! and `key()`, `message()` and `description()` say what the documents give.
 //!
 //! # Response headers
 //!

@@ -68,7 +68,7 @@ fn main() {
         let path: Vec<String> = service.path().iter().map(|segment| hex(segment)).collect();
         println!("service {} {} {}", service.module(), hex(service.name()), path.join(","));
         for entry in service.entries() {
-            println!("{} {} {} {}", service.module(), entry.code, entry.key, hex(entry.message));
+            println!("{} {} {} {}", service.module(), entry.code, entry.key.unwrap(), hex(entry.message.unwrap()));
         }
     }
 }

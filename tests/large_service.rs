@@ -20,7 +20,7 @@ fn main() {
     for service in Service::ALL {
         for entry in service.entries() {
             assert_eq!(service.entry(entry.code), Some(entry));
-            assert_eq!(service.entry_by_key(entry.key), Some(entry));
+            assert_eq!(service.entry_by_key(entry.key.unwrap()), Some(entry));
             count += 1;
         }
         assert_eq!(service.entry(-5), None);
@@ -29,7 +29,7 @@ fn main() {
     println!("{count}");
     for code in [1_000_000, 1_008_500, 1_016_999] {
         let entry = Service::ALL[0].entry(code).unwrap();
-        println!("{} {} {}", entry.code, entry.key, entry.message);
+        println!("{} {} {}", entry.code, entry.key.unwrap(), entry.message.unwrap());
     }
 }
 "#;

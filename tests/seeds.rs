@@ -88,8 +88,8 @@ fn every_seed_row_is_reachable_with_its_exact_code_key_and_message() {
             .entry(row.code)
             .unwrap_or_else(|| panic!("{row:?} is missing"));
         assert_eq!(
-            (entry.key, entry.message),
-            (&*row.key, &*row.message),
+            (entry.key, entry.message, entry.description),
+            (Some(&*row.key), Some(&*row.message), None),
             "{row:?}"
         );
         assert_eq!(service.entry_by_key(&row.key), Some(entry), "{row:?}");
@@ -105,7 +105,8 @@ fn the_catalog_holds_exactly_the_seed_rows() {
     let mut generated = BTreeMap::new();
     for service in Service::ALL {
         for entry in service.entries() {
-            let value = (entry.key.to_owned(), entry.message.to_owned());
+            let text = |text: Option<&str>| text.map(str::to_owned).unwrap_or_default();
+            let value = (text(entry.key), text(entry.message));
             generated.insert((service.module(), entry.code), value);
         }
     }
@@ -184,8 +185,8 @@ fn unlisted_codes_round_trip_whole_and_unknown_keys_are_errors() {
         assert_eq!(code.code(), raw);
         assert_eq!(i32::from(code), raw);
         assert_eq!(
-            (code.key(), code.message(), code.entry()),
-            (None, None, None)
+            (code.key(), code.message(), code.description(), code.entry()),
+            (None, None, None, None)
         );
         assert_eq!(code, ErrorCode::from(raw));
         assert_ne!(code, ErrorCode::from_code(raw.wrapping_add(1)));
@@ -207,6 +208,12 @@ fn display_and_debug_name_key_code_and_message() {
     let code = document_ocr::ErrorCode::InvalidUuid;
     assert_eq!(code.to_string(), "INVALID_UUID (4010002): Invalid uuid.");
     assert_eq!(format!("{code:?}"), "INVALID_UUID(4010002)");
+    assert_eq!(code.description(), None, "the seeds have no descriptions");
+    let entry = code.entry().unwrap();
+    assert_eq!(
+        entry.to_string(),
+        "Document OCR 4010002 INVALID_UUID: Invalid uuid."
+    );
     let error: &dyn std::error::Error = &code;
     assert!(error.source().is_none());
 }
@@ -240,20 +247,21 @@ fn lookups_work_in_const_contexts() {
     assert_eq!(BY_KEY, Some(ErrorCode::InvalidUuid));
     assert_eq!((MISSING, PREFIX), (None, None));
     assert_eq!(KEY, Some("INVALID_UUID"));
-    assert_eq!(ENTRY.map(|entry| entry.message), Some("Invalid uuid."));
+    assert_eq!(ENTRY.and_then(|entry| entry.message), Some("Invalid uuid."));
 }
 
 #[test]
 fn every_key_of_every_service_is_found_and_near_misses_are_not() {
     for service in Service::ALL {
         for entry in service.entries() {
-            assert_eq!(service.entry_by_key(entry.key), Some(entry));
-            let longer = format!("{}_", entry.key);
-            let shorter = &entry.key[..entry.key.len() - 1];
-            let lower = entry.key.to_lowercase();
+            let key = entry.key.unwrap();
+            assert_eq!(service.entry_by_key(key), Some(entry));
+            let longer = format!("{key}_");
+            let shorter = &key[..key.len() - 1];
+            let lower = key.to_lowercase();
             for miss in [longer.as_str(), shorter, lower.as_str()] {
                 let found = service.entry_by_key(miss);
-                assert!(found.is_none_or(|found| found.key == miss), "{miss}");
+                assert!(found.is_none_or(|found| found.key == Some(miss)), "{miss}");
             }
         }
     }

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::escape::Escaped;
-use crate::lower::{Catalog, Entry, Service};
+use crate::lower::{Catalog, Description, Entry, Service};
 
 /// Compares two catalogs: every service and code that was added, removed or changed.
 ///
@@ -19,12 +19,14 @@ use crate::lower::{Catalog, Entry, Service};
 /// each service's changes in code order. Each change has a [`Class`], the semver bump it
 /// asks of a crate that generates its API from the documents:
 ///
-/// - **breaking**: a service or a code is removed, or a code's key is renamed; code that
-///   names the service's module or the code's item no longer compiles, and code that
-///   matches the key no longer matches;
-/// - **minor**: a service or a code is added; only new items appear, and code that handles
-///   unknown codes (which it must) keeps working;
-/// - **patch**: a message or a service's breadcrumb path changed; only text changes.
+/// - **breaking**: a service or a code is removed, or a code's key is renamed or removed;
+///   code that names the service's module or the code's item no longer compiles, and code
+///   that matches the key no longer matches;
+/// - **minor**: a service or a code is added, or a keyless code gets a key; only new items
+///   appear (a key is a new constant), and code that handles unknown codes (which it must)
+///   keeps working;
+/// - **patch**: a message, a code's descriptions or a service's breadcrumb path changed;
+///   only text changes.
 ///
 /// The [`Diff`]'s `Display` is the text `errdoc diff` prints, with document text escaped
 /// as in diagnostics (messages in Rust's `Debug` form, which escapes the same characters).
@@ -74,7 +76,11 @@ fn compare(old: &Service, new: &Service) -> ServiceChanges {
         .filter_map(|pair| match pair {
             (Some(old), None) => Some(CodeChange::Removed(old.clone())),
             (None, Some(new)) => Some(CodeChange::Added(new.clone())),
-            (Some(old), Some(new)) if old.key != new.key || old.message != new.message => {
+            (Some(old), Some(new))
+                if old.key != new.key
+                    || old.message != new.message
+                    || old.descriptions != new.descriptions =>
+            {
                 Some(CodeChange::Changed {
                     old: old.clone(),
                     new: new.clone(),
@@ -83,18 +89,20 @@ fn compare(old: &Service, new: &Service) -> ServiceChanges {
             _ => None,
         })
         .collect();
+    // Only a keyed code has a constant whose meaning can move.
     let old_codes: BTreeMap<&str, i32> = old
         .entries
         .iter()
-        .filter_map(|e| Some((e.key.as_deref()?, e.code)))
+        .filter_map(|entry| Some((entry.key()?, entry.code)))
         .collect();
     let moved = new
         .entries
         .iter()
         .filter_map(|entry| {
-            let old_code = *old_codes.get(entry.key.as_deref()?)?;
+            let key = entry.key()?;
+            let old_code = *old_codes.get(key)?;
             (old_code != entry.code).then(|| MovedKey {
-                key: entry.key.clone().unwrap_or_default(),
+                key: key.to_owned(),
                 old_code,
                 new_code: entry.code,
             })
@@ -135,9 +143,9 @@ fn pair_up<'a, T, K: Ord>(
 pub enum Class {
     /// Nothing changed.
     None,
-    /// Only text changed: a message, or a service's breadcrumb path.
+    /// Only text changed: a message, a code's descriptions, or a service's breadcrumb path.
     Patch,
-    /// Something was added: a service or a code.
+    /// Something was added: a service, a code, or a key to a keyless code.
     Minor,
     /// Something was removed or renamed: a service, a code or a key.
     Breaking,
@@ -190,11 +198,17 @@ impl Diff {
                             CodeChange::Added(_) => counts.codes_added += 1,
                             CodeChange::Removed(_) => counts.codes_removed += 1,
                             CodeChange::Changed { old, new } => {
-                                if old.key != new.key {
-                                    counts.keys_renamed += 1;
+                                match (&old.key, &new.key) {
+                                    (Some(_), None) => counts.keys_removed += 1,
+                                    (None, Some(_)) => counts.keys_added += 1,
+                                    (old, new) if old != new => counts.keys_renamed += 1,
+                                    _ => {}
                                 }
                                 if old.message != new.message {
                                     counts.messages_changed += 1;
+                                }
+                                if old.descriptions != new.descriptions {
+                                    counts.descriptions_changed += 1;
                                 }
                             }
                         }
@@ -205,7 +219,8 @@ impl Diff {
         counts
     }
 
-    /// Whether the two catalogs define the same services, paths, codes, keys and messages.
+    /// Whether the two catalogs define the same services, paths, codes, keys, messages and
+    /// descriptions.
     pub fn is_empty(&self) -> bool {
         self.services.is_empty()
     }
@@ -218,11 +233,20 @@ impl fmt::Display for Diff {
     /// general_ocr (AI Service > OCR > General OCR)
     ///   removed  4000002 MAX_UPLOAD_SIZE_EXCEEDED: "Max upload size exceeded."
     ///   added    4131000 MAX_UPLOAD_SIZE_EXCEEDED: "Max upload size exceeded."
+    ///   added    4131001: "Keyless code."
+    ///   keyed    4131002 none → IMAGE_TOO_SMALL
     ///   renamed  5005001 OCR_API_FAIL → OCR_GENERAL_API_FAIL
     ///   message  5005001 OCR_GENERAL_API_FAIL: "API failed." → "OCR API failed."
+    ///   docs     5005002 OCR_TIMEOUT: none → Recognize: "The image took too long."
     ///
-    /// breaking: 1 code removed, 1 key renamed; minor: 1 code added; patch: 1 message changed
+    /// breaking: 1 code removed, 1 key renamed; minor: 2 codes added, 1 key added; patch: …
     /// ```
+    ///
+    /// A keyless code is shown without a key, and an added or removed code without a
+    /// message by its first description. `none` stands for a key, message or descriptions
+    /// that a code does not have (keys are upper case, so no key reads `none`); `keyed` is
+    /// a key given to a keyless code, `unkeyed` a key taken away, and `docs` a change of
+    /// descriptions, each with its section.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for service in &self.services {
             match service {
@@ -351,8 +375,9 @@ pub enum CodeChange {
     Added(Entry),
     /// The code is only in the old catalog (a breaking change).
     Removed(Entry),
-    /// The code is in both, with a different key (a breaking change), a different message
-    /// (a patch change), or both.
+    /// The code is in both, with a different key (a breaking change when it is renamed
+    /// or removed, a minor one when a keyless code gets one), a different message or
+    /// different descriptions (a patch change), or several of these.
     Changed {
         /// The code's entry in the old catalog.
         old: Entry,
@@ -370,14 +395,19 @@ impl CodeChange {
         }
     }
 
-    /// The class of this change: breaking for a removed code or a renamed key, minor for
-    /// an added code, patch for a changed message.
+    /// The class of this change: breaking for a removed code or a renamed or removed key,
+    /// minor for an added code or a key given to a keyless one, patch for a changed
+    /// message or changed descriptions.
     pub fn class(&self) -> Class {
         match self {
             CodeChange::Added(_) => Class::Minor,
             CodeChange::Removed(_) => Class::Breaking,
-            CodeChange::Changed { old, new } if old.key != new.key => Class::Breaking,
-            CodeChange::Changed { .. } => Class::Patch,
+            CodeChange::Changed { old, new } => match (&old.key, &new.key) {
+                (None, Some(_)) => Class::Minor,
+                (old, new) if old != new => Class::Breaking,
+                // Only text changed: the message, the descriptions or both.
+                _ => Class::Patch,
+            },
         }
     }
 }
@@ -387,47 +417,103 @@ impl fmt::Display for CodeChange {
     /// and a new message gets a line for each.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            CodeChange::Added(entry) => {
-                writeln!(
-                    f,
-                    "  added    {} {}: {:?}",
-                    entry.code,
-                    Escaped(entry.key.as_deref().unwrap_or_default()),
-                    entry.message
-                )
-            }
-            CodeChange::Removed(entry) => {
-                writeln!(
-                    f,
-                    "  removed  {} {}: {:?}",
-                    entry.code,
-                    Escaped(entry.key.as_deref().unwrap_or_default()),
-                    entry.message
-                )
+            CodeChange::Added(entry) | CodeChange::Removed(entry) => {
+                let change = if matches!(self, CodeChange::Added(_)) {
+                    "added  "
+                } else {
+                    "removed"
+                };
+                write!(f, "  {change}  {}", Label(entry))?;
+                match entry.message().or(entry.description()) {
+                    Some(text) => writeln!(f, ": {text:?}"),
+                    None => writeln!(f),
+                }
             }
             CodeChange::Changed { old, new } => {
-                if old.key != new.key {
+                let change = match (old.key(), new.key()) {
+                    (None, Some(_)) => Some("keyed  "),
+                    (Some(_), None) => Some("unkeyed"),
+                    (old, new) if old != new => Some("renamed"),
+                    _ => None,
+                };
+                if let Some(change) = change {
                     writeln!(
                         f,
-                        "  renamed  {} {} → {}",
+                        "  {change}  {} {} → {}",
                         new.code,
-                        Escaped(old.key.as_deref().unwrap_or_default()),
-                        Escaped(new.key.as_deref().unwrap_or_default())
+                        Escaped(old.key().unwrap_or("none")),
+                        Escaped(new.key().unwrap_or("none"))
                     )?;
                 }
                 if old.message != new.message {
                     writeln!(
                         f,
-                        "  message  {} {}: {:?} → {:?}",
-                        new.code,
-                        Escaped(new.key.as_deref().unwrap_or_default()),
-                        old.message,
-                        new.message
+                        "  message  {}: {} → {}",
+                        Label(new),
+                        Quoted(old.message()),
+                        Quoted(new.message())
+                    )?;
+                }
+                if old.descriptions != new.descriptions {
+                    writeln!(
+                        f,
+                        "  docs     {}: {} → {}",
+                        Label(new),
+                        Descriptions(&old.descriptions),
+                        Descriptions(&new.descriptions)
                     )?;
                 }
                 Ok(())
             }
         }
+    }
+}
+
+/// A code in a line of the diff: its number, then its key if it has one (`4000002
+/// MAX_UPLOAD_SIZE_EXCEEDED`).
+struct Label<'a>(&'a Entry);
+
+impl fmt::Display for Label<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.code)?;
+        match self.0.key() {
+            Some(key) => write!(f, " {}", Escaped(key)),
+            None => Ok(()),
+        }
+    }
+}
+
+/// A text that may be absent: in Rust's `Debug` form, which escapes it, or `none`.
+struct Quoted<'a>(Option<&'a str>);
+
+impl fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(text) => write!(f, "{text:?}"),
+            None => f.write_str("none"),
+        }
+    }
+}
+
+/// A code's descriptions, each quoted after its section (`Create group: "Exceeding the
+/// maximum number of groups"`), separated by commas; `none` for none.
+struct Descriptions<'a>(&'a [Description]);
+
+impl fmt::Display for Descriptions<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.is_empty() {
+            return f.write_str("none");
+        }
+        for (index, description) in self.0.iter().enumerate() {
+            if index > 0 {
+                f.write_str(", ")?;
+            }
+            if let Some(section) = description.section() {
+                write!(f, "{}: ", Escaped(section))?;
+            }
+            write!(f, "{:?}", description.text())?;
+        }
+        Ok(())
     }
 }
 
@@ -449,22 +535,33 @@ pub struct Counts {
     pub codes_added: usize,
     /// Codes only in the old catalog, in services of both.
     pub codes_removed: usize,
-    /// Codes in both whose key changed.
+    /// Codes in both whose key changed to another.
     pub keys_renamed: usize,
     /// Keys in both that name another code.
     pub keys_moved: usize,
+    /// Codes in both that had a key and have none.
+    pub keys_removed: usize,
+    /// Codes in both that had no key and have one.
+    pub keys_added: usize,
     /// Codes in both whose message changed.
     pub messages_changed: usize,
+    /// Codes in both whose descriptions changed.
+    pub descriptions_changed: usize,
 }
 
 impl Counts {
     /// The greatest class among the counted changes, or [`Class::None`].
     pub fn class(&self) -> Class {
-        if self.services_removed + self.codes_removed + self.keys_renamed + self.keys_moved > 0 {
+        let breaking = self.services_removed
+            + self.codes_removed
+            + self.keys_renamed
+            + self.keys_moved
+            + self.keys_removed;
+        if breaking > 0 {
             Class::Breaking
-        } else if self.services_added + self.codes_added > 0 {
+        } else if self.services_added + self.codes_added + self.keys_added > 0 {
             Class::Minor
-        } else if self.messages_changed + self.paths_changed > 0 {
+        } else if self.messages_changed + self.descriptions_changed + self.paths_changed > 0 {
             Class::Patch
         } else {
             Class::None
@@ -479,13 +576,16 @@ impl fmt::Display for Counts {
             (self.codes_removed, "code", "removed"),
             (self.keys_renamed, "key", "renamed"),
             (self.keys_moved, "key", "moved to another code"),
+            (self.keys_removed, "key", "removed"),
         ];
         let minor = [
             (self.services_added, "service", "added"),
             (self.codes_added, "code", "added"),
+            (self.keys_added, "key", "added"),
         ];
         let patch = [
             (self.messages_changed, "message", "changed"),
+            (self.descriptions_changed, "description", "changed"),
             (self.paths_changed, "service path", "changed"),
         ];
         let groups: Vec<String> = [
@@ -688,14 +788,17 @@ mod tests {
             codes_removed: 2,
             keys_renamed: 1,
             keys_moved: 2,
+            keys_removed: 1,
+            keys_added: 2,
             messages_changed: 1,
+            descriptions_changed: 3,
         };
         assert_eq!(
             counts.to_string(),
             "breaking: 2 services removed, 2 codes removed, 1 key renamed, \
-             2 keys moved to another code; \
-             minor: 1 service added, 3 codes added; \
-             patch: 1 message changed, 1 service path changed"
+             2 keys moved to another code, 1 key removed; \
+             minor: 1 service added, 3 codes added, 2 keys added; \
+             patch: 1 message changed, 3 descriptions changed, 1 service path changed"
         );
         assert_eq!(counts.class(), Class::Breaking);
         let patch = Counts {
@@ -715,6 +818,134 @@ mod tests {
             .map(ToString::to_string)
             .collect();
         assert_eq!(names, ["none", "patch", "minor", "breaking"]);
+    }
+
+    /// `entry` without its key, as a table without a key column lists it.
+    fn keyless(entry: &mut Entry) {
+        entry.key = None;
+        entry.variant = None;
+    }
+
+    /// `entry` with descriptions, each `(section, text)`.
+    fn describe(entry: &mut Entry, descriptions: &[(Option<&str>, &str)]) {
+        entry.descriptions = descriptions
+            .iter()
+            .map(|&(section, text)| Description {
+                section: section.map(Into::into),
+                text: text.to_owned(),
+            })
+            .collect();
+    }
+
+    /// The entries of the first service of `catalog`, to change in place: a catalog with
+    /// keyless codes or descriptions cannot be written as a markdown page here, whose
+    /// tables have a key and a message column.
+    fn entries(catalog: &mut Catalog) -> &mut [Entry] {
+        &mut catalog.services[0].entries
+    }
+
+    #[test]
+    fn changed_descriptions_are_a_patch() {
+        let old = catalog(&[(OCR, &["1 | A | One.", "2 | B | Two.", "3 | C | Three."])]);
+        let mut new = old.clone();
+        describe(&mut entries(&mut new)[0], &[(Some("Create"), "Too many.")]);
+        let mut changed = old.clone();
+        describe(&mut entries(&mut changed)[1], &[(None, "Before.")]);
+        describe(&mut entries(&mut changed)[2], &[(None, "Gone.")]);
+        describe(
+            &mut entries(&mut new)[1],
+            &[(None, "After."), (Some("Delete"), "Also.")],
+        );
+        let diff = diff(&changed, &new);
+        assert_eq!(diff.class(), Class::Patch);
+        assert_eq!(diff.counts().descriptions_changed, 3);
+        assert_eq!(
+            diff.to_string(),
+            "ocr (AI Service > OCR)\n  \
+             docs     1 A: none → Create: \"Too many.\"\n  \
+             docs     2 B: \"Before.\" → \"After.\", Delete: \"Also.\"\n  \
+             docs     3 C: \"Gone.\" → none\n\n\
+             patch: 3 descriptions changed\n"
+        );
+        // A description that moves to another section changes what the docs say.
+        let mut moved = new.clone();
+        describe(
+            &mut entries(&mut moved)[0],
+            &[(Some("Update"), "Too many.")],
+        );
+        assert_eq!(super::diff(&new, &moved).counts().descriptions_changed, 1);
+    }
+
+    #[test]
+    fn a_key_given_to_a_keyless_code_is_minor_and_one_taken_away_breaking() {
+        let keyed = catalog(&[(OCR, &["1 | A | One.", "2 | B | Two."])]);
+        let mut unkeyed = keyed.clone();
+        keyless(&mut entries(&mut unkeyed)[1]);
+        let given = diff(&unkeyed, &keyed);
+        assert_eq!(given.class(), Class::Minor);
+        assert_eq!(
+            given.to_string(),
+            "ocr (AI Service > OCR)\n  keyed    2 none → B\n\nminor: 1 key added\n"
+        );
+        let taken = diff(&keyed, &unkeyed);
+        assert_eq!(taken.class(), Class::Breaking);
+        assert_eq!(
+            taken.to_string(),
+            "ocr (AI Service > OCR)\n  unkeyed  2 B → none\n\nbreaking: 1 key removed\n"
+        );
+        // A keyless code whose message changes is shown by its number alone.
+        let mut reworded = unkeyed.clone();
+        entries(&mut reworded)[1].message = Some("Deux.".to_owned());
+        assert_eq!(
+            diff(&unkeyed, &reworded).to_string(),
+            "ocr (AI Service > OCR)\n  message  2: \"Two.\" → \"Deux.\"\n\n\
+             patch: 1 message changed\n"
+        );
+    }
+
+    #[test]
+    fn keyless_codes_are_added_and_removed_without_a_key() {
+        let old = catalog(&[(OCR, &["1 | A | One.", "2 | B | Two."])]);
+        let mut new = catalog(&[(OCR, &["1 | A | One.", "3 | C | Three."])]);
+        keyless(&mut entries(&mut new)[1]);
+        // A code without a message shows its first description.
+        entries(&mut new)[1].message = None;
+        describe(&mut entries(&mut new)[1], &[(Some("Create"), "Third.")]);
+        let mut old_keyless = old.clone();
+        keyless(&mut entries(&mut old_keyless)[1]);
+        let diff = diff(&old_keyless, &new);
+        assert_eq!(
+            diff.to_string(),
+            "ocr (AI Service > OCR)\n  removed  2: \"Two.\"\n  added    3: \"Third.\"\n\n\
+             breaking: 1 code removed; minor: 1 code added\n"
+        );
+    }
+
+    #[test]
+    fn only_keyed_codes_move_keys() {
+        // Code 1 loses its key A, and code 2, keyless before, takes it.
+        let old = catalog(&[(OCR, &["1 | A | One.", "2 | B | Two."])]);
+        let mut new = catalog(&[(OCR, &["1 | Z | One.", "2 | A | Two."])]);
+        let mut old_keyless = old.clone();
+        keyless(&mut entries(&mut old_keyless)[1]);
+        keyless(&mut entries(&mut new)[0]);
+        let diff = diff(&old_keyless, &new);
+        let changes = match &diff.services[..] {
+            [ServiceDiff::Changed(changes)] => changes,
+            other => panic!("{other:?}"),
+        };
+        let moved: Vec<_> = changes
+            .moved
+            .iter()
+            .map(|m| (&*m.key, m.old_code, m.new_code))
+            .collect();
+        assert_eq!(moved, [("A", 1, 2)]);
+        let counts = diff.counts();
+        assert_eq!(
+            (counts.keys_removed, counts.keys_added, counts.keys_moved),
+            (1, 1, 1)
+        );
+        assert_eq!(diff.class(), Class::Breaking);
     }
 
     #[test]

@@ -7,13 +7,15 @@
 //! only `core`, has no inner attributes at its top level and no `unsafe`.
 //!
 //! Per service it writes a module with an `ErrorCode`: an open newtype over the raw code,
-//! with one associated constant per listed code, usable in `match` patterns. Its size in
-//! tokens grows by one constant per code and nothing else: the tables behind the lookups
-//! are a few literals per service (`tables.rs` lays them out), and every method is a
-//! one-line call into the runtime (`runtime.rs`), which the file carries once. So a large
-//! catalog compiles in seconds (BENCHMARKS.md, "The generated code"), and `code()`,
-//! `key()`, `message()`,
-//! `from_code` and `from_key` are a table read or one hash probe. They are `#[inline]`:
+//! with one associated constant per listed code that has a key, usable in `match`
+//! patterns; a keyless code has no name, but is in `ALL` and every lookup by code. Its
+//! size in tokens grows by one constant per keyed code and nothing else: the tables
+//! behind the lookups are a few literals per service (`tables.rs` lays them out; a column
+//! that no code of the service has, such as descriptions in most documents, is one
+//! token), and every method is a one-line call into the runtime (`runtime.rs`), which the
+//! file carries once. So a large catalog compiles in seconds (BENCHMARKS.md, "The
+//! generated code"), and `code()`, `key()`, `message()`, `description()`, `from_code` and
+//! `from_key` are a table read or one hash probe. They are `#[inline]`:
 //! SDKs call them from another crate, and a call that cannot be inlined costs as much as
 //! the probe; and an `#[inline]` function is compiled only where it is used, so a service
 //! that an SDK does not call costs no code generation.
@@ -130,7 +132,8 @@ fn emit_service_enum(catalog: &Catalog) -> TokenStream {
                 Service::ALL.iter().copied().find(|service| service.module() == module)
             }
 
-            /// Every code the service's documents list, in code order.
+            /// Every code the service's documents list, in code order, with a key or
+            /// without.
             pub fn entries(self) -> impl ::core::iter::Iterator<Item = Entry> {
                 (0..self.table().len()).filter_map(move |row| self.entry_at(row as u32))
             }
@@ -153,13 +156,17 @@ fn emit_service_enum(catalog: &Catalog) -> TokenStream {
             /// The entry at `row` of the service's table, or `None` for an unlisted code.
             #[inline]
             const fn entry_at(self, row: u32) -> ::core::option::Option<Entry> {
-                let table = self.table();
-                match (table.key(row), table.message(row)) {
-                    (::core::option::Option::Some(key), ::core::option::Option::Some(message)) => {
-                        ::core::option::Option::Some(Entry { service: self, code: table.code(row), key, message })
-                    }
-                    _ => ::core::option::Option::None,
+                if row == __errdoc::UNLISTED {
+                    return ::core::option::Option::None;
                 }
+                let table = self.table();
+                ::core::option::Option::Some(Entry {
+                    service: self,
+                    code: table.code(row),
+                    key: table.key(row),
+                    message: table.message(row),
+                    description: table.description(row),
+                })
             }
 
             /// The tables of the service's codes.
@@ -176,20 +183,51 @@ fn emit_service_enum(catalog: &Catalog) -> TokenStream {
     }
 }
 
-/// The crate-level `Entry`: one listed code of any service.
+/// The crate-level `Entry`: one listed code of any service, and its `Display`.
 fn emit_entry() -> TokenStream {
     quote! {
         /// One listed result code of one service, for code that handles every service alike.
+        ///
+        /// A listed code has a message, a description or both; a code without a key has no
+        /// constant in its service's `ErrorCode`, and is found by its number only.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         pub struct Entry {
             /// The service that defines the code.
             pub service: Service,
             /// The numeric code.
             pub code: i32,
-            /// The code's key (`INVALID_UUID`).
-            pub key: &'static str,
-            /// The code's message, as documented.
-            pub message: &'static str,
+            /// The code's key (`INVALID_UUID`), if the documents give one.
+            pub key: ::core::option::Option<&'static str>,
+            /// The code's message, as documented, if the documents give one.
+            pub message: ::core::option::Option<&'static str>,
+            /// The code's first description, documentation beside its message, if the
+            /// documents give one.
+            pub description: ::core::option::Option<&'static str>,
+        }
+
+        impl ::core::fmt::Display for Entry {
+            /// Writes the service, the code and its key (`Document OCR 4010002
+            /// INVALID_UUID`), then after a colon the message (`: Invalid uuid.`) and the
+            /// description after a dash (` — Exceeding the maximum number of groups`), or
+            /// whichever of the two the code has; a keyless code goes without the key.
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::core::write!(f, "{} {}", self.service, self.code)?;
+                if let ::core::option::Option::Some(key) = self.key {
+                    ::core::write!(f, " {key}")?;
+                }
+                match (self.message, self.description) {
+                    (::core::option::Option::Some(message), ::core::option::Option::Some(description)) => {
+                        ::core::write!(f, ": {message} — {description}")
+                    }
+                    (::core::option::Option::Some(text), ::core::option::Option::None)
+                    | (::core::option::Option::None, ::core::option::Option::Some(text)) => {
+                        ::core::write!(f, ": {text}")
+                    }
+                    (::core::option::Option::None, ::core::option::Option::None) => {
+                        ::core::result::Result::Ok(())
+                    }
+                }
+            }
         }
     }
 }
@@ -270,17 +308,19 @@ fn emit_error_code(service: &Service) -> TokenStream {
     }
 }
 
-/// One associated constant per listed code, usable in `match` patterns.
+/// One associated constant per listed code with a key, usable in `match` patterns; a
+/// keyless code has no name to give one. A constant's row is its code's row in the table,
+/// which holds every listed code.
 fn emit_constants(service: &Service) -> TokenStream {
-    let constants = (0u32..).zip(&service.entries).map(|(row, entry)| {
+    let constants = (0u32..).zip(&service.entries).filter_map(|(row, entry)| {
+        let name = ident(entry.variant()?);
         let doc = entry_doc(entry);
-        let name = ident(entry.variant.as_deref().unwrap_or_default());
         let code = code_literal(entry.code);
         let row = Literal::u32_unsuffixed(row);
-        quote! {
+        Some(quote! {
             #doc
             pub const #name: ErrorCode = ErrorCode { code: #code, row: #row };
-        }
+        })
     });
     quote! {
         #[allow(non_upper_case_globals)]
@@ -295,7 +335,7 @@ fn emit_methods(service: &Service) -> TokenStream {
     let service_variant = ident(&service.variant);
     quote! {
         impl ErrorCode {
-            /// Every code the documents list, in code order.
+            /// Every code the documents list, in code order, with a key or without.
             pub const ALL: &'static [ErrorCode] = &{
                 let mut all = [ErrorCode { code: 0, row: 0 }; TABLE.len()];
                 let mut row = 0;
@@ -333,16 +373,25 @@ fn emit_methods(service: &Service) -> TokenStream {
                 self.code
             }
 
-            /// The key, as the API returns it in `resultKey`, if the documents list the code.
+            /// The key, as the API returns it in `resultKey`, if the documents list the code
+            /// with one.
             #[inline]
             pub const fn key(self) -> ::core::option::Option<&'static str> {
                 TABLE.key(self.row)
             }
 
-            /// The message, as the documentation gives it, if the documents list the code.
+            /// The message, as the documentation gives it, if the documents list the code
+            /// with one.
             #[inline]
             pub const fn message(self) -> ::core::option::Option<&'static str> {
                 TABLE.message(self.row)
+            }
+
+            /// The first description, documentation beside the message, if the documents
+            /// list the code with one.
+            #[inline]
+            pub const fn description(self) -> ::core::option::Option<&'static str> {
+                TABLE.description(self.row)
             }
 
             /// The code as a crate-level entry, if the documents list it.
@@ -358,7 +407,8 @@ fn emit_methods(service: &Service) -> TokenStream {
 fn emit_traits() -> TokenStream {
     quote! {
         impl ::core::fmt::Debug for ErrorCode {
-            /// `INVALID_UUID(4010002)` for a listed code, `ErrorCode(4999999)` for another.
+            /// `INVALID_UUID(4010002)` for a listed code with a key, `ErrorCode(4999999)`
+            /// for another.
             #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 TABLE.debug(self.code, self.row, f)
@@ -367,7 +417,9 @@ fn emit_traits() -> TokenStream {
 
         impl ::core::fmt::Display for ErrorCode {
             /// Writes the key, the code and the message (`INVALID_UUID (4010002): Invalid
-            /// uuid.`), or for a code the documents do not list, the number.
+            /// uuid.`), or the description for a code without a message; a code without a
+            /// key goes without it (`4000005: …`), and a code the documents do not list is
+            /// its number.
             #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 TABLE.display(self.code, self.row, f)
@@ -435,20 +487,36 @@ fn emit_serde(feature: &str) -> TokenStream {
     }
 }
 
-/// The doc comment of one code: code, key, message and where they come from.
+/// The doc comment of one code: code, key and message, then each description with its
+/// section, then where they come from.
 fn entry_doc(entry: &Entry) -> TokenStream {
+    let mut text = format!("`{}`", entry.code);
+    if let Some(key) = entry.key() {
+        // A key is an identifier: it holds no backtick.
+        text.push_str(&format!(" `{key}`"));
+    }
+    if let Some(message) = entry.message() {
+        text.push_str(&format!(": {}", markdown_escape(message)));
+    }
+    // Each description is a paragraph of its own, which its section or its text starts.
+    for description in entry.descriptions() {
+        let paragraph = match description.section() {
+            Some(section) => format!(
+                "{}: {}",
+                paragraph_escape(section),
+                markdown_escape(description.text())
+            ),
+            None => paragraph_escape(description.text()),
+        };
+        text.push_str(&format!("\n\n{paragraph}"));
+    }
     let locations: Vec<String> = entry
         .locations
         .iter()
         .map(|s| format!("{}:{}", markdown_escape(&s.file), s.line))
         .collect();
-    doc(&format!(
-        "`{}` `{}`: {}\n\nFrom {}.",
-        entry.code,
-        entry.key.as_deref().unwrap_or_default(),
-        markdown_escape(entry.message.as_deref().unwrap_or_default()),
-        locations.join(", ")
-    ))
+    text.push_str(&format!("\n\nFrom {}.", locations.join(", ")));
+    doc(&text)
 }
 
 /// `#[doc = " line"]` attributes, one per line, so prettyplease prints `/// line` comments.
@@ -490,6 +558,22 @@ fn markdown_escape(text: &str) -> String {
     out
 }
 
+/// Escapes text that starts a rustdoc paragraph: [`markdown_escape`], without leading
+/// spaces (four would open a code block; a reader sees none), and a backslash before a
+/// first character that would open a block there (`#` a heading; `-`, `+` a list or a
+/// thematic break; `1.` or `1)` an ordered list). The other block markers (`>`, `*`, `|`,
+/// `<`, `` ` ``, `~`, `[`) are escaped wherever they stand.
+fn paragraph_escape(text: &str) -> String {
+    let mut out = markdown_escape(text.trim_start_matches(' '));
+    let digits = out.bytes().take_while(u8::is_ascii_digit).count();
+    if matches!(out.as_bytes().first(), Some(b'#' | b'-' | b'+')) {
+        out.insert(0, '\\');
+    } else if (1..=9).contains(&digits) && matches!(out.as_bytes().get(digits), Some(b'.' | b')')) {
+        out.insert(digits, '\\');
+    }
+    out
+}
+
 /// A code as an unsuffixed literal (`-1`, not `-1i32`), its type given by the field.
 fn code_literal(code: i32) -> TokenStream {
     let magnitude = Literal::u32_unsuffixed(code.unsigned_abs());
@@ -507,7 +591,153 @@ fn ident(name: &str) -> Ident {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
     use super::*;
+    use crate::lower::{Description, Location};
+
+    /// An entry of code 4000005 read from `a.md`, line 7, with `key`, `message` and
+    /// `descriptions`, each `(section, text)`.
+    fn entry(
+        key: Option<&str>,
+        message: Option<&str>,
+        descriptions: &[(Option<&str>, &str)],
+    ) -> Entry {
+        Entry {
+            code: 4_000_005,
+            key: key.map(str::to_owned),
+            variant: key.map(crate::ident::code_variant),
+            message: message.map(str::to_owned),
+            descriptions: descriptions
+                .iter()
+                .map(|&(section, text)| Description {
+                    section: section.map(Arc::from),
+                    text: text.to_owned(),
+                })
+                .collect(),
+            locations: vec![Location {
+                file: Arc::from("a.md"),
+                line: 7,
+                section: None,
+            }],
+        }
+    }
+
+    /// The lines of a doc comment, as `///` comments show them.
+    fn doc_lines(tokens: &TokenStream) -> Vec<String> {
+        let item: syn::ItemConst =
+            syn::parse2(quote!(#tokens const X: () = ();)).expect("doc attributes on an item");
+        item.attrs
+            .iter()
+            .map(|attr| match &attr.meta {
+                syn::Meta::NameValue(syn::MetaNameValue {
+                    value:
+                        syn::Expr::Lit(syn::ExprLit {
+                            lit: syn::Lit::Str(text),
+                            ..
+                        }),
+                    ..
+                }) => text.value(),
+                other => panic!("not a doc line: {}", quote!(#other)),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_constant_shows_its_message_then_each_description_with_its_section() {
+        let entry = entry(
+            Some("TOO_MANY_GROUPS"),
+            Some("Too many groups."),
+            &[
+                (
+                    Some("Create group"),
+                    "Exceeding the maximum number of groups",
+                ),
+                (None, "Deleting: not_a_group"),
+            ],
+        );
+        assert_eq!(
+            doc_lines(&entry_doc(&entry)),
+            [
+                " `4000005` `TOO_MANY_GROUPS`: Too many groups.",
+                "",
+                " Create group: Exceeding the maximum number of groups",
+                "",
+                " Deleting\\: not\\_a\\_group",
+                "",
+                " From a.md:7.",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_code_without_a_message_or_a_key_shows_what_it_has() {
+        let described = entry(Some("FULL"), None, &[(None, "The disk is full.")]);
+        assert_eq!(
+            doc_lines(&entry_doc(&described)),
+            [
+                " `4000005` `FULL`",
+                "",
+                " The disk is full.",
+                "",
+                " From a.md:7."
+            ]
+        );
+        let keyless = entry(None, Some("Full."), &[]);
+        assert_eq!(
+            doc_lines(&entry_doc(&keyless)),
+            [" `4000005`: Full.", "", " From a.md:7."]
+        );
+    }
+
+    #[test]
+    fn a_paragraph_cannot_open_a_block() {
+        let cases = [
+            ("# Heading", "\\# Heading"),
+            ("- item", "\\- item"),
+            ("+ item", "\\+ item"),
+            ("---", "\\---"),
+            ("1. item", "1\\. item"),
+            ("123456789) item", "123456789\\) item"),
+            // Ten digits do not make a list item.
+            ("1234567890. item", "1234567890. item"),
+            ("2024 release", "2024 release"),
+            ("> quote", "\\> quote"),
+            ("`code`", "\\`code\\`"),
+            ("Plain text.", "Plain text."),
+            ("     # indented", "\\# indented"),
+            ("", ""),
+        ];
+        for (text, escaped) in cases {
+            assert_eq!(paragraph_escape(text), escaped, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn only_keyed_codes_get_a_constant_and_every_code_a_row() {
+        let mut service_entries = vec![
+            entry(Some("ONE"), Some("One."), &[]),
+            entry(None, Some("Two."), &[]),
+            entry(Some("THREE"), None, &[(None, "Three.")]),
+        ];
+        for (code, entry) in (1..).zip(&mut service_entries) {
+            entry.code = code;
+        }
+        let service = Service {
+            name: "Widget".to_owned(),
+            path: vec!["Cloud".to_owned(), "Widget".to_owned()],
+            module: "widget".to_owned(),
+            variant: "Widget".to_owned(),
+            files: vec![Arc::from("a.md")],
+            entries: service_entries,
+        };
+        let constants = emit_constants(&service).to_string();
+        assert!(constants.contains("pub const One : ErrorCode = ErrorCode { code : 1 , row : 0 }"));
+        assert!(
+            constants.contains("pub const Three : ErrorCode = ErrorCode { code : 3 , row : 2 }")
+        );
+        assert_eq!(constants.matches("pub const").count(), 2, "{constants}");
+    }
 
     /// The generated file's `__errdoc` module is the runtime's own source, item for item:
     /// the copy is indented text, so it must parse as one module whose items are exactly

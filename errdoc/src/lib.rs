@@ -3,7 +3,7 @@
 //! Cloud APIs document their result codes as tables on web pages. `errdoc` reads those
 //! pages, as markdown or as a plain-text copy of the rendered page, and generates one
 //! module per service with a typed `ErrorCode` (the raw code kept whole, with a named
-//! constant per listed code), its keys and messages, and lookup tables. A build script
+//! constant per keyed code), its keys, messages and descriptions, and lookup tables. A build script
 //! calls [`Builder`]; the `errdoc` command line checks documents in CI (`errdoc check`),
 //! says what a new version of them changes and how much that weighs in semver
 //! (`errdoc diff`, over [`diff`]), writes the code for SDKs that commit it
@@ -29,7 +29,7 @@
 //! assert!(!checked.has_errors());
 //! let service = &checked.catalog.services()[0];
 //! assert_eq!(service.module(), "document_ocr");
-//! assert_eq!(service.entries()[0].variant(), "InvalidUuid");
+//! assert_eq!(service.entries()[0].variant(), Some("InvalidUuid"));
 //!
 //! let code = errdoc::generate(&checked.catalog, &errdoc::Options::default()).unwrap();
 //! assert!(code.contains("pub mod document_ocr"));
@@ -54,7 +54,7 @@ pub use config::{Builder, Error, Generated, Summary};
 pub use diagnostic::{Detached, Diagnostic, DiagnosticKind, Field, Report, Severity, Span};
 pub use diff::{Class, CodeChange, Counts, Diff, MovedKey, ServiceChanges, ServiceDiff, diff};
 pub use emit::Options;
-pub use lower::{Catalog, Entry, Location, Service};
+pub use lower::{Catalog, Description, Entry, Location, Service};
 pub use parse::{Lookalike, Source};
 pub use read::{Inputs, ReadError, read};
 pub use render::GenerateError;

@@ -5,9 +5,9 @@
 //! name under a fixed module, any path segment, control characters in a message): the
 //! generator must not rely on what the parsers guarantee for its escaping.
 //!
-//! - `literals_round_trip`: any message, service name, path or document path comes back
-//!   from the generated file exactly, inside its string literal, and never changes the
-//!   file's shape (no injection).
+//! - `literals_round_trip`: any message, description, service name, path or document path
+//!   comes back from the generated file exactly, inside its string literal, and never
+//!   changes the file's shape (no injection).
 //! - `docs_stay_plain`: the rustdoc comments made from document text are plain paragraphs
 //!   that show the text, with no code block, link, HTML, heading or emphasis.
 //!
@@ -25,7 +25,7 @@ use proptest::prelude::*;
 use pulldown_cmark::{Event, Options, Parser, TagEnd};
 use quote::ToTokens;
 
-use crate::{Catalog, Entry, Location, Service};
+use crate::{Catalog, Description, Entry, Location, Service};
 use text::{any_text, collapse, config};
 
 /// How many texts the generated-code properties try; each one renders one or two files.
@@ -41,6 +41,10 @@ const CODE_CASES: u32 = 128;
 #[derive(Clone, Copy, Debug)]
 struct Inputs<'a> {
     message: &'a str,
+    /// A description without a section, which starts its doc paragraph.
+    description: &'a str,
+    /// The section of another description, which starts its doc paragraph.
+    section: &'a str,
     name: &'a str,
     path: &'a str,
     document: &'a str,
@@ -50,6 +54,8 @@ struct Inputs<'a> {
 /// generator never writes itself.
 const MARKERS: Inputs<'static> = Inputs {
     message: "ZZmessageZZ",
+    description: "ZZdescriptionZZ",
+    section: "ZZsectionZZ",
     name: "ZZnameZZ",
     path: "ZZpathZZ",
     document: "ZZdocumentZZ",
@@ -57,8 +63,16 @@ const MARKERS: Inputs<'static> = Inputs {
 
 impl Inputs<'_> {
     /// The inputs with each replaced by `f` of it.
-    fn map(&self, f: impl Fn(&str) -> String) -> [String; 4] {
-        [self.message, self.name, self.path, self.document].map(f)
+    fn map(&self, f: impl Fn(&str) -> String) -> [String; 6] {
+        [
+            self.message,
+            self.description,
+            self.section,
+            self.name,
+            self.path,
+            self.document,
+        ]
+        .map(f)
     }
 
     /// `template`, generated from [`MARKERS`], with each marker replaced by `show` of the
@@ -92,14 +106,16 @@ impl Inputs<'_> {
 /// A one-service catalog built directly, so that any text can be tried, even text that no
 /// page can carry: the generator must not assume what the parsers guarantee.
 ///
-/// The first code carries the message; the second is plain, so that the order of the
-/// tables is checked too. The service is named `name`, under `path`, listed in `document`.
+/// The first code carries the message and the descriptions (the one without a section
+/// first, so that it is the code's `description()`); the second is plain and keyless, so
+/// that the order of the tables is checked too, and a row without a key or a description.
+/// The service is named `name`, under `path`, listed in `document`.
 fn catalog(inputs: Inputs<'_>) -> Catalog {
     let document: Arc<str> = inputs.document.into();
-    let entry = |code, key: &str, variant: &str, message: &str| Entry {
+    let entry = |code, key: Option<&str>, message: &str| Entry {
         code,
-        key: Some(key.into()),
-        variant: Some(variant.into()),
+        key: key.map(Into::into),
+        variant: key.map(crate::ident::code_variant),
         message: Some(message.into()),
         descriptions: Vec::new(),
         locations: vec![Location {
@@ -108,6 +124,17 @@ fn catalog(inputs: Inputs<'_>) -> Catalog {
             section: None,
         }],
     };
+    let mut first = entry(1, Some("ONE"), inputs.message);
+    first.descriptions = vec![
+        Description {
+            section: None,
+            text: inputs.description.into(),
+        },
+        Description {
+            section: Some(inputs.section.into()),
+            text: "Plain description.".into(),
+        },
+    ];
     Catalog {
         services: vec![Service {
             name: inputs.name.into(),
@@ -115,10 +142,7 @@ fn catalog(inputs: Inputs<'_>) -> Catalog {
             module: "widget".into(),
             variant: "Widget".into(),
             files: vec![Arc::clone(&document)],
-            entries: vec![
-                entry(1, "ONE", "One", inputs.message),
-                entry(2, "TWO", "Two", "Plain."),
-            ],
+            entries: vec![first, entry(2, None, "Plain.")],
         }],
         files: vec![document],
     }
@@ -343,9 +367,12 @@ fn marked() -> &'static Texts {
 /// The two files of one case: the hostile one and the one with filler of the same widths.
 fn files(inputs: Inputs<'_>) -> Result<[(String, syn::File); 2], TestCaseError> {
     let fillers = inputs.map(filler);
-    let [message, name, path, document] = fillers.each_ref().map(String::as_str);
+    let [message, description, section, name, path, document] =
+        fillers.each_ref().map(String::as_str);
     let wide = Inputs {
         message,
+        description,
+        section,
         name,
         path,
         document,
@@ -353,20 +380,35 @@ fn files(inputs: Inputs<'_>) -> Result<[(String, syn::File); 2], TestCaseError> 
     Ok([generated(inputs)?, generated(wide)?])
 }
 
-/// Hostile text for every input, or for the message alone with the rest plain.
-fn inputs() -> impl Strategy<Value = [String; 4]> {
+/// Hostile text for every input, or for the message alone with the rest plain. A
+/// description is never blank, as in every catalog: a blank one would be an empty
+/// paragraph, which rustdoc drops.
+fn inputs() -> impl Strategy<Value = [String; 6]> {
+    let description = any_text().prop_filter("a description has text", |text| {
+        !text.trim_matches(' ').is_empty()
+    });
+    let plain = ["Described.", "Section", "Widget", "Tools", "widget.md"].map(String::from);
     prop_oneof![
-        (any_text(), any_text(), any_text(), any_text()).prop_map(|(m, n, p, d)| [m, n, p, d]),
-        any_text().prop_map(|m| [m, "Widget".into(), "Tools".into(), "widget.md".into()]),
+        (
+            (any_text(), description, any_text()),
+            (any_text(), any_text(), any_text())
+        )
+            .prop_map(|((m, d, s), (n, p, f))| [m, d, s, n, p, f]),
+        any_text().prop_map(move |m| {
+            let [d, s, n, p, f] = plain.clone();
+            [m, d, s, n, p, f]
+        }),
     ]
 }
 
-fn as_inputs(texts: &[String; 4]) -> Inputs<'_> {
+fn as_inputs(texts: &[String; 6]) -> Inputs<'_> {
     Inputs {
         message: &texts[0],
-        name: &texts[1],
-        path: &texts[2],
-        document: &texts[3],
+        description: &texts[1],
+        section: &texts[2],
+        name: &texts[3],
+        path: &texts[4],
+        document: &texts[5],
     }
 }
 

@@ -96,6 +96,14 @@ fn dump_prints_every_seed_row_as_json_sorted() {
                 int(entry, "code")
             );
             assert!(!text(entry, "variant").is_empty());
+            // The seeds' tables have no description column and stand under their
+            // breadcrumbs alone.
+            assert_eq!(entry["descriptions"], Value::Array(Vec::new()));
+            assert!(
+                array(entry, "sources")
+                    .iter()
+                    .all(|s| s["section"].is_null())
+            );
             for (file, line) in sources {
                 dumped.push(Row {
                     file,
@@ -307,6 +315,10 @@ fn diff_prints_json_with_the_class_counts_and_changes() {
     assert_eq!(renamed["code"], 4_000_002);
     assert_eq!(renamed["old"]["key"], "MAX_UPLOAD_SIZE_EXCEEDED");
     assert_eq!(renamed["new"]["variant"], "InvalidFile");
+    assert_eq!(renamed["new"]["descriptions"], Value::Array(Vec::new()));
+    for count in ["keys_added", "keys_removed", "descriptions_changed"] {
+        assert_eq!(diff["counts"][count], 0, "{count}");
+    }
     // The same documents print the same bytes.
     assert_eq!(
         errdoc(&["diff", "--format", "json", DIFF_OLD, DIFF_NEW]).stdout,

@@ -6,27 +6,32 @@
 //!
 //! - `codes`: the codes in code order, four little-endian bytes each; a code's index in
 //!   it is its *row*, which indexes every other column too;
-//! - `keys` and `messages`: a [`Texts`] column, either one string literal a row, or (in a
-//!   large catalog) every text one after another in one string, cut by `offsets`: the
-//!   start of each text and, after the last, where the last ends, four bytes each;
+//! - `keys`, `messages` and `descriptions`: a [`Texts`] column, either one string literal
+//!   a row, or (in a large catalog) every text one after another in one string, cut by
+//!   `offsets`: the start of each text and, after the last, where the last ends, four
+//!   bytes each; or, when no row of the service has such a text, `Empty`, one token. A
+//!   row without a text (a keyless code's key, a code without a message or description)
+//!   holds the empty string, which no listed text is, and reads as `None`;
 //! - `code_slots` and `key_slots`: open-addressing hash tables of eight-byte [`Slot`]s,
 //!   a power of two of them, probed linearly from the slot that [`first_slot`] picks with
 //!   the table's seed. A slot holds a row ([`EMPTY`] for none) and a tag: for a code slot
 //!   the code itself, so that `from_code` reads one slot and no other column; for a key
 //!   slot [`key_tag`] of the key's hash, so that a probe compares text only when the tags
-//!   agree. The code table is at most half full and the key table at most a quarter, so a
-//!   probe almost always ends at its first or second slot, hit or miss.
+//!   agree. Every listed code has a code slot; only a code with a key has a key slot. The
+//!   code table is at most half full and the key table (of keyed codes) at most a
+//!   quarter, so a probe almost always ends at its first or second slot, hit or miss.
 //!
 //! An `ErrorCode` is a code and its row ([`UNLISTED`] for a code the documents do not
-//! list), so that `key()` and `message()` are one read and no probe.
+//! list), so that `key()`, `message()` and `description()` are one read and no probe.
 //!
 //! This is ordinary Rust that errdoc compiles, tests and hashes with when it lays the
 //! tables out; every generated file carries a copy of its text. It uses only `core`, and
 //! every lookup is `#[inline]` and `const` where it can be, so that a lookup in an SDK
 //! compiles to the probe itself.
 
-// A catalog need not use every item: `Texts::Joined` is built only for large catalogs, and
-// a catalog without services calls no lookup at all.
+// A catalog need not use every item: `Texts::Joined` is built only for large catalogs,
+// `Texts::Empty` only for a column without texts, and a catalog without services calls no
+// lookup at all.
 #![allow(dead_code)]
 
 use ::core::fmt;
@@ -44,10 +49,12 @@ pub(super) const KEY_MULTIPLIER: u64 = 0x517c_c1b7_2722_0a95;
 pub(super) struct Table {
     /// The codes in code order, four little-endian bytes each.
     pub(super) codes: &'static [u8],
-    /// The key of each row.
+    /// The key of each row, empty for a keyless code.
     pub(super) keys: Texts,
-    /// The message of each row.
+    /// The message of each row, empty for a code without one.
     pub(super) messages: Texts,
+    /// The first description of each row, empty for a code without one.
+    pub(super) descriptions: Texts,
     /// The hash table of codes: each slot holds a row and its code.
     pub(super) code_slots: &'static [u8],
     /// The seed of the code hash.
@@ -71,22 +78,22 @@ impl Table {
         read4(self.codes, 4 * row as usize) as i32
     }
 
-    /// The key of `row`, or `None` for [`UNLISTED`].
+    /// The key of `row`, or `None` for [`UNLISTED`] and a keyless code.
     #[inline]
     pub(super) const fn key(&self, row: u32) -> Option<&'static str> {
-        if row == UNLISTED {
-            return None;
-        }
-        Some(self.keys.get(row as usize))
+        self.keys.text(row)
     }
 
-    /// The message of `row`, or `None` for [`UNLISTED`].
+    /// The message of `row`, or `None` for [`UNLISTED`] and a code without one.
     #[inline]
     pub(super) const fn message(&self, row: u32) -> Option<&'static str> {
-        if row == UNLISTED {
-            return None;
-        }
-        Some(self.messages.get(row as usize))
+        self.messages.text(row)
+    }
+
+    /// The first description of `row`, or `None` for [`UNLISTED`] and a code without one.
+    #[inline]
+    pub(super) const fn description(&self, row: u32) -> Option<&'static str> {
+        self.descriptions.text(row)
     }
 
     /// The row of `code`, or [`UNLISTED`]: the slots hold each code beside its row.
@@ -129,26 +136,38 @@ impl Table {
         }
     }
 
-    /// Writes `INVALID_UUID(4010002)` for a listed code, `ErrorCode(4999999)` for another:
-    /// an `ErrorCode`'s `Debug`.
+    /// Writes `INVALID_UUID(4010002)` for a listed code with a key, `ErrorCode(4000005)`
+    /// for a keyless one and for a code the documents do not list: an `ErrorCode`'s
+    /// `Debug`.
     pub(super) fn debug(&self, code: i32, row: u32, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_tuple(self.key(row).unwrap_or("ErrorCode"))
             .field(&code)
             .finish()
     }
 
-    /// Writes `INVALID_UUID (4010002): Invalid uuid.` for a listed code and `unlisted
-    /// result code 4999999` for another: an `ErrorCode`'s `Display`.
+    /// Writes `INVALID_UUID (4010002): Invalid uuid.` for a listed code with a key,
+    /// `4000005: Invalid group.` for a keyless one, and `unlisted result code 4999999` for
+    /// a code the documents do not list: an `ErrorCode`'s `Display`. The text is the
+    /// message, or the description for a code without a message.
     pub(super) fn display(&self, code: i32, row: u32, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.key(row), self.message(row)) {
-            (Some(key), Some(message)) => ::core::write!(f, "{key} ({code}): {message}"),
-            _ => ::core::write!(f, "unlisted result code {code}"),
+        let text = match self.message(row) {
+            Some(message) => Some(message),
+            None => self.description(row),
+        };
+        match (self.key(row), text) {
+            (Some(key), Some(text)) => ::core::write!(f, "{key} ({code}): {text}"),
+            (Some(key), None) => ::core::write!(f, "{key} ({code})"),
+            (None, Some(text)) => ::core::write!(f, "{code}: {text}"),
+            (None, None) => ::core::write!(f, "unlisted result code {code}"),
         }
     }
 }
 
-/// A column of texts, one a row.
+/// A column of texts, one a row; a row without a text holds the empty string.
 pub(super) enum Texts {
+    /// No row has a text: a column that the service's documents do not give (its
+    /// descriptions, most often) costs one token, not an empty literal a row.
+    Empty,
     /// One literal a row: reading one is an array read.
     Listed(&'static [&'static str]),
     /// Every row's text one after another in `all`: text `row` starts at offset `row` and
@@ -163,10 +182,21 @@ pub(super) enum Texts {
 }
 
 impl Texts {
-    /// The text of `row`.
+    /// The text of `row`, or `None` for [`UNLISTED`] and a row without one.
+    #[inline]
+    pub(super) const fn text(&self, row: u32) -> Option<&'static str> {
+        if row == UNLISTED {
+            return None;
+        }
+        let text = self.get(row as usize);
+        if text.is_empty() { None } else { Some(text) }
+    }
+
+    /// The text of `row`, a listed row: empty for a row without one.
     #[inline]
     pub(super) const fn get(&self, row: usize) -> &'static str {
         match *self {
+            Texts::Empty => "",
             Texts::Listed(list) => list[row],
             Texts::Joined { all, offsets } => {
                 let span = TextSpan::read(offsets, row);
@@ -180,6 +210,7 @@ impl Texts {
     #[inline]
     pub(super) const fn bytes(&self, row: usize) -> &'static [u8] {
         match *self {
+            Texts::Empty => b"",
             Texts::Listed(list) => list[row].as_bytes(),
             Texts::Joined { all, offsets } => {
                 let span = TextSpan::read(offsets, row);

@@ -12,8 +12,8 @@ use quote::quote;
 use super::runtime::{EMPTY, Slot, first_slot, hash_code, hash_key, key_tag};
 use crate::lower::Entry;
 
-/// The most codes a catalog may have for its keys and messages to be listed one literal
-/// each; beyond it every service joins them into one string a column. A literal per code
+/// The most codes a catalog may have for its texts (keys, messages, descriptions) to be
+/// listed one literal each; beyond it every service joins them into one string a column. A literal per code
 /// costs compile time and a relocation per text in every position-independent binary (see
 /// BENCHMARKS.md, "Decisions").
 pub(super) const LISTED_LIMIT: usize = 16_384;
@@ -42,19 +42,24 @@ const KEY_SLOTS_PER_ROW: usize = 4;
 pub(super) struct Columns<'a> {
     /// The codes in code order, four little-endian bytes each.
     pub(super) codes: Vec<u8>,
-    /// The keys.
+    /// The keys, empty for a keyless code.
     pub(super) keys: TextColumn<'a>,
-    /// The messages.
+    /// The messages, empty for a code without one.
     pub(super) messages: TextColumn<'a>,
-    /// The hash table of codes.
+    /// The first description of each code, empty for a code without one.
+    pub(super) descriptions: TextColumn<'a>,
+    /// The hash table of codes: every row.
     pub(super) code_index: HashIndex,
-    /// The hash table of keys.
+    /// The hash table of keys: the rows of keyed codes only, so that `from_key` never
+    /// finds a keyless code.
     pub(super) key_index: HashIndex,
 }
 
 /// A column of texts, as the runtime's `Texts` holds it.
 pub(super) enum TextColumn<'a> {
-    /// One text a row.
+    /// No row has a text.
+    Empty,
+    /// One text a row, empty for a row without one.
     Listed(Vec<&'a str>),
     /// The texts joined, and the offsets that cut them.
     Joined {
@@ -73,30 +78,40 @@ pub(super) struct HashIndex {
     pub(super) seed: u64,
 }
 
+/// A row to place in a hash table: the row, its hash, and the tag its slot holds.
+struct Hashed {
+    row: u32,
+    hash: u64,
+    tag: u32,
+}
+
 impl<'a> Columns<'a> {
     /// Lays out `entries`, which are in code order; `listed` says whether texts are listed
     /// one literal each or joined.
     pub(super) fn new(entries: &'a [Entry], listed: bool) -> Columns<'a> {
         let codes = entries.iter().flat_map(|e| e.code.to_le_bytes()).collect();
-        let code_hashes: Vec<u64> = entries.iter().map(|e| hash_code(e.code)).collect();
-        let key_hashes: Vec<u64> = entries
-            .iter()
-            .map(|e| hash_key(e.key.as_deref().unwrap_or_default().as_bytes()))
+        let rows = || (0u32..).zip(entries);
+        let by_code: Vec<Hashed> = rows()
+            .map(|(row, entry)| Hashed {
+                row,
+                hash: hash_code(entry.code),
+                tag: entry.code.cast_unsigned(),
+            })
+            .collect();
+        let by_key: Vec<Hashed> = rows()
+            .filter_map(|(row, entry)| {
+                let hash = hash_key(entry.key()?.as_bytes());
+                let tag = key_tag(hash);
+                Some(Hashed { row, hash, tag })
+            })
             .collect();
         Columns {
             codes,
-            keys: TextColumn::new(entries, listed, |entry| {
-                entry.key.as_deref().unwrap_or_default()
-            }),
-            messages: TextColumn::new(entries, listed, |entry| {
-                entry.message.as_deref().unwrap_or_default()
-            }),
-            code_index: HashIndex::new(&code_hashes, CODE_SLOTS_PER_ROW, |row| {
-                entries[row].code.cast_unsigned()
-            }),
-            key_index: HashIndex::new(&key_hashes, KEY_SLOTS_PER_ROW, |row| {
-                key_tag(key_hashes[row])
-            }),
+            keys: TextColumn::new(entries, listed, Entry::key),
+            messages: TextColumn::new(entries, listed, Entry::message),
+            descriptions: TextColumn::new(entries, listed, Entry::description),
+            code_index: HashIndex::new(&by_code, CODE_SLOTS_PER_ROW),
+            key_index: HashIndex::new(&by_key, KEY_SLOTS_PER_ROW),
         }
     }
 
@@ -105,6 +120,7 @@ impl<'a> Columns<'a> {
         let codes = Literal::byte_string(&self.codes);
         let keys = self.keys.to_tokens();
         let messages = self.messages.to_tokens();
+        let descriptions = self.descriptions.to_tokens();
         let code_slots = Literal::byte_string(&self.code_index.slots);
         let code_seed = hex(self.code_index.seed);
         let key_slots = Literal::byte_string(&self.key_index.slots);
@@ -114,6 +130,7 @@ impl<'a> Columns<'a> {
                 codes: #codes,
                 keys: #keys,
                 messages: #messages,
+                descriptions: #descriptions,
                 code_slots: #code_slots,
                 code_seed: #code_seed,
                 key_slots: #key_slots,
@@ -124,12 +141,16 @@ impl<'a> Columns<'a> {
 }
 
 impl<'a> TextColumn<'a> {
-    /// The column of `text` over `entries`.
+    /// The column of `text` over `entries`: `Empty` when no entry has one.
     fn new(
         entries: &'a [Entry],
         listed: bool,
-        text: impl Fn(&'a Entry) -> &'a str,
+        text: impl Fn(&'a Entry) -> Option<&'a str>,
     ) -> TextColumn<'a> {
+        if entries.iter().all(|entry| text(entry).is_none()) {
+            return TextColumn::Empty;
+        }
+        let text = |entry| text(entry).unwrap_or("");
         if listed {
             return TextColumn::Listed(entries.iter().map(text).collect());
         }
@@ -146,6 +167,7 @@ impl<'a> TextColumn<'a> {
     /// The `Texts` expression of the column.
     fn to_tokens(&self) -> TokenStream {
         match self {
+            TextColumn::Empty => quote!(super::__errdoc::Texts::Empty),
             TextColumn::Listed(list) => quote!(super::__errdoc::Texts::Listed(&[#(#list),*])),
             TextColumn::Joined { all, offsets } => {
                 let offsets = Literal::byte_string(offsets);
@@ -171,49 +193,61 @@ fn hex(value: u64) -> Literal {
 impl HashIndex {
     /// Places each row by its hash in a table of at least `per_row` slots a row, trying
     /// every seed and keeping the one whose probes are shortest in total (the first, on a
-    /// tie); `tag` gives the tag stored beside a row.
-    fn new(hashes: &[u64], per_row: usize, tag: impl Fn(usize) -> u32) -> HashIndex {
+    /// tie); each slot holds its row's tag beside the row.
+    fn new(hashed: &[Hashed], per_row: usize) -> HashIndex {
         // At least two slots, so that `first_slot`'s shift stays below 64.
-        let slot_count = (hashes.len() * per_row).next_power_of_two().max(2);
+        let slot_count = (hashed.len() * per_row).next_power_of_two().max(2);
         let mask = slot_count - 1;
         // The layout with the fewest probes so far.
         let mut best: Option<Placed> = None;
         for seed in SEEDS {
-            let mut rows = vec![EMPTY; slot_count];
+            // The index into `hashed` of the row in each slot, or `EMPTY`.
+            let mut slots = vec![EMPTY; slot_count];
             let mut probes = 0;
-            for (row, &hash) in hashes.iter().enumerate() {
-                let mut index = first_slot(hash, seed, slot_count);
-                while rows[index] != EMPTY {
+            for (at, item) in (0u32..).zip(hashed) {
+                let mut index = first_slot(item.hash, seed, slot_count);
+                while slots[index] != EMPTY {
                     index = (index + 1) & mask;
                     probes += 1;
                 }
-                rows[index] = u32::try_from(row).unwrap_or(EMPTY);
+                slots[index] = at;
             }
             if best.as_ref().is_none_or(|best| probes < best.probes) {
-                best = Some(Placed { probes, seed, rows });
+                best = Some(Placed {
+                    probes,
+                    seed,
+                    slots,
+                });
             }
         }
-        let Placed { seed, rows, .. } = best.unwrap_or_default();
-        let slots = rows
+        let Placed { seed, slots, .. } = best.unwrap_or_default();
+        let slots = slots
             .into_iter()
-            .flat_map(|row| {
-                let tag = if row == EMPTY { 0 } else { tag(row as usize) };
-                Slot { row, tag }.to_bytes()
+            .flat_map(|at| {
+                // `EMPTY` is past the end of any service's rows.
+                let slot = match hashed.get(at as usize) {
+                    Some(item) => Slot {
+                        row: item.row,
+                        tag: item.tag,
+                    },
+                    None => Slot { row: EMPTY, tag: 0 },
+                };
+                slot.to_bytes()
             })
             .collect();
         HashIndex { slots, seed }
     }
 }
 
-/// The rows placed with one seed: the row in each slot, and the probes it took.
+/// The rows placed with one seed: which of them is in each slot, and the probes it took.
 #[derive(Default)]
 struct Placed {
     /// Slots passed over, over all rows.
     probes: usize,
     /// The seed.
     seed: u64,
-    /// The row in each slot, or [`EMPTY`].
-    rows: Vec<u32>,
+    /// The index into the hashed rows of the one in each slot, or [`EMPTY`].
+    slots: Vec<u32>,
 }
 
 #[cfg(test)]
@@ -222,7 +256,7 @@ mod tests {
 
     use super::super::runtime::{self, Table, Texts, UNLISTED};
     use super::*;
-    use crate::lower::Location;
+    use crate::lower::{Description, Location};
 
     /// Entries of `codes`, with keys of every length class and Korean messages.
     fn entries(codes: &[i32]) -> Vec<Entry> {
@@ -261,6 +295,38 @@ mod tests {
             .collect()
     }
 
+    /// [`entries`] of every role a table's columns may give: by row, keyed with a message,
+    /// keyless with a message, keyed with descriptions and no message, keyless with a
+    /// description, and keyed with a message and a description.
+    fn mixed_entries(codes: &[i32]) -> Vec<Entry> {
+        let mut entries = entries(codes);
+        for (row, entry) in entries.iter_mut().enumerate() {
+            let code = entry.code;
+            let describe = |n: usize| Description {
+                section: n
+                    .is_multiple_of(2)
+                    .then(|| Arc::from(format!("Section {n}"))),
+                text: format!("설명 {code} {n}"),
+            };
+            match row % 5 {
+                0 => {}
+                1 => entry.key = None,
+                2 => {
+                    entry.message = None;
+                    entry.descriptions = vec![describe(0), describe(1)];
+                }
+                3 => {
+                    entry.key = None;
+                    entry.message = None;
+                    entry.descriptions = vec![describe(1)];
+                }
+                _ => entry.descriptions = vec![describe(2)],
+            }
+            entry.variant = entry.key.as_deref().map(crate::ident::code_variant);
+        }
+        entries
+    }
+
     /// The runtime's view of laid-out columns: the statics that a generated file holds.
     fn table(columns: Columns<'_>) -> Table {
         fn leak_bytes(bytes: Vec<u8>) -> &'static [u8] {
@@ -268,6 +334,7 @@ mod tests {
         }
         fn texts(column: TextColumn<'_>) -> Texts {
             match column {
+                TextColumn::Empty => Texts::Empty,
                 TextColumn::Listed(list) => {
                     let list: Vec<&'static str> = list
                         .into_iter()
@@ -285,6 +352,7 @@ mod tests {
             codes: leak_bytes(columns.codes),
             keys: texts(columns.keys),
             messages: texts(columns.messages),
+            descriptions: texts(columns.descriptions),
             code_slots: leak_bytes(columns.code_index.slots),
             code_seed: columns.code_index.seed,
             key_slots: leak_bytes(columns.key_index.slots),
@@ -292,44 +360,93 @@ mod tests {
         }
     }
 
-    /// Every code and key of `entries` is found at its row through the runtime, and codes
-    /// and keys that are not listed are not, in both text layouts.
-    fn round_trip(codes: &[i32]) {
-        let entries = entries(codes);
+    /// Every code and key of `entries` is found at its row through the runtime, with its
+    /// texts; codes and keys that are not listed are not, and neither is a keyless code
+    /// by any key; in both text layouts.
+    fn round_trip(entries: &[Entry]) {
         for listed in [true, false] {
-            let table = table(Columns::new(&entries, listed));
+            let table = table(Columns::new(entries, listed));
             assert_eq!(table.len(), entries.len());
-            for (row, entry) in (0..).zip(&entries) {
-                let key = entry.key.as_deref().unwrap_or_default();
+            for (row, entry) in (0..).zip(entries) {
                 assert_eq!(table.code(row), entry.code);
                 assert_eq!(table.row_of_code(entry.code), row, "code {}", entry.code);
-                assert_eq!(table.row_of_key(key), Some(row), "key {key}");
-                assert_eq!(table.key(row), entry.key.as_deref());
-                assert_eq!(table.message(row), entry.message.as_deref());
+                if let Some(key) = entry.key() {
+                    assert_eq!(table.row_of_key(key), Some(row), "key {key}");
+                }
+                assert_eq!(table.key(row), entry.key());
+                assert_eq!(table.message(row), entry.message());
+                assert_eq!(table.description(row), entry.description());
             }
-            for entry in &entries {
+            for entry in entries {
                 for near in [entry.code.wrapping_add(1), entry.code.wrapping_sub(1)] {
                     if !entries.iter().any(|e| e.code == near) {
                         assert_eq!(table.row_of_code(near), UNLISTED, "{near}");
                     }
                 }
-                let key = entry.key.as_deref().unwrap_or_default();
+                let key = entry.key().unwrap_or("NO_KEY");
                 let changed = format!("{key}X");
                 assert_eq!(table.row_of_key(&changed), None, "{changed}");
                 assert_eq!(table.row_of_key(&key.to_lowercase()), None);
             }
+            // An empty key is what a keyless row holds: it must not find the row.
+            assert_eq!(table.row_of_key(""), None);
             assert_eq!(table.key(UNLISTED), None);
             assert_eq!(table.message(UNLISTED), None);
+            assert_eq!(table.description(UNLISTED), None);
         }
+    }
+
+    /// Codes of every size class: none, a few, and many.
+    fn sizes() -> impl Iterator<Item = Vec<i32>> {
+        let series = [0, 1, 2, 3, 50, 1000].map(|size| (0..size).map(|n| 4_000_000 + n * 7));
+        let series = series.into_iter().map(Iterator::collect);
+        series.chain([vec![i32::MIN, -1, 0, 1, i32::MAX]])
     }
 
     #[test]
     fn every_code_and_key_of_every_size_is_found_through_the_runtime() {
-        for size in [0, 1, 2, 3, 50, 1000] {
-            let codes: Vec<i32> = (0..size).map(|n| 4_000_000 + n * 7).collect();
-            round_trip(&codes);
+        for codes in sizes() {
+            round_trip(&entries(&codes));
         }
-        round_trip(&[i32::MIN, -1, 0, 1, i32::MAX]);
+    }
+
+    #[test]
+    fn keyless_codes_and_descriptions_are_found_by_code_and_never_by_key() {
+        for codes in sizes() {
+            round_trip(&mixed_entries(&codes));
+        }
+    }
+
+    #[test]
+    fn a_column_without_texts_is_one_token() {
+        let mut entries = mixed_entries(&[1, 2, 3, 4]);
+        let columns = Columns::new(&entries, true);
+        assert!(matches!(columns.keys, TextColumn::Listed(_)));
+        assert!(matches!(columns.descriptions, TextColumn::Listed(_)));
+        for entry in &mut entries {
+            entry.key = None;
+            entry.variant = None;
+            entry.message.get_or_insert_with(|| "Message.".to_owned());
+            entry.descriptions.clear();
+        }
+        for listed in [true, false] {
+            let columns = Columns::new(&entries, listed);
+            assert!(matches!(columns.keys, TextColumn::Empty));
+            assert!(matches!(columns.descriptions, TextColumn::Empty));
+            // No key slot holds a row.
+            assert_eq!(columns.key_index.slots.len(), 16);
+            let tokens = columns.to_tokens().to_string();
+            assert!(
+                tokens.contains("keys : super :: __errdoc :: Texts :: Empty"),
+                "{tokens}"
+            );
+            let table = table(columns);
+            assert_eq!(table.key(0), None);
+            assert_eq!(table.description(0), None);
+            assert_eq!(table.message(0), Some("메시지 1"));
+            assert_eq!(table.message(2), Some("Message."));
+            assert_eq!(table.row_of_key("A"), None);
+        }
     }
 
     #[test]
@@ -344,17 +461,45 @@ mod tests {
                 }
             }
         }
-        let entries = entries(&[4_010_002]);
+        let entries = mixed_entries(&[4_010_002, 4_010_003, 4_010_004, 4_010_005]);
         let table = table(Columns::new(&entries, true));
-        let key = entries[0].key.as_deref().unwrap_or_default();
+        let key = |row: usize| entries[row].key().unwrap_or_default();
         let shown = |code, row, debug| Shown(&table, code, row, debug).to_string();
-        assert_eq!(shown(4_010_002, 0, true), format!("{key}(4010002)"));
+        assert_eq!(shown(4_010_002, 0, true), format!("{}(4010002)", key(0)));
         assert_eq!(
             shown(4_010_002, 0, false),
-            format!("{key} (4010002): 메시지 4010002")
+            format!("{} (4010002): 메시지 4010002", key(0))
         );
+        // Keyless, with a message.
+        assert_eq!(shown(4_010_003, 1, true), "ErrorCode(4010003)");
+        assert_eq!(shown(4_010_003, 1, false), "4010003: 메시지 4010003");
+        // Keyed, with descriptions and no message: the first description.
+        assert_eq!(
+            shown(4_010_004, 2, false),
+            format!("{} (4010004): 설명 4010004 0", key(2))
+        );
+        // Keyless, with a description alone.
+        assert_eq!(shown(4_010_005, 3, true), "ErrorCode(4010005)");
+        assert_eq!(shown(4_010_005, 3, false), "4010005: 설명 4010005 1");
         assert_eq!(shown(-7, UNLISTED, true), "ErrorCode(-7)");
         assert_eq!(shown(-7, UNLISTED, false), "unlisted result code -7");
+    }
+
+    #[test]
+    fn key_tables_hold_only_keyed_codes() {
+        let entries = mixed_entries(&(0..100).collect::<Vec<_>>());
+        let columns = Columns::new(&entries, true);
+        let keyed = entries.iter().filter(|entry| entry.key.is_some()).count();
+        let rows: Vec<u32> = (0..columns.key_index.slots.len() / 8)
+            .map(|i| runtime::Slot::read(&columns.key_index.slots, i).row)
+            .filter(|&row| row != EMPTY)
+            .collect();
+        assert_eq!(rows.len(), keyed);
+        assert!(rows.iter().all(|&row| entries[row as usize].key.is_some()));
+        assert_eq!(
+            columns.key_index.slots.len() / 8,
+            (keyed * 4).next_power_of_two()
+        );
     }
 
     #[test]

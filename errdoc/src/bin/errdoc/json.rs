@@ -22,13 +22,16 @@ pub fn catalog(catalog: &Catalog) -> String {
                     let locations: Vec<Value> = entry
                         .locations()
                         .iter()
-                        .map(|at| json!({"file": at.file(), "line": at.line()}))
+                        .map(|at| {
+                            json!({"file": at.file(), "line": at.line(), "section": at.section()})
+                        })
                         .collect();
                     json!({
                         "code": entry.code(),
                         "key": entry.key(),
                         "variant": entry.variant(),
                         "message": entry.message(),
+                        "descriptions": descriptions(entry),
                         "sources": locations,
                     })
                 })
@@ -53,7 +56,8 @@ pub fn catalog(catalog: &Catalog) -> String {
 ///   {"module": "image", "change": "removed", "class": "breaking", "path": […], "codes": […]},
 ///   {"module": "general_ocr", "change": "changed", "class": "minor",
 ///    "old_path": […], "new_path": […], "codes": [
-///      {"code": 4000004, "change": "added", "class": "minor", "key": …, "variant": …, "message": …},
+///      {"code": 4000004, "change": "added", "class": "minor", "key": …, "variant": …,
+///       "message": …, "descriptions": [{"section": …, "text": …}]},
 ///      {"code": 4000001, "change": "changed", "class": "patch", "old": {…}, "new": {…}}]}]}
 /// ```
 pub fn diff(diff: &Diff) -> String {
@@ -102,7 +106,10 @@ pub fn diff(diff: &Diff) -> String {
             "codes_removed": counts.codes_removed,
             "keys_renamed": counts.keys_renamed,
             "keys_moved": counts.keys_moved,
+            "keys_removed": counts.keys_removed,
+            "keys_added": counts.keys_added,
             "messages_changed": counts.messages_changed,
+            "descriptions_changed": counts.descriptions_changed,
         },
         "services": services,
     });
@@ -123,7 +130,7 @@ fn code_change(change: &CodeChange) -> Value {
     match change {
         CodeChange::Added(entry) | CodeChange::Removed(entry) => {
             for (field, text) in text_fields(entry) {
-                value[field] = json!(text);
+                value[field] = text;
             }
         }
         CodeChange::Changed { old, new } => {
@@ -134,20 +141,33 @@ fn code_change(change: &CodeChange) -> Value {
     value
 }
 
-/// An entry without the places it was read from: code, key, variant and message.
+/// An entry without the places it was read from: code, key, variant, message and
+/// descriptions.
 fn entry(entry: &Entry) -> Value {
     let mut value = json!({ "code": entry.code() });
     for (field, text) in text_fields(entry) {
-        value[field] = json!(text);
+        value[field] = text;
     }
     value
 }
 
-/// The text fields of an entry that a diff compares or that the API derives from them.
-fn text_fields(entry: &Entry) -> [(&'static str, Option<&str>); 3] {
+/// The fields of an entry that a diff compares or that the API derives from them: key,
+/// variant and message (each a string or `null`), and descriptions.
+fn text_fields(entry: &Entry) -> [(&'static str, Value); 4] {
     [
-        ("key", entry.key()),
-        ("variant", entry.variant()),
-        ("message", entry.message()),
+        ("key", json!(entry.key())),
+        ("variant", json!(entry.variant())),
+        ("message", json!(entry.message())),
+        ("descriptions", descriptions(entry)),
     ]
+}
+
+/// An entry's descriptions: `[{"section": string or null, "text": string}]`, in the order
+/// read.
+fn descriptions(entry: &Entry) -> Value {
+    entry
+        .descriptions()
+        .iter()
+        .map(|description| json!({"section": description.section(), "text": description.text()}))
+        .collect()
 }

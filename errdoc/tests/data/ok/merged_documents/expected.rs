@@ -45,7 +45,7 @@ pub mod business_card_ocr {
         pub const MaxUploadSizeExceeded: ErrorCode = ErrorCode { code: 4000002, row: 3 };
     }
     impl ErrorCode {
-        /// Every code the documents list, in code order.
+        /// Every code the documents list, in code order, with a key or without.
         pub const ALL: &'static [ErrorCode] = &{
             let mut all = [ErrorCode { code: 0, row: 0 }; TABLE.len()];
             let mut row = 0;
@@ -87,15 +87,23 @@ pub mod business_card_ocr {
         pub const fn code(self) -> i32 {
             self.code
         }
-        /// The key, as the API returns it in `resultKey`, if the documents list the code.
+        /// The key, as the API returns it in `resultKey`, if the documents list the code
+        /// with one.
         #[inline]
         pub const fn key(self) -> ::core::option::Option<&'static str> {
             TABLE.key(self.row)
         }
-        /// The message, as the documentation gives it, if the documents list the code.
+        /// The message, as the documentation gives it, if the documents list the code
+        /// with one.
         #[inline]
         pub const fn message(self) -> ::core::option::Option<&'static str> {
             TABLE.message(self.row)
+        }
+        /// The first description, documentation beside the message, if the documents
+        /// list the code with one.
+        #[inline]
+        pub const fn description(self) -> ::core::option::Option<&'static str> {
+            TABLE.description(self.row)
         }
         /// The code as a crate-level entry, if the documents list it.
         #[inline]
@@ -104,7 +112,8 @@ pub mod business_card_ocr {
         }
     }
     impl ::core::fmt::Debug for ErrorCode {
-        /// `INVALID_UUID(4010002)` for a listed code, `ErrorCode(4999999)` for another.
+        /// `INVALID_UUID(4010002)` for a listed code with a key, `ErrorCode(4999999)`
+        /// for another.
         #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             TABLE.debug(self.code, self.row, f)
@@ -112,7 +121,9 @@ pub mod business_card_ocr {
     }
     impl ::core::fmt::Display for ErrorCode {
         /// Writes the key, the code and the message (`INVALID_UUID (4010002): Invalid
-        /// uuid.`), or for a code the documents do not list, the number.
+        /// uuid.`), or the description for a code without a message; a code without a
+        /// key goes without it (`4000005: …`), and a code the documents do not list is
+        /// its number.
         #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             TABLE.display(self.code, self.row, f)
@@ -158,6 +169,7 @@ pub mod business_card_ocr {
                 "Max upload file size exceeded.",
             ],
         ),
+        descriptions: super::__errdoc::Texts::Empty,
         code_slots: b"\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x03\0\0\0\x02\t=\0\xFF\xFF\xFF\xFF\0\0\0\0\x02\0\0\0\x01\t=\0\x01\0\0\0\x90\x01\0\0",
         code_seed: 0xbf58476d1ce4e5b9u64,
         key_slots: b"\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x03\0\0\0\xAB\xDF\x980\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x02\0\0\0\x06\x97m\xC7\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xBBW\xCC0\x01\0\0\0\x89\xB3\xB6\\",

@@ -36,7 +36,7 @@ pub mod repeat {
         pub const InvalidParameter: ErrorCode = ErrorCode { code: 4000001, row: 1 };
     }
     impl ErrorCode {
-        /// Every code the documents list, in code order.
+        /// Every code the documents list, in code order, with a key or without.
         pub const ALL: &'static [ErrorCode] = &{
             let mut all = [ErrorCode { code: 0, row: 0 }; TABLE.len()];
             let mut row = 0;
@@ -78,15 +78,23 @@ pub mod repeat {
         pub const fn code(self) -> i32 {
             self.code
         }
-        /// The key, as the API returns it in `resultKey`, if the documents list the code.
+        /// The key, as the API returns it in `resultKey`, if the documents list the code
+        /// with one.
         #[inline]
         pub const fn key(self) -> ::core::option::Option<&'static str> {
             TABLE.key(self.row)
         }
-        /// The message, as the documentation gives it, if the documents list the code.
+        /// The message, as the documentation gives it, if the documents list the code
+        /// with one.
         #[inline]
         pub const fn message(self) -> ::core::option::Option<&'static str> {
             TABLE.message(self.row)
+        }
+        /// The first description, documentation beside the message, if the documents
+        /// list the code with one.
+        #[inline]
+        pub const fn description(self) -> ::core::option::Option<&'static str> {
+            TABLE.description(self.row)
         }
         /// The code as a crate-level entry, if the documents list it.
         #[inline]
@@ -95,7 +103,8 @@ pub mod repeat {
         }
     }
     impl ::core::fmt::Debug for ErrorCode {
-        /// `INVALID_UUID(4010002)` for a listed code, `ErrorCode(4999999)` for another.
+        /// `INVALID_UUID(4010002)` for a listed code with a key, `ErrorCode(4999999)`
+        /// for another.
         #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             TABLE.debug(self.code, self.row, f)
@@ -103,7 +112,9 @@ pub mod repeat {
     }
     impl ::core::fmt::Display for ErrorCode {
         /// Writes the key, the code and the message (`INVALID_UUID (4010002): Invalid
-        /// uuid.`), or for a code the documents do not list, the number.
+        /// uuid.`), or the description for a code without a message; a code without a
+        /// key goes without it (`4000005: …`), and a code the documents do not list is
+        /// its number.
         #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             TABLE.display(self.code, self.row, f)
@@ -140,6 +151,7 @@ pub mod repeat {
         codes: b"\0\0\0\0\x01\t=\0",
         keys: super::__errdoc::Texts::Listed(&["SUCCESS", "INVALID_PARAMETER"]),
         messages: super::__errdoc::Texts::Listed(&["Success", "Invalid parameter."]),
+        descriptions: super::__errdoc::Texts::Empty,
         code_slots: b"\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x01\0\0\0\x01\t=\0\xFF\xFF\xFF\xFF\0\0\0\0",
         code_seed: 0x9e3779b97f4a7c15u64,
         key_slots: b"\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x01\0\0\0\x06\x97m\xC7\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xBBW\xCC0\xFF\xFF\xFF\xFF\0\0\0\0",

@@ -42,7 +42,8 @@ impl Service {
     pub fn from_module(module: &str) -> ::core::option::Option<Service> {
         Service::ALL.iter().copied().find(|service| service.module() == module)
     }
-    /// Every code the service's documents list, in code order.
+    /// Every code the service's documents list, in code order, with a key or
+    /// without.
     pub fn entries(self) -> impl ::core::iter::Iterator<Item = Entry> {
         (0..self.table().len()).filter_map(move |row| self.entry_at(row as u32))
     }
@@ -62,21 +63,17 @@ impl Service {
     /// The entry at `row` of the service's table, or `None` for an unlisted code.
     #[inline]
     const fn entry_at(self, row: u32) -> ::core::option::Option<Entry> {
-        let table = self.table();
-        match (table.key(row), table.message(row)) {
-            (
-                ::core::option::Option::Some(key),
-                ::core::option::Option::Some(message),
-            ) => {
-                ::core::option::Option::Some(Entry {
-                    service: self,
-                    code: table.code(row),
-                    key,
-                    message,
-                })
-            }
-            _ => ::core::option::Option::None,
+        if row == __errdoc::UNLISTED {
+            return ::core::option::Option::None;
         }
+        let table = self.table();
+        ::core::option::Option::Some(Entry {
+            service: self,
+            code: table.code(row),
+            key: table.key(row),
+            message: table.message(row),
+            description: table.description(row),
+        })
     }
     /// The tables of the service's codes.
     const fn table(self) -> &'static __errdoc::Table {
@@ -92,16 +89,47 @@ impl ::core::fmt::Display for Service {
     }
 }
 /// One listed result code of one service, for code that handles every service alike.
+///
+/// A listed code has a message, a description or both; a code without a key has no
+/// constant in its service's `ErrorCode`, and is found by its number only.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Entry {
     /// The service that defines the code.
     pub service: Service,
     /// The numeric code.
     pub code: i32,
-    /// The code's key (`INVALID_UUID`).
-    pub key: &'static str,
-    /// The code's message, as documented.
-    pub message: &'static str,
+    /// The code's key (`INVALID_UUID`), if the documents give one.
+    pub key: ::core::option::Option<&'static str>,
+    /// The code's message, as documented, if the documents give one.
+    pub message: ::core::option::Option<&'static str>,
+    /// The code's first description, documentation beside its message, if the
+    /// documents give one.
+    pub description: ::core::option::Option<&'static str>,
+}
+impl ::core::fmt::Display for Entry {
+    /// Writes the service, the code and its key (`Document OCR 4010002
+    /// INVALID_UUID`), then after a colon the message (`: Invalid uuid.`) and the
+    /// description after a dash (` — Exceeding the maximum number of groups`), or
+    /// whichever of the two the code has; a keyless code goes without the key.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::core::write!(f, "{} {}", self.service, self.code)?;
+        if let ::core::option::Option::Some(key) = self.key {
+            ::core::write!(f, " {key}")?;
+        }
+        match (self.message, self.description) {
+            (
+                ::core::option::Option::Some(message),
+                ::core::option::Option::Some(description),
+            ) => ::core::write!(f, ": {message} — {description}"),
+            (::core::option::Option::Some(text), ::core::option::Option::None)
+            | (::core::option::Option::None, ::core::option::Option::Some(text)) => {
+                ::core::write!(f, ": {text}")
+            }
+            (::core::option::Option::None, ::core::option::Option::None) => {
+                ::core::result::Result::Ok(())
+            }
+        }
+    }
 }
 /// The error of parsing a key that a service's documents do not list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -149,7 +177,7 @@ pub mod alpha {
         };
     }
     impl ErrorCode {
-        /// Every code the documents list, in code order.
+        /// Every code the documents list, in code order, with a key or without.
         pub const ALL: &'static [ErrorCode] = &{
             let mut all = [ErrorCode { code: 0, row: 0 }; TABLE.len()];
             let mut row = 0;
@@ -191,15 +219,23 @@ pub mod alpha {
         pub const fn code(self) -> i32 {
             self.code
         }
-        /// The key, as the API returns it in `resultKey`, if the documents list the code.
+        /// The key, as the API returns it in `resultKey`, if the documents list the code
+        /// with one.
         #[inline]
         pub const fn key(self) -> ::core::option::Option<&'static str> {
             TABLE.key(self.row)
         }
-        /// The message, as the documentation gives it, if the documents list the code.
+        /// The message, as the documentation gives it, if the documents list the code
+        /// with one.
         #[inline]
         pub const fn message(self) -> ::core::option::Option<&'static str> {
             TABLE.message(self.row)
+        }
+        /// The first description, documentation beside the message, if the documents
+        /// list the code with one.
+        #[inline]
+        pub const fn description(self) -> ::core::option::Option<&'static str> {
+            TABLE.description(self.row)
         }
         /// The code as a crate-level entry, if the documents list it.
         #[inline]
@@ -208,7 +244,8 @@ pub mod alpha {
         }
     }
     impl ::core::fmt::Debug for ErrorCode {
-        /// `INVALID_UUID(4010002)` for a listed code, `ErrorCode(4999999)` for another.
+        /// `INVALID_UUID(4010002)` for a listed code with a key, `ErrorCode(4999999)`
+        /// for another.
         #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             TABLE.debug(self.code, self.row, f)
@@ -216,7 +253,9 @@ pub mod alpha {
     }
     impl ::core::fmt::Display for ErrorCode {
         /// Writes the key, the code and the message (`INVALID_UUID (4010002): Invalid
-        /// uuid.`), or for a code the documents do not list, the number.
+        /// uuid.`), or the description for a code without a message; a code without a
+        /// key goes without it (`4000005: …`), and a code the documents do not list is
+        /// its number.
         #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             TABLE.display(self.code, self.row, f)
@@ -255,6 +294,7 @@ pub mod alpha {
         messages: super::__errdoc::Texts::Listed(
             &["The smallest code.", "The largest code."],
         ),
+        descriptions: super::__errdoc::Texts::Empty,
         code_slots: b"\x01\0\0\0\xFF\xFF\xFF\x7F\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\0\0\0\x80\xFF\xFF\xFF\xFF\0\0\0\0",
         code_seed: 0x9e3779b97f4a7c15u64,
         key_slots: b"\xFF\xFF\xFF\xFF\0\0\0\0\x01\0\0\0\xEAg\xF9I\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xCE\x99\xDF\x9E\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0",
@@ -299,7 +339,7 @@ pub mod zeta {
         pub const InternalFail: ErrorCode = ErrorCode { code: 5000001, row: 3 };
     }
     impl ErrorCode {
-        /// Every code the documents list, in code order.
+        /// Every code the documents list, in code order, with a key or without.
         pub const ALL: &'static [ErrorCode] = &{
             let mut all = [ErrorCode { code: 0, row: 0 }; TABLE.len()];
             let mut row = 0;
@@ -341,15 +381,23 @@ pub mod zeta {
         pub const fn code(self) -> i32 {
             self.code
         }
-        /// The key, as the API returns it in `resultKey`, if the documents list the code.
+        /// The key, as the API returns it in `resultKey`, if the documents list the code
+        /// with one.
         #[inline]
         pub const fn key(self) -> ::core::option::Option<&'static str> {
             TABLE.key(self.row)
         }
-        /// The message, as the documentation gives it, if the documents list the code.
+        /// The message, as the documentation gives it, if the documents list the code
+        /// with one.
         #[inline]
         pub const fn message(self) -> ::core::option::Option<&'static str> {
             TABLE.message(self.row)
+        }
+        /// The first description, documentation beside the message, if the documents
+        /// list the code with one.
+        #[inline]
+        pub const fn description(self) -> ::core::option::Option<&'static str> {
+            TABLE.description(self.row)
         }
         /// The code as a crate-level entry, if the documents list it.
         #[inline]
@@ -358,7 +406,8 @@ pub mod zeta {
         }
     }
     impl ::core::fmt::Debug for ErrorCode {
-        /// `INVALID_UUID(4010002)` for a listed code, `ErrorCode(4999999)` for another.
+        /// `INVALID_UUID(4010002)` for a listed code with a key, `ErrorCode(4999999)`
+        /// for another.
         #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             TABLE.debug(self.code, self.row, f)
@@ -366,7 +415,9 @@ pub mod zeta {
     }
     impl ::core::fmt::Display for ErrorCode {
         /// Writes the key, the code and the message (`INVALID_UUID (4010002): Invalid
-        /// uuid.`), or for a code the documents do not list, the number.
+        /// uuid.`), or the description for a code without a message; a code without a
+        /// key goes without it (`4000005: …`), and a code the documents do not list is
+        /// its number.
         #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             TABLE.display(self.code, self.row, f)
@@ -407,6 +458,7 @@ pub mod zeta {
         messages: super::__errdoc::Texts::Listed(
             &["Unknown error.", "Success", "Bad Request", "Internal fail."],
         ),
+        descriptions: super::__errdoc::Texts::Empty,
         code_slots: b"\x01\0\0\0\0\0\0\0\x02\0\0\0\x90\x01\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x03\0\0\0AKL\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF",
         code_seed: 0x9e3779b97f4a7c15u64,
         key_slots: b"\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0/R\x01\xE9\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x03\0\0\0\xE6\x9DTm\x01\0\0\0\xBBW\xCC0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x02\0\0\0\x89\xB3\xB6\\",
