@@ -28,9 +28,13 @@ pub mod speech {
     impl ErrorCode {
         /// `0` `SUCCESS`: Success
         ///
+        /// The call succeeded.
+        ///
         /// From tests/data/ok/column\_order/error-code.md:5.
         pub const Success: ErrorCode = ErrorCode { code: 0, row: 0 };
         /// `4000001` `INVALID_PARAMETER`: Invalid parameter.
+        ///
+        /// A parameter is wrong.
         ///
         /// From tests/data/ok/column\_order/error-code.md:6.
         pub const InvalidParameter: ErrorCode = ErrorCode { code: 4000001, row: 1 };
@@ -159,7 +163,9 @@ pub mod speech {
         messages: super::__errdoc::Texts::Listed(
             &["Success", "Invalid parameter.", "Invalid appKey."],
         ),
-        descriptions: super::__errdoc::Texts::Empty,
+        descriptions: super::__errdoc::Texts::Listed(
+            &["The call succeeded.", "A parameter is wrong.", ""],
+        ),
         code_slots: b"\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x01\0\0\0\x01\t=\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x02\0\0\0\x110=\0",
         code_seed: 0x9e3779b97f4a7c15u64,
         key_slots: b"\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x02\0\0\0\xDBu7\xD3\0\0\0\0\xBBW\xCC0\x01\0\0\0\x06\x97m\xC7\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0",

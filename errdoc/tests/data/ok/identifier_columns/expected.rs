@@ -29,9 +29,15 @@ pub mod face_recognition {
     impl ErrorCode {
         /// `-50000` `InternalServerError`: InternalServerError
         ///
+        /// Create group: Server error.
+        ///
         /// From tests/data/ok/identifier\_columns/api-guide.md:26, tests/data/ok/identifier\_columns/api-guide.md:36.
         pub const InternalServerError: ErrorCode = ErrorCode { code: -50000, row: 0 };
         /// `-40070` `ServiceQuotaExceededException`: ServiceQuotaExceededException
+        ///
+        /// Create group: Exceeding the maximum number of groups.
+        ///
+        /// Register face: Exceeding the faces of one group.
         ///
         /// From tests/data/ok/identifier\_columns/api-guide.md:25, tests/data/ok/identifier\_columns/api-guide.md:35.
         pub const ServiceQuotaExceededException: ErrorCode = ErrorCode {
@@ -40,15 +46,19 @@ pub mod face_recognition {
         };
         /// `-40010` `InvalidGroupID`: InvalidGroupID
         ///
+        /// Create group: The group ID is invalid.
+        ///
         /// From tests/data/ok/identifier\_columns/api-guide.md:24.
         pub const InvalidGroupId: ErrorCode = ErrorCode { code: -40010, row: 2 };
         /// `-40000` `InvalidParam`: InvalidParam
+        ///
+        /// Create group: A parameter is invalid.
         ///
         /// From tests/data/ok/identifier\_columns/api-guide.md:23, tests/data/ok/identifier\_columns/api-guide.md:34.
         pub const InvalidParam: ErrorCode = ErrorCode { code: -40000, row: 3 };
     }
     impl ErrorCode {
-        /// Every code the documents list, in code order.
+        /// Every code the documents list, in code order, with a key or without.
         pub const ALL: &'static [ErrorCode] = &{
             let mut all = [ErrorCode { code: 0, row: 0 }; TABLE.len()];
             let mut row = 0;
@@ -90,15 +100,23 @@ pub mod face_recognition {
         pub const fn code(self) -> i32 {
             self.code
         }
-        /// The key, as the API returns it in `resultKey`, if the documents list the code.
+        /// The key, as the API returns it in `resultKey`, if the documents list the code
+        /// with one.
         #[inline]
         pub const fn key(self) -> ::core::option::Option<&'static str> {
             TABLE.key(self.row)
         }
-        /// The message, as the documentation gives it, if the documents list the code.
+        /// The message, as the documentation gives it, if the documents list the code
+        /// with one.
         #[inline]
         pub const fn message(self) -> ::core::option::Option<&'static str> {
             TABLE.message(self.row)
+        }
+        /// The first description, documentation beside the message, if the documents
+        /// list the code with one.
+        #[inline]
+        pub const fn description(self) -> ::core::option::Option<&'static str> {
+            TABLE.description(self.row)
         }
         /// The code as a crate-level entry, if the documents list it.
         #[inline]
@@ -107,7 +125,8 @@ pub mod face_recognition {
         }
     }
     impl ::core::fmt::Debug for ErrorCode {
-        /// `INVALID_UUID(4010002)` for a listed code, `ErrorCode(4999999)` for another.
+        /// `INVALID_UUID(4010002)` for a listed code with a key, `ErrorCode(4999999)`
+        /// for another.
         #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             TABLE.debug(self.code, self.row, f)
@@ -115,7 +134,9 @@ pub mod face_recognition {
     }
     impl ::core::fmt::Display for ErrorCode {
         /// Writes the key, the code and the message (`INVALID_UUID (4010002): Invalid
-        /// uuid.`), or for a code the documents do not list, the number.
+        /// uuid.`), or the description for a code without a message; a code without a
+        /// key goes without it (`4000005: …`), and a code the documents do not list is
+        /// its number.
         #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             TABLE.display(self.code, self.row, f)
@@ -166,6 +187,14 @@ pub mod face_recognition {
                 "InvalidParam",
             ],
         ),
+        descriptions: super::__errdoc::Texts::Listed(
+            &[
+                "Server error.",
+                "Exceeding the maximum number of groups.",
+                "The group ID is invalid.",
+                "A parameter is invalid.",
+            ],
+        ),
         code_slots: b"\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x02\0\0\0\xB6c\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x03\0\0\0\xC0c\xFF\xFF\0\0\0\0\xB0<\xFF\xFF\x01\0\0\0zc\xFF\xFF",
         code_seed: 0xd6e8feb86659fd93u64,
         key_slots: b"\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x01\0\0\0W\xEC\x1C\xF6\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x02\0\0\x004\xFB_;\x03\0\0\0\xB7\xAB\x0C\x8F\0\0\0\x004,\xAEl\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0",
@@ -194,19 +223,25 @@ pub mod leaderboard {
     impl ErrorCode {
         /// `-1` `LEADERBOARD_FAILED`: LEADERBOARD\_FAILED
         ///
+        /// Failed.
+        ///
         /// From tests/data/ok/identifier\_columns/leaderboard.md:6.
         pub const LeaderboardFailed: ErrorCode = ErrorCode { code: -1, row: 0 };
         /// `0` `LEADERBOARD_SUCCESS`: LEADERBOARD\_SUCCESS
+        ///
+        /// Success.
         ///
         /// From tests/data/ok/identifier\_columns/leaderboard.md:5.
         pub const LeaderboardSuccess: ErrorCode = ErrorCode { code: 0, row: 1 };
         /// `7` `leaderboard_in_snake_case`: leaderboard\_in\_snake\_case
         ///
+        /// A message column of identifiers is a key column.
+        ///
         /// From tests/data/ok/identifier\_columns/leaderboard.md:7.
         pub const LeaderboardInSnakeCase: ErrorCode = ErrorCode { code: 7, row: 2 };
     }
     impl ErrorCode {
-        /// Every code the documents list, in code order.
+        /// Every code the documents list, in code order, with a key or without.
         pub const ALL: &'static [ErrorCode] = &{
             let mut all = [ErrorCode { code: 0, row: 0 }; TABLE.len()];
             let mut row = 0;
@@ -248,15 +283,23 @@ pub mod leaderboard {
         pub const fn code(self) -> i32 {
             self.code
         }
-        /// The key, as the API returns it in `resultKey`, if the documents list the code.
+        /// The key, as the API returns it in `resultKey`, if the documents list the code
+        /// with one.
         #[inline]
         pub const fn key(self) -> ::core::option::Option<&'static str> {
             TABLE.key(self.row)
         }
-        /// The message, as the documentation gives it, if the documents list the code.
+        /// The message, as the documentation gives it, if the documents list the code
+        /// with one.
         #[inline]
         pub const fn message(self) -> ::core::option::Option<&'static str> {
             TABLE.message(self.row)
+        }
+        /// The first description, documentation beside the message, if the documents
+        /// list the code with one.
+        #[inline]
+        pub const fn description(self) -> ::core::option::Option<&'static str> {
+            TABLE.description(self.row)
         }
         /// The code as a crate-level entry, if the documents list it.
         #[inline]
@@ -265,7 +308,8 @@ pub mod leaderboard {
         }
     }
     impl ::core::fmt::Debug for ErrorCode {
-        /// `INVALID_UUID(4010002)` for a listed code, `ErrorCode(4999999)` for another.
+        /// `INVALID_UUID(4010002)` for a listed code with a key, `ErrorCode(4999999)`
+        /// for another.
         #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             TABLE.debug(self.code, self.row, f)
@@ -273,7 +317,9 @@ pub mod leaderboard {
     }
     impl ::core::fmt::Display for ErrorCode {
         /// Writes the key, the code and the message (`INVALID_UUID (4010002): Invalid
-        /// uuid.`), or for a code the documents do not list, the number.
+        /// uuid.`), or the description for a code without a message; a code without a
+        /// key goes without it (`4000005: …`), and a code the documents do not list is
+        /// its number.
         #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             TABLE.display(self.code, self.row, f)
@@ -313,6 +359,9 @@ pub mod leaderboard {
         ),
         messages: super::__errdoc::Texts::Listed(
             &["LEADERBOARD_FAILED", "LEADERBOARD_SUCCESS", "leaderboard_in_snake_case"],
+        ),
+        descriptions: super::__errdoc::Texts::Listed(
+            &["Failed.", "Success.", "A message column of identifiers is a key column."],
         ),
         code_slots: b"\x01\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\x02\0\0\0\x07\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF",
         code_seed: 0x9e3779b97f4a7c15u64,
