@@ -39,7 +39,9 @@ fn main() {
     println!("{:?} {:?}", domain.message(), domain.description());
     let entry = Service::Cdn.entry(10000).expect("listed");
     assert_eq!((entry.key, entry.message), (None, domain.message()));
-    assert_eq!(cdn::ErrorCode::Success.code(), 0);
+    // `SUCCESS` among sentences is a message too, not a key.
+    let success = cdn::ErrorCode::from_code(0);
+    assert_eq!((success.key(), success.message()), (None, Some("SUCCESS")));
 }
 "#;
 
