@@ -398,8 +398,11 @@ impl Claims {
 
 /// Merges the rows of one service's documents into its entries, sorted by code.
 fn merge(documents: Vec<Document>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Entry> {
-    let mut by_code: BTreeMap<i32, Merging> = BTreeMap::new();
-    let mut claims = Claims::default();
+    let mut merger = Merger {
+        by_code: BTreeMap::new(),
+        claims: Claims::default(),
+        diagnostics,
+    };
     let tables = documents.into_iter().enumerate().flat_map(|(d, document)| {
         let path = document.path;
         let tables = document.tables.into_iter().enumerate();
@@ -418,7 +421,7 @@ fn merge(documents: Vec<Document>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Ent
                 section: table.section.as_ref(),
                 message_keys: table.message_keys,
             };
-            let Some((entry, more)) = validate(&mut row, &place, diagnostics) else {
+            let Some((entry, more)) = validate(&mut row, &place, merger.diagnostics) else {
                 continue;
             };
             // A cell that lists several codes gives each the row's texts.
@@ -430,139 +433,136 @@ fn merge(documents: Vec<Document>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Ent
                 })
                 .collect();
             for entry in std::iter::once(entry).chain(copies) {
-                add(
-                    &mut by_code,
-                    &mut claims,
-                    entry,
-                    table_id,
-                    &row,
-                    diagnostics,
-                );
+                merger.add(entry, table_id, &row);
             }
         }
     }
-    by_code.into_values().map(|merging| merging.entry).collect()
+    let entries = merger.by_code.into_values();
+    entries.map(|merging| merging.entry).collect()
 }
 
-/// Adds an entry read from `row`: a new code, or one more row of a known code.
-fn add(
-    by_code: &mut BTreeMap<i32, Merging>,
-    claims: &mut Claims,
-    entry: Entry,
-    table_id: TableId,
-    row: &RawRow,
-    diagnostics: &mut Vec<Diagnostic>,
-) {
-    if by_code.contains_key(&entry.code) {
-        repeat(by_code, claims, entry, table_id, row, diagnostics);
-        return;
-    }
-    let key_span = row.key.as_ref().map(|cell| cell.span.clone());
-    if let Some(span) = &key_span {
-        if !claims.claim(&entry, span, by_code, diagnostics) {
+/// One service's entries while its rows are merged, with the keys they claim.
+struct Merger<'d> {
+    by_code: BTreeMap<i32, Merging>,
+    claims: Claims,
+    diagnostics: &'d mut Vec<Diagnostic>,
+}
+
+impl Merger<'_> {
+    /// Adds an entry read from `row`: a new code, or one more row of a known code.
+    fn add(&mut self, entry: Entry, table_id: TableId, row: &RawRow) {
+        if self.by_code.contains_key(&entry.code) {
+            self.repeat(entry, table_id, row);
             return;
         }
-    }
-    let first = FirstCells {
-        key: key_span,
-        message: row.message.as_ref().map(|cell| cell.span.clone()),
-    };
-    let described = entry.descriptions.iter().map(|d| d.text.clone()).collect();
-    let merging = Merging {
-        entry,
-        first,
-        last_table: table_id,
-        last_row: row.span.clone(),
-        described,
-    };
-    by_code.insert(merging.entry.code, merging);
-}
-
-/// Handles a row whose code is already known. A key or a message the code did not have yet
-/// is taken; a different one is a conflict, and the row is not merged. A description not
-/// known yet is kept, with its section. An identical row in the same table is merged with a
-/// warning.
-fn repeat(
-    by_code: &mut BTreeMap<i32, Merging>,
-    claims: &mut Claims,
-    entry: Entry,
-    table_id: TableId,
-    row: &RawRow,
-    diagnostics: &mut Vec<Diagnostic>,
-) {
-    let Some(merging) = by_code.get(&entry.code) else {
-        return;
-    };
-    let known = &merging.entry;
-    let conflict = |field, first: &Option<String>, second: &Option<String>| match (first, second) {
-        (Some(first), Some(second)) if first != second => {
-            Some((field, first.clone(), second.clone()))
-        }
-        _ => None,
-    };
-    let conflict = conflict(Field::Key, &known.key, &entry.key)
-        .or_else(|| conflict(Field::Message, &known.message, &entry.message));
-    if let Some((field, first, second)) = conflict {
-        let (span, related) = match field {
-            Field::Key => (&row.key, &merging.first.key),
-            _ => (&row.message, &merging.first.message),
-        };
-        let span = span.as_ref().map_or(&row.span, |cell| &cell.span);
-        let kind = DiagnosticKind::CodeConflict {
-            code: entry.code,
-            field,
-            first,
-            second,
-        };
-        let mut diagnostic = Diagnostic::error(kind, span.clone());
-        if let Some(related) = related {
-            diagnostic = diagnostic.with_related(related.clone());
-        }
-        diagnostics.push(diagnostic);
-        return;
-    }
-    // A key that a keyless code gets here must be free in its service.
-    let new_key = known.key.is_none() && entry.key.is_some();
-    let key_span = row.key.as_ref().map(|cell| cell.span.clone());
-    if new_key {
+        let key_span = row.key.as_ref().map(|cell| cell.span.clone());
         if let Some(span) = &key_span {
-            if !claims.claim(&entry, span, by_code, diagnostics) {
+            if !self
+                .claims
+                .claim(&entry, span, &self.by_code, self.diagnostics)
+            {
                 return;
             }
         }
+        let first = FirstCells {
+            key: key_span,
+            message: row.message.as_ref().map(|cell| cell.span.clone()),
+        };
+        let described = entry.descriptions.iter().map(|d| d.text.clone()).collect();
+        let merging = Merging {
+            entry,
+            first,
+            last_table: table_id,
+            last_row: row.span.clone(),
+            described,
+        };
+        self.by_code.insert(merging.entry.code, merging);
     }
-    let Some(merging) = by_code.get_mut(&entry.code) else {
-        return;
-    };
-    let known = &mut merging.entry;
-    let same = (entry.key.is_none() || known.key == entry.key)
-        && (entry.message.is_none() || known.message == entry.message)
-        && entry
-            .descriptions
-            .iter()
-            .all(|description| merging.described.contains(&description.text));
-    if same && merging.last_table == table_id {
-        let kind = DiagnosticKind::RepeatedRow(entry.code);
-        let diagnostic = Diagnostic::warning(kind, row.span.clone());
-        diagnostics.push(diagnostic.with_related(merging.last_row.clone()));
-    }
-    if new_key {
-        known.key = entry.key;
-        known.variant = entry.variant;
-        merging.first.key = key_span;
-    }
-    if known.message.is_none() && entry.message.is_some() {
-        known.message = entry.message;
-        merging.first.message = row.message.as_ref().map(|cell| cell.span.clone());
-    }
-    for description in entry.descriptions {
-        if merging.described.insert(description.text.clone()) {
-            known.descriptions.push(description);
+
+    /// Handles a row whose code is already known. A key or a message the code did not have yet
+    /// is taken; a different one is a conflict, and the row is not merged. A description not
+    /// known yet is kept, with its section. An identical row in the same table is merged with a
+    /// warning.
+    fn repeat(&mut self, entry: Entry, table_id: TableId, row: &RawRow) {
+        let Some(merging) = self.by_code.get(&entry.code) else {
+            return;
+        };
+        let known = &merging.entry;
+        let conflict =
+            |field, first: &Option<String>, second: &Option<String>| match (first, second) {
+                (Some(first), Some(second)) if first != second => {
+                    Some((field, first.clone(), second.clone()))
+                }
+                _ => None,
+            };
+        let conflict = conflict(Field::Key, &known.key, &entry.key)
+            .or_else(|| conflict(Field::Message, &known.message, &entry.message));
+        if let Some((field, first, second)) = conflict {
+            let (span, related) = match field {
+                Field::Key => (&row.key, &merging.first.key),
+                _ => (&row.message, &merging.first.message),
+            };
+            let span = span.as_ref().map_or(&row.span, |cell| &cell.span);
+            let kind = DiagnosticKind::CodeConflict {
+                code: entry.code,
+                field,
+                first,
+                second,
+            };
+            let mut diagnostic = Diagnostic::error(kind, span.clone());
+            if let Some(related) = related {
+                diagnostic = diagnostic.with_related(related.clone());
+            }
+            self.diagnostics.push(diagnostic);
+            return;
         }
+        // A key that a keyless code gets here must be free in its service.
+        let new_key = known.key.is_none() && entry.key.is_some();
+        let key_span = row.key.as_ref().map(|cell| cell.span.clone());
+        if new_key {
+            if let Some(span) = &key_span {
+                if !self
+                    .claims
+                    .claim(&entry, span, &self.by_code, self.diagnostics)
+                {
+                    return;
+                }
+            }
+        }
+        let Some(merging) = self.by_code.get_mut(&entry.code) else {
+            return;
+        };
+        let known = &mut merging.entry;
+        let same = (entry.key.is_none() || known.key == entry.key)
+            && (entry.message.is_none() || known.message == entry.message)
+            && entry
+                .descriptions
+                .iter()
+                .all(|description| merging.described.contains(&description.text));
+        if same && merging.last_table == table_id {
+            let kind = DiagnosticKind::RepeatedRow(entry.code);
+            let diagnostic = Diagnostic::warning(kind, row.span.clone());
+            self.diagnostics
+                .push(diagnostic.with_related(merging.last_row.clone()));
+        }
+        if new_key {
+            known.key = entry.key;
+            known.variant = entry.variant;
+            merging.first.key = key_span;
+        }
+        if known.message.is_none() && entry.message.is_some() {
+            known.message = entry.message;
+            merging.first.message = row.message.as_ref().map(|cell| cell.span.clone());
+        }
+        for description in entry.descriptions {
+            if merging.described.insert(description.text.clone()) {
+                known.descriptions.push(description);
+            }
+        }
+        known.locations.extend(entry.locations);
+        merging.last_table = table_id;
+        merging.last_row = row.span.clone();
     }
-    known.locations.extend(entry.locations);
-    merging.last_table = table_id;
-    merging.last_row = row.span.clone();
 }
 
 /// Where a row's table is, and how it gives keys.
