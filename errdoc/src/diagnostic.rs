@@ -216,6 +216,30 @@ pub enum DiagnosticKind {
         /// The service path here.
         second: String,
     },
+    /// A code that another language version of the page lists is missing from this one
+    /// (pages whose paths differ only in a language segment, `STT/ko/…` and `STT/zh/…`, are
+    /// one page in several languages). A warning; the span is the page's first table's
+    /// header, the related span the sibling's row.
+    TranslationMissingCode {
+        /// The code missing here.
+        code: i32,
+        /// The path of a language version that lists it.
+        sibling: String,
+    },
+    /// A page's breadcrumb names another service than most of its other language versions,
+    /// so its rows would make a service of their own. The related span is a sibling's
+    /// breadcrumb; the page's rows are merged into the siblings' service.
+    TranslationServiceMismatch {
+        /// The service path this page's breadcrumb names.
+        service: String,
+        /// The service path its language versions name.
+        expected: String,
+    },
+    /// A suppression that suppresses nothing.
+    UnusedSuppression {
+        /// The rule the suppression names.
+        rule: String,
+    },
 }
 
 impl fmt::Display for DiagnosticKind {
@@ -346,6 +370,20 @@ impl fmt::Display for DiagnosticKind {
                 Escaped(first),
                 Escaped(second)
             ),
+            DiagnosticKind::TranslationMissingCode { code, sibling } => write!(
+                f,
+                "code `{code}` is missing from this language version of the page; `{}` lists it",
+                Escaped(sibling)
+            ),
+            DiagnosticKind::TranslationServiceMismatch { service, expected } => write!(
+                f,
+                "breadcrumb names the service `{}`, but the page's other language versions name `{}`",
+                Escaped(service),
+                Escaped(expected)
+            ),
+            DiagnosticKind::UnusedSuppression { rule } => {
+                write!(f, "suppression of `{}` suppresses nothing", Escaped(rule))
+            }
         }
     }
 }

@@ -49,6 +49,7 @@ mod parse;
 mod properties;
 mod read;
 mod render;
+mod translations;
 
 pub use config::{Builder, Error, Generated, Summary};
 pub use diagnostic::{Detached, Diagnostic, DiagnosticKind, Field, Report, Severity, Span};
@@ -58,11 +59,24 @@ pub use lower::{Catalog, Description, Entry, Location, Service};
 pub use parse::{Lookalike, Source};
 pub use read::{Inputs, ReadError, read};
 pub use render::GenerateError;
+pub use translations::language_versions;
 
 /// Parses and lowers documents: the catalog of everything valid, and every diagnostic.
 ///
-/// This is everything `errdoc check` does after reading the files.
+/// This is everything `errdoc check` does after reading the files, with the default
+/// [`CheckOptions`] (language versions in folders `ko`, `en`, `ja` and `zh`).
 pub fn check(sources: &[Source]) -> Checked {
+    check_with(sources, &CheckOptions::default())
+}
+
+/// Parses documents, checks their language versions against each other, and lowers them.
+///
+/// Pages whose paths differ only in a folder named by one of `options.languages` are one
+/// page in several languages: they must list the same codes (a code missing from one is a
+/// warning there) under the same service (a breadcrumb that names another is an error, and
+/// its rows join the others' service). Their keys and messages must agree as any two pages
+/// of one service must; their descriptions may differ.
+pub fn check_with(sources: &[Source], options: &CheckOptions) -> Checked {
     let mut diagnostics = Vec::new();
     let mut documents = Vec::with_capacity(sources.len());
     for source in sources {
@@ -70,11 +84,31 @@ pub fn check(sources: &[Source]) -> Checked {
         diagnostics.extend(found);
         documents.extend(document);
     }
+    diagnostics.extend(translations::check(&mut documents, &options.languages));
     let (catalog, found) = lower::lower(documents);
     diagnostics.extend(found);
     Checked {
         catalog,
         diagnostics,
+    }
+}
+
+/// How [`check_with`] reads the documents.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct CheckOptions {
+    /// The path segments that name a page's language (folder names, compared exactly),
+    /// first the language that others are translated from: a tie between two services
+    /// named by a page's versions goes to the version first in this order. By default
+    /// `ko`, `en`, `ja`, `zh`; empty, language versions are not compared.
+    pub languages: Vec<String>,
+}
+
+impl Default for CheckOptions {
+    fn default() -> CheckOptions {
+        CheckOptions {
+            languages: ["ko", "en", "ja", "zh"].map(String::from).into(),
+        }
     }
 }
 

@@ -294,7 +294,7 @@ struct Owner {
 }
 
 /// The key two service paths are compared by: segments lower-cased, runs of spaces folded.
-fn fold_path(path: &[String]) -> String {
+pub(crate) fn fold_path(path: &[String]) -> String {
     let segments: Vec<String> = path
         .iter()
         .map(|segment| collapse_whitespace(segment).to_lowercase())
@@ -668,7 +668,7 @@ fn validate(
 /// The codes a code cell gives: one integer that fits `i32` (`i32::from_str` takes exactly
 /// a decimal integer with at most one sign), or several, separated by commas, slashes or
 /// spaces (`2111, 2112`, `-4000001 -4000006`), which share the row's texts.
-fn codes(text: &str) -> Option<Vec<i32>> {
+pub(crate) fn codes(text: &str) -> Option<Vec<i32>> {
     if let Ok(code) = text.parse::<i32>() {
         return Some(vec![code]);
     }
