@@ -153,7 +153,10 @@ fn same_codes(documents: &[Document], versions: &[usize]) -> Vec<Diagnostic> {
             codes_here
         })
         .collect();
-    let every: BTreeSet<i32> = listed.iter().flat_map(|codes| codes.keys().copied()).collect();
+    let every: BTreeSet<i32> = listed
+        .iter()
+        .flat_map(|codes| codes.keys().copied())
+        .collect();
     let mut diagnostics = Vec::new();
     for (position, &index) in versions.iter().enumerate() {
         let document = &documents[index];
@@ -206,7 +209,11 @@ mod tests {
         let languages = languages();
         assert_eq!(
             language_versions("STT/zh/error-code.md", &languages),
-            ["STT/ko/error-code.md", "STT/en/error-code.md", "STT/ja/error-code.md"]
+            [
+                "STT/ko/error-code.md",
+                "STT/en/error-code.md",
+                "STT/ja/error-code.md"
+            ]
         );
         assert_eq!(
             language_versions("ko/STT/en/x.md", &languages)[0],
@@ -256,7 +263,11 @@ mod tests {
             Source::new("A/fr/error-code.md", page("A", &[1])),
         ];
         let checked = check_with(&sources, &CheckOptions::default());
-        assert_eq!(checked.diagnostics, [], "no language segment, or another one");
+        assert_eq!(
+            checked.diagnostics,
+            [],
+            "no language segment, or another one"
+        );
         let mut none = CheckOptions::default();
         none.languages.clear();
         let sources = [

@@ -13,8 +13,11 @@
 //! class or above, or when `generate --check` finds the file stale; 2 on a usage error or a
 //! path that does not exist. Diagnostics go to stderr, results to stdout.
 
+mod config;
 mod json;
+mod walk;
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
@@ -22,8 +25,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use errdoc::{
-    Builder, Checked, Class, Error, Generated, Inputs, ReadError, Report, Severity, Summary,
+    Builder, CheckOptions, Checked, Class, Error, Generated, Inputs, ReadError, Report, Severity,
+    Summary,
 };
+
+use crate::config::Config;
 
 /// Turns published error-code pages into typed Rust code, and checks them.
 #[derive(Parser)]
@@ -36,10 +42,14 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Checks that documents parse and agree with each other, and prints a summary.
-    Check {
-        #[command(flatten)]
-        input: Input,
-    },
+    ///
+    /// With an `errdoc.toml` in the current folder or a parent (or `--config`), its
+    /// `[check]` globs choose the documents, `[languages]` the folders that name a page's
+    /// language, `[rules]` each rule's level and `[[ignore]]` the rules ignored in some
+    /// files; without a path, it checks what the configuration includes. Each document's
+    /// language versions are read for the cross-language rules, but only the documents
+    /// given are reported on.
+    Check(CheckArgs),
     /// Prints the merged catalog of the documents.
     Dump {
         /// The output format.
@@ -83,6 +93,25 @@ enum Command {
         #[command(flatten)]
         input: Input,
     },
+}
+
+/// What `errdoc check` reads, and how.
+#[derive(clap::Args)]
+struct CheckArgs {
+    /// Treat warnings (a repeated row, a code missing in a language) as errors.
+    #[arg(long)]
+    deny_warnings: bool,
+    /// The configuration file, instead of the `errdoc.toml` found in the current folder or
+    /// its nearest parent.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// The name (and so the language) of the document read from standard input (`-`).
+    #[arg(long, value_name = "NAME")]
+    stdin_filename: Option<String>,
+    /// Documents, folders walked for `*.md`, `*.markdown` and `*.txt` (respecting
+    /// `.gitignore`), or `-` for standard input. Default: the configuration's folder.
+    #[arg(value_name = "PATH")]
+    paths: Vec<PathBuf>,
 }
 
 /// The documents to read, and how strict to be with them.
@@ -134,7 +163,7 @@ impl From<FailOn> for Class {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check { input } => run(&input, |_, summary| format!("{summary}\n")),
+        Command::Check(args) => check(&args),
         Command::Dump {
             format: Format::Json,
             input,
@@ -170,6 +199,86 @@ fn run(input: &Input, output: impl FnOnce(&Checked, Summary) -> String) -> ExitC
     }
     let summary = Summary::new(&checked.catalog, inputs.sources.len());
     print(&output(&checked, summary))
+}
+
+/// Checks the documents as `errdoc check` does: reads the configuration, walks the paths,
+/// checks the documents with their language versions, applies the configuration's rule
+/// levels, then prints the diagnostics of the documents given and, when none is an error,
+/// the summary. A path that cannot be read does not stop the others: it is reported, and
+/// the exit code is the worst of its (2 for a path that does not exist) and the check's.
+fn check(args: &CheckArgs) -> ExitCode {
+    let cwd = match std::env::current_dir() {
+        Ok(cwd) => cwd,
+        Err(error) => {
+            eprintln!("error: cannot find the current folder: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    let config = match &args.config {
+        Some(file) => Config::load(file, &cwd).map(Some),
+        None => Config::discover(&cwd),
+    };
+    let config = match config {
+        Ok(config) => config,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    let paths = match (&config, args.paths.is_empty()) {
+        (Some(config), true) => vec![config.folder.clone()],
+        (None, true) => {
+            eprintln!(
+                "error: no path given, and no `{}` in the current folder or above
+
+                 Usage: errdoc check [OPTIONS] [PATH]...",
+                config::FILE_NAME
+            );
+            return ExitCode::from(2);
+        }
+        (_, false) => args.paths.clone(),
+    };
+    let mut options = CheckOptions::default();
+    if let Some(languages) = config.as_ref().and_then(|config| config.languages.clone()) {
+        options.languages = languages;
+    }
+    let walked = walk::walk(
+        &paths,
+        args.stdin_filename.as_deref(),
+        config.as_ref(),
+        &options.languages,
+        &cwd,
+    );
+    let mut checked = errdoc::check_with(&walked.sources, &options);
+    // Only the documents given are reported on; their language versions were read for
+    // the rules that compare them.
+    let given: BTreeSet<&str> = walked.sources[..walked.given]
+        .iter()
+        .map(|source| &*source.path)
+        .collect();
+    checked
+        .diagnostics
+        .retain(|diagnostic| given.contains(&*diagnostic.span.file));
+    if let Some(config) = &config {
+        config.apply(&mut checked.diagnostics, &cwd);
+    }
+    if args.deny_warnings {
+        deny(&mut checked.diagnostics);
+    }
+    let errors = report(&checked.diagnostics);
+    let mut code = 0;
+    for (problem, exit) in &walked.problems {
+        eprintln!("error: {problem}");
+        code = code.max(*exit);
+    }
+    if errors > 0 {
+        return ExitCode::from(code.max(1));
+    }
+    let summary = Summary::new(&checked.catalog, walked.given);
+    match print(&format!("{summary}\n")) {
+        printed if code == 0 => printed,
+        _ => ExitCode::from(code),
+    }
 }
 
 /// Reads and checks two versions of the documents and prints how they differ; with

@@ -1,0 +1,431 @@
+//! `errdoc.toml`: what `errdoc check` reads, in which languages, and how strict it is with
+//! each rule. Found in the current folder or the nearest parent (or named by `--config`);
+//! the paths and globs in it are relative to its folder.
+//!
+//! ```toml
+//! [check]
+//! include = ["*/*/*error-code*.md"]   # globs; default: every document under the given paths
+//! exclude = ["**/*@*/**"]
+//! [languages]
+//! segments = ["ko", "en", "ja", "zh"] # a path segment that names a page's language
+//! [rules]
+//! translation-missing-code = "error"  # allow | warn | error, per rule
+//! [[ignore]]
+//! path = "legacy/**/*.txt"
+//! rules = ["detached-row"]
+//! ```
+//!
+//! Globs are globset's, with `*` and `?` stopping at `/` and `**` crossing folders, as in
+//! `.gitignore`. Any unknown key, bad value, bad glob or unknown rule is an error naming the
+//! line and column in the file.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+
+use errdoc::{DiagnosticKind, Field, Severity};
+use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
+use serde::Deserialize;
+use toml::Spanned;
+
+/// The name of the configuration file that `errdoc check` looks for.
+pub const FILE_NAME: &str = "errdoc.toml";
+
+/// A configuration, read and validated, its globs compiled.
+#[derive(Debug)]
+pub struct Config {
+    /// Its folder, as a path that reaches it from the current folder (`.`, `../..`, or as
+    /// given with `--config`).
+    pub folder: PathBuf,
+    /// Its folder, absolute and without `.` or `..`, for matching paths against the globs.
+    absolute: PathBuf,
+    /// The documents to check; `None` for every document.
+    include: Option<GlobSet>,
+    /// The documents not to check, even when included.
+    exclude: GlobSet,
+    /// The language segments, or `None` for errdoc's default.
+    pub languages: Option<Vec<String>>,
+    /// The level of each rule the file names.
+    rules: BTreeMap<String, Level>,
+    /// The rules ignored in the files that match a glob.
+    ignores: Vec<(GlobSet, Vec<String>)>,
+}
+
+/// What a rule's findings become.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// Dropped.
+    Allow,
+    /// A warning, which fails only with `--deny-warnings`.
+    Warn,
+    /// An error.
+    Error,
+}
+
+/// The file, as serde reads it.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(default)]
+    check: CheckTable,
+    #[serde(default)]
+    languages: LanguagesTable,
+    #[serde(default)]
+    rules: BTreeMap<Spanned<String>, Level>,
+    #[serde(default)]
+    ignore: Vec<IgnoreTable>,
+}
+
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CheckTable {
+    include: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    exclude: Vec<Spanned<String>>,
+}
+
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LanguagesTable {
+    segments: Option<Vec<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct IgnoreTable {
+    path: Spanned<String>,
+    rules: Vec<Spanned<String>>,
+}
+
+/// Why a configuration file cannot be used: one line, without the `error: ` label.
+#[derive(Debug)]
+pub enum ConfigError {
+    /// The file cannot be read.
+    Io(PathBuf, std::io::Error),
+    /// Something in the file is wrong, at a line and column.
+    At {
+        file: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ConfigError::Io(file, error) => write!(f, "cannot read `{}`: {error}", file.display()),
+            ConfigError::At {
+                file,
+                line,
+                column,
+                message,
+            } => write!(f, "{}:{line}:{column}: {message}", file.display()),
+        }
+    }
+}
+
+impl Config {
+    /// The configuration that applies in `cwd`: the `errdoc.toml` there or in the nearest
+    /// parent folder, if any.
+    ///
+    /// # Errors
+    ///
+    /// Returns a [`ConfigError`] when the file found cannot be read or is wrong.
+    pub fn discover(cwd: &Path) -> Result<Option<Config>, ConfigError> {
+        let mut up = PathBuf::from(".");
+        for folder in cwd.ancestors() {
+            let file = folder.join(FILE_NAME);
+            if file.is_file() {
+                let shown = if up == Path::new(".") {
+                    PathBuf::from(FILE_NAME)
+                } else {
+                    up.join(FILE_NAME)
+                };
+                return Config::load(&shown, cwd).map(Some);
+            }
+            up = if up == Path::new(".") {
+                PathBuf::from("..")
+            } else {
+                up.join("..")
+            };
+        }
+        Ok(None)
+    }
+
+    /// Reads the configuration file `file` (relative to `cwd`, or absolute).
+    ///
+    /// # Errors
+    ///
+    /// Returns a [`ConfigError`] when the file cannot be read or is wrong.
+    pub fn load(file: &Path, cwd: &Path) -> Result<Config, ConfigError> {
+        let text =
+            fs::read_to_string(file).map_err(|error| ConfigError::Io(file.to_owned(), error))?;
+        let at = |span: std::ops::Range<usize>, message: String| {
+            let (line, column) = line_column(&text, span.start);
+            ConfigError::At {
+                file: file.to_owned(),
+                line,
+                column,
+                message,
+            }
+        };
+        let parsed: File = toml::from_str(&text).map_err(|error| {
+            let message = error.message().trim_end().to_owned();
+            at(error.span().unwrap_or(0..0), message)
+        })?;
+        let globs = |patterns: &[Spanned<String>]| {
+            let mut set = GlobSetBuilder::new();
+            for pattern in patterns {
+                set.add(glob(pattern.get_ref()).map_err(|error| {
+                    at(
+                        pattern.span(),
+                        format!("bad glob `{}`: {error}", pattern.get_ref()),
+                    )
+                })?);
+            }
+            set.build()
+                .map_err(|error| at(0..0, format!("bad globs: {error}")))
+        };
+        let rule = |name: &Spanned<String>| {
+            if known_rule(name.get_ref()) {
+                Ok(name.get_ref().clone())
+            } else {
+                Err(at(
+                    name.span(),
+                    format!("unknown rule `{}`", name.get_ref()),
+                ))
+            }
+        };
+        let include = match &parsed.check.include {
+            Some(patterns) => Some(globs(patterns)?),
+            None => None,
+        };
+        let exclude = globs(&parsed.check.exclude)?;
+        let mut rules = BTreeMap::new();
+        for (name, level) in &parsed.rules {
+            rules.insert(rule(name)?, *level);
+        }
+        let mut ignores = Vec::new();
+        for entry in &parsed.ignore {
+            let names = entry.rules.iter().map(rule).collect::<Result<_, _>>()?;
+            ignores.push((globs(std::slice::from_ref(&entry.path))?, names));
+        }
+        let folder = match file.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
+            _ => PathBuf::from("."),
+        };
+        Ok(Config {
+            absolute: normalize(&cwd.join(&folder)),
+            folder,
+            include,
+            exclude,
+            languages: parsed.languages.segments,
+            rules,
+            ignores,
+        })
+    }
+
+    /// Whether the configuration checks the document at `path` (relative to `cwd`, or
+    /// absolute): it is included (by default, when its name is a document's) and not
+    /// excluded.
+    pub fn includes(&self, path: &Path, cwd: &Path) -> bool {
+        let relative = self.relative(path, cwd);
+        let included = match &self.include {
+            Some(include) => include.is_match(&relative),
+            None => is_document_name(path),
+        };
+        included && !self.exclude.is_match(&relative)
+    }
+
+    /// Applies `[rules]` and `[[ignore]]` to the diagnostics: drops those of the allowed
+    /// rules and of the rules ignored in their file, and sets the severity of the others
+    /// whose rule has a level.
+    pub fn apply(&self, diagnostics: &mut Vec<errdoc::Diagnostic>, cwd: &Path) {
+        diagnostics.retain_mut(|diagnostic| {
+            let rule = rule_of(&diagnostic.kind);
+            let file = self.relative(Path::new(&*diagnostic.span.file), cwd);
+            let ignored = self
+                .ignores
+                .iter()
+                .any(|(glob, rules)| rules.iter().any(|r| r == rule) && glob.is_match(&file));
+            match self.rules.get(rule) {
+                _ if ignored => false,
+                Some(Level::Allow) => false,
+                Some(Level::Warn) => {
+                    diagnostic.severity = Severity::Warning;
+                    true
+                }
+                Some(Level::Error) => {
+                    diagnostic.severity = Severity::Error;
+                    true
+                }
+                None => true,
+            }
+        });
+    }
+
+    /// `path` relative to the configuration's folder, or, when outside it, absolute.
+    fn relative(&self, path: &Path, cwd: &Path) -> PathBuf {
+        let absolute = normalize(&cwd.join(path));
+        match absolute.strip_prefix(&self.absolute) {
+            Ok(relative) => relative.to_owned(),
+            Err(_) => absolute,
+        }
+    }
+}
+
+/// A glob as `.gitignore` reads one: `*` and `?` do not cross `/`, `**` does.
+fn glob(pattern: &str) -> Result<Glob, globset::Error> {
+    GlobBuilder::new(pattern).literal_separator(true).build()
+}
+
+/// The 1-based line and column (in characters) of a byte offset in `text`.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
+    let line = before.matches('\n').count() + 1;
+    (line, before[line_start..].chars().count() + 1)
+}
+
+/// `path` without `.` segments and with each `..` taking away the segment before it,
+/// without asking the file system (a link is not resolved).
+pub fn normalize(path: &Path) -> PathBuf {
+    let mut normal = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !normal.pop() {
+                    normal.push("..");
+                }
+            }
+            other => normal.push(other),
+        }
+    }
+    normal
+}
+
+/// Whether a file name is a document's: `.md`, `.markdown` or `.txt`, any case, as
+/// `errdoc::read` takes them.
+pub fn is_document_name(path: &Path) -> bool {
+    path.extension()
+        .and_then(|extension| extension.to_str())
+        .is_some_and(|extension| {
+            ["md", "markdown", "txt"]
+                .iter()
+                .any(|known| extension.eq_ignore_ascii_case(known))
+        })
+}
+
+/// Whether `id` names a rule: checks it against the library's list of rule IDs, every
+/// diagnostic kind's ID, which [`rule_of`] gives.
+pub fn known_rule(id: &str) -> bool {
+    const RULES: &[&str] = &[
+        "not-utf8",
+        "empty-document",
+        "no-breadcrumb",
+        "no-error-code-table",
+        "empty-table",
+        "detached-row",
+        "not-a-row",
+        "text-after-rows",
+        "unread-table",
+        "tied-columns",
+        "misspelled-column",
+        "extra-cells",
+        "missing-code",
+        "missing-key",
+        "missing-message",
+        "missing-description",
+        "invalid-code",
+        "invalid-key",
+        "repeated-row",
+        "duplicate-code",
+        "conflicting-message",
+        "duplicate-key",
+        "variant-collision",
+        "no-identifier",
+        "module-collision",
+        "translation-missing-code",
+        "translation-service-mismatch",
+        "unused-suppression",
+    ];
+    RULES.contains(&id)
+}
+
+/// The rule ID of a diagnostic's kind, as [`known_rule`] knows them.
+pub fn rule_of(kind: &DiagnosticKind) -> &'static str {
+    match kind {
+        DiagnosticKind::NotUtf8 => "not-utf8",
+        DiagnosticKind::Empty => "empty-document",
+        DiagnosticKind::NoBreadcrumb => "no-breadcrumb",
+        DiagnosticKind::NoTable => "no-error-code-table",
+        DiagnosticKind::EmptyTable => "empty-table",
+        DiagnosticKind::DetachedRow(_) => "detached-row",
+        DiagnosticKind::NotARow => "not-a-row",
+        DiagnosticKind::TextAfterRows => "text-after-rows",
+        DiagnosticKind::UnreadTable { .. } => "unread-table",
+        DiagnosticKind::TiedColumns { .. } => "tied-columns",
+        DiagnosticKind::MisspelledColumn { .. } => "misspelled-column",
+        DiagnosticKind::ExtraCells { .. } => "extra-cells",
+        DiagnosticKind::Missing(Field::Code) => "missing-code",
+        DiagnosticKind::Missing(Field::Key) => "missing-key",
+        DiagnosticKind::Missing(Field::Message) => "missing-message",
+        DiagnosticKind::Missing(_) => "missing-description",
+        DiagnosticKind::InvalidCode { .. } => "invalid-code",
+        DiagnosticKind::InvalidKey(_) => "invalid-key",
+        DiagnosticKind::RepeatedRow(_) => "repeated-row",
+        DiagnosticKind::CodeConflict {
+            field: Field::Message,
+            ..
+        } => "conflicting-message",
+        DiagnosticKind::CodeConflict { .. } => "duplicate-code",
+        DiagnosticKind::KeyConflict { .. } => "duplicate-key",
+        DiagnosticKind::VariantCollision { .. } => "variant-collision",
+        DiagnosticKind::NoIdentifier(_) => "no-identifier",
+        DiagnosticKind::ModuleCollision { .. } => "module-collision",
+        DiagnosticKind::TranslationMissingCode { .. } => "translation-missing-code",
+        DiagnosticKind::TranslationServiceMismatch { .. } => "translation-service-mismatch",
+        DiagnosticKind::UnusedSuppression { .. } => "unused-suppression",
+        // The kinds are non-exhaustive; one this list does not know yet has no rule.
+        _ => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_are_lines_and_columns() {
+        let text = "[check]\nfoo = 1\né = 2\n";
+        assert_eq!(line_column(text, 0), (1, 1));
+        assert_eq!(line_column(text, 8), (2, 1));
+        assert_eq!(line_column(text, 14), (2, 7));
+        assert_eq!(line_column(text, 19), (3, 3), "columns count characters");
+        assert_eq!(line_column(text, 99), (4, 1));
+    }
+
+    #[test]
+    fn paths_are_normalized_without_the_file_system() {
+        assert_eq!(normalize(Path::new("a/../a/./x.md")), Path::new("a/x.md"));
+        assert_eq!(normalize(Path::new("../x")), Path::new("../x"));
+    }
+
+    #[test]
+    fn globs_stop_at_folders_unless_doubled() {
+        let matches =
+            |pattern: &str, path: &str| glob(pattern).unwrap().compile_matcher().is_match(path);
+        assert!(matches("*/*/*error-code*.md", "STT/ko/error-code.md"));
+        assert!(!matches("*/*/*error-code*.md", "a/STT/ko/error-code.md"));
+        assert!(matches("**/*@*/**", "STT@8e5a069/ko/error-code.md"));
+        assert!(!matches("**/*@*/**", "STT/ko/error-code.md"));
+    }
+}
