@@ -216,16 +216,32 @@ fn a_warning_passes_unless_warnings_are_denied() {
 
 #[test]
 fn a_missing_path_exits_2() {
-    for command in [&["check"][..], &["dump", "--format", "json"]] {
-        let args = [command, &[SEEDS, "tests/data/missing.md"]].concat();
-        let run = errdoc(&args);
-        assert_eq!(
-            run.stderr,
-            "error: `tests/data/missing.md` does not exist\n"
-        );
-        assert_eq!(run.stdout, "");
-        assert_eq!(run.code, 2, "{args:?}");
-    }
+    let args = ["dump", "--format", "json", SEEDS, "tests/data/missing.md"];
+    let run = errdoc(&args);
+    assert_eq!(
+        run.stderr,
+        "error: `tests/data/missing.md` does not exist\n"
+    );
+    assert_eq!(run.stdout, "");
+    assert_eq!(run.code, 2, "{args:?}");
+}
+
+#[test]
+fn check_goes_on_past_a_missing_path_then_exits_2() {
+    let run = errdoc(&["check", "tests/data/missing.md", SEEDS, "tests/data/gone/"]);
+    assert_eq!(
+        run.stderr,
+        "error: `tests/data/missing.md` does not exist\n\
+         error: `tests/data/gone/` does not exist\n"
+    );
+    assert_eq!(run.stdout, "3 services, 104 codes from 4 documents\n");
+    assert_eq!(run.code, 2);
+
+    // A document error among them still prints, and the missing path still decides.
+    let run = errdoc(&["check", "tests/data/err/invalid_key.md", "missing.md"]);
+    assert!(run.stderr.starts_with("error: `invalid_key` is not a key"));
+    assert!(run.stderr.ends_with("error: `missing.md` does not exist\n"));
+    assert_eq!((run.stdout.as_str(), run.code), ("", 2));
 }
 
 #[test]
@@ -257,7 +273,7 @@ fn a_folder_without_documents_exits_1() {
         "{}",
         run.stderr
     );
-    assert_eq!(run.stdout, "");
+    assert_eq!(run.stdout, "0 services, 0 codes from 0 documents\n");
     assert_eq!(run.code, 1);
 }
 
@@ -789,6 +805,373 @@ fn generate_usage_errors_exit_2() {
     assert!(!Path::new("x.rs").exists());
 }
 
+// `errdoc check` as a CI job runs it: configured by `errdoc.toml`, over a docs repository.
+
+/// A page of the service `service` listing `codes`, each with a key and a message.
+fn page(service: &str, codes: &[i32]) -> String {
+    let mut text = format!("## AI Service > {service} > Error Code\n\n");
+    text.push_str("| resultCode | resultKey | resultMessage |\n|---|---|---|\n");
+    for code in codes {
+        text.push_str(&format!("| {code} | KEY_{code} | Message {code}. |\n"));
+    }
+    text
+}
+
+/// A fresh docs repository under the temporary folder, holding `files` (path, text).
+fn repository(name: &str, files: &[(&str, &str)]) -> PathBuf {
+    let root = temp_folder(name);
+    for (path, text) in files {
+        let path = root.join(path);
+        fs::create_dir_all(path.parent().expect("a folder")).expect("a folder");
+        fs::write(path, text).expect("a file");
+    }
+    root
+}
+
+/// What `STT/zh/error-code.md` says about a code that `STT/ko/error-code.md` lists at
+/// `line`, `zh` being at `prefix`.
+fn missing(code: i32, prefix: &str, line: u32) -> String {
+    format!(
+        "warning: code `{code}` is missing from this language version of the page; \
+         `{prefix}A/ko/error-code.md` lists it\n --> {prefix}A/zh/error-code.md:3:1\n \
+         --> {prefix}A/ko/error-code.md:{line}:1\n\n"
+    )
+}
+
+const INCLUDE_PAGES: &str =
+    "[check]\ninclude = [\"*/*/error-code.md\"]\nexclude = [\"**/*@*/**\"]\n";
+
+#[test]
+fn check_finds_its_config_in_the_folder_a_parent_or_from_config() {
+    let ko = page("A", &[1, 2]);
+    let zh = page("A", &[1]);
+    let root = repository(
+        "errdoc-cli-config-discovery",
+        &[
+            ("errdoc.toml", INCLUDE_PAGES),
+            ("A/ko/error-code.md", &ko),
+            ("A/zh/error-code.md", &zh),
+            ("A@123/ko/error-code.md", "excluded, not a page"),
+            ("notes/todo.md", "not included, not a page"),
+        ],
+    );
+    let run = errdoc_in(&root, &["check"]);
+    assert_eq!(run.stderr, missing(2, "", 6));
+    assert_eq!(run.stdout, "1 service, 2 codes from 2 documents\n");
+    assert_eq!(run.code, 0);
+
+    let run = errdoc_in(&root.join("A/zh"), &["check"]);
+    assert_eq!(
+        run.stderr,
+        missing(2, "../../", 6),
+        "paths from where it runs"
+    );
+    assert_eq!(run.stdout, "1 service, 2 codes from 2 documents\n");
+
+    let outside = temp_folder("errdoc-cli-config-outside");
+    let config = root.join("errdoc.toml");
+    let run = errdoc_in(&outside, &["check", "--config", &config.to_string_lossy()]);
+    assert_eq!(run.stdout, "1 service, 2 codes from 2 documents\n");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // Without a configuration, every document under the path is read.
+    let run = errdoc_in(&outside, &["check", &root.to_string_lossy()]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("todo.md:1:1"), "{}", run.stderr);
+}
+
+#[test]
+fn a_wrong_config_is_an_error_at_its_line_and_column() {
+    let ko = page("A", &[1]);
+    for (config, expected) in [
+        (
+            "[check]\ninclude = [\"*.md\"]\nincluded = []\n",
+            "error: errdoc.toml:3:1: unknown field `included`",
+        ),
+        ("[chek]\n", "error: errdoc.toml:1:2: unknown field `chek`"),
+        (
+            "[rules]\ndetached-row = \"fatal\"\n",
+            "error: errdoc.toml:2:16: unknown variant `fatal`, expected one of `allow`, `warn`, `error`",
+        ),
+        (
+            "[rules]\n\"repeated-row\" = \"warn\"\nno-such-rule = \"warn\"\n",
+            "error: errdoc.toml:3:1: unknown rule `no-such-rule`",
+        ),
+        (
+            "[[ignore]]\npath = \"legacy/**\"\nrules = [\"detached-row\", \"detached-rows\"]\n",
+            "error: errdoc.toml:3:26: unknown rule `detached-rows`",
+        ),
+        (
+            "[check]\nexclude = [\"a/[b\"]\n",
+            "error: errdoc.toml:2:12: bad glob `a/[b`",
+        ),
+        (
+            "[languages]\nsegments = \"ko\"\n",
+            "error: errdoc.toml:2:12: invalid type: string \"ko\", expected a sequence",
+        ),
+    ] {
+        let root = repository(
+            "errdoc-cli-config-errors",
+            &[("errdoc.toml", config), ("A/ko/error-code.md", &ko)],
+        );
+        let run = errdoc_in(&root, &["check"]);
+        assert!(
+            run.stderr.starts_with(expected),
+            "{config}:\n{}",
+            run.stderr
+        );
+        assert_eq!((run.stdout.as_str(), run.code), ("", 2), "{config}");
+    }
+}
+
+#[test]
+fn check_respects_gitignore_outside_a_git_repository_too() {
+    let ko = page("A", &[1]);
+    let root = repository(
+        "errdoc-cli-gitignore",
+        &[
+            (".gitignore", "drafts/\n*.tmp.md\n"),
+            ("A/ko/error-code.md", &ko),
+            ("A/ko/error-code.tmp.md", "ignored, not a page"),
+            ("drafts/B/ko/error-code.md", "ignored, not a page"),
+        ],
+    );
+    for args in [&["check", "."][..], &["check", "A", "."]] {
+        let run = errdoc_in(&root, args);
+        assert_eq!(run.stderr, "", "{args:?}");
+        assert_eq!(
+            run.stdout, "1 service, 1 code from 1 document\n",
+            "{args:?}"
+        );
+    }
+    // A path named on the command line is read whatever .gitignore says, as ripgrep
+    // reads it.
+    for path in ["drafts/B/ko/error-code.md", "drafts"] {
+        let run = errdoc_in(&root, &["check", path]);
+        assert!(
+            run.stderr.contains("drafts/B/ko/error-code.md:1:1"),
+            "{}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn rules_set_each_rules_level_and_ignore_drops_rules_in_some_files() {
+    let repeated = format!("{}| 1 | KEY_1 | Message 1. |\n", page("A", &[1]));
+    let detached = format!("{}\n| 2 | KEY_2 | Message 2. |\n", page("B", &[1]));
+    let files = |config: &str| {
+        let ko = page("C", &[1, 2]);
+        let zh = page("C", &[1]);
+        let files = [
+            ("errdoc.toml", config),
+            ("repeated.md", repeated.as_str()),
+            ("legacy/old/detached.md", detached.as_str()),
+            ("C/ko/error-code.md", ko.as_str()),
+            ("C/zh/error-code.md", zh.as_str()),
+        ];
+        repository("errdoc-cli-rules", &files)
+    };
+    let count =
+        |run: &Run, label: &str| run.stderr.lines().filter(|l| l.starts_with(label)).count();
+
+    let run = errdoc_in(&files(""), &["check"]);
+    assert_eq!(
+        (count(&run, "warning: "), count(&run, "error: ")),
+        (2, 2),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.code, 1);
+
+    let config = "[rules]\nrepeated-row = \"error\"\ntranslation-missing-code = \"allow\"\n\
+                  detached-row = \"warn\"\n";
+    let run = errdoc_in(&files(config), &["check"]);
+    assert!(
+        run.stderr.contains("error: row for code `1` repeats"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("warning: row is not part of the table above")
+    );
+    assert!(!run.stderr.contains("missing from this language version"));
+    assert_eq!(
+        (count(&run, "warning: "), count(&run, "error: ")),
+        (1, 2),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.code, 1);
+
+    let config = "[rules]\nrepeated-row = \"allow\"\ntranslation-missing-code = \"error\"\n\n\
+                  [[ignore]]\npath = \"legacy/**/*.md\"\nrules = [\"detached-row\"]\n";
+    let run = errdoc_in(&files(config), &["check"]);
+    assert!(
+        run.stderr
+            .starts_with("error: code `2` is missing from this language version"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        (count(&run, "warning: "), count(&run, "error: ")),
+        (0, 2),
+        "{}",
+        run.stderr
+    );
+
+    let config = "[rules]\nrepeated-row = \"allow\"\ntranslation-missing-code = \"warn\"\n\n\
+                  [[ignore]]\npath = \"legacy/**\"\nrules = [\"detached-row\"]\n";
+    let run = errdoc_in(&files(config), &["check", "--deny-warnings"]);
+    assert_eq!(
+        count(&run, "error: "),
+        2,
+        "warn, then denied: {}",
+        run.stderr
+    );
+    let run = errdoc_in(&files(config), &["check"]);
+    assert_eq!(
+        (run.code, count(&run, "warning: ")),
+        (0, 1),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stdout, "3 services, 4 codes from 4 documents\n");
+}
+
+#[test]
+fn check_reads_standard_input_under_its_stdin_filename() {
+    let ko = page("A", &[1, 2]);
+    let root = repository(
+        "errdoc-cli-stdin",
+        &[
+            ("A/ko/error-code.md", &ko),
+            ("A/zh/error-code.md", "the old text on disk, not a page"),
+        ],
+    );
+    let zh = page("A", &[1]);
+    let run = errdoc_with_stdin(
+        &root,
+        &["check", "--stdin-filename", "A/zh/error-code.md", "-"],
+        &zh,
+    );
+    assert_eq!(run.stderr, missing(2, "", 6));
+    assert_eq!(run.stdout, "1 service, 2 codes from 1 document\n");
+    assert_eq!(run.code, 0);
+
+    let run = errdoc_with_stdin(&root, &["check", "-"], "not a page");
+    assert!(
+        run.stderr.starts_with("error: no error-code table"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains(" --> -:1:1\n"), "{}", run.stderr);
+    assert_eq!(run.code, 1);
+}
+
+#[test]
+fn a_file_reached_twice_is_read_once() {
+    let ko = page("A", &[1]);
+    let root = repository("errdoc-cli-duplicates", &[("A/ko/error-code.md", &ko)]);
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("ko", root.join("A/link")).expect("a link");
+    let run = errdoc_in(
+        &root,
+        &[
+            "check",
+            "A/ko/error-code.md",
+            "A/../A/ko/error-code.md",
+            "A",
+            ".",
+        ],
+    );
+    assert_eq!(run.stderr, "");
+    assert_eq!(run.stdout, "1 service, 1 code from 1 document\n");
+}
+
+#[test]
+fn paths_the_config_filters_out_are_0_documents() {
+    let root = repository(
+        "errdoc-cli-zero-documents",
+        &[
+            ("errdoc.toml", INCLUDE_PAGES),
+            ("notes/todo.md", "not included, not a page"),
+            ("A@1/ko/error-code.md", "excluded, not a page"),
+        ],
+    );
+    for args in [
+        &["check", "notes/todo.md", "A@1/ko/error-code.md"][..],
+        &["check", "notes"],
+        &["check"],
+    ] {
+        let run = errdoc_in(&root, args);
+        assert_eq!(run.stderr, "", "{args:?}");
+        assert_eq!(
+            run.stdout, "0 services, 0 codes from 0 documents\n",
+            "{args:?}"
+        );
+        assert_eq!(run.code, 0, "{args:?}");
+    }
+}
+
+#[test]
+fn a_subset_is_checked_with_its_language_versions_and_reported_alone() {
+    let ko = page("A", &[1, 2]);
+    let en = page("A", &[1, 2]).replace("KEY_2", "bad key");
+    let zh = page("A", &[1]);
+    let root = repository(
+        "errdoc-cli-subset",
+        &[
+            ("A/ko/error-code.md", &ko),
+            ("A/en/error-code.md", &en),
+            ("A/zh/error-code.md", &zh),
+        ],
+    );
+    let run = errdoc_in(&root, &["check", "A/zh/error-code.md"]);
+    assert_eq!(run.stderr, missing(2, "", 6), "not en's error");
+    assert_eq!(run.stdout, "1 service, 2 codes from 1 document\n");
+    let run = errdoc_in(&root, &["check", "A/ko/error-code.md"]);
+    assert_eq!((run.stderr.as_str(), run.code), ("", 0));
+    let run = errdoc_in(&root, &["check", "A/ko"]);
+    assert_eq!((run.stderr.as_str(), run.code), ("", 0));
+    let run = errdoc_in(&root, &["check", "A/en/error-code.md"]);
+    assert!(
+        run.stderr.starts_with("error: `bad key` is not a key"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn stt_in_chinese_lacks_two_codes_of_the_other_languages() {
+    let Some(corpus) = support::corpus_folder() else {
+        return;
+    };
+    let expected = |code: i32, line: u32| {
+        format!(
+            "warning: code `{code}` is missing from this language version of the page; \
+             `STT/ko/error-code.md` lists it\n --> STT/zh/error-code.md:5:1\n \
+             --> STT/ko/error-code.md:{line}:1\n\n"
+        )
+    };
+    let both = expected(4_010_007, 29) + &expected(4_010_008, 30);
+    for args in [
+        &["check", "STT/zh/error-code.md"][..],
+        &[
+            "check",
+            "STT/ko/error-code.md",
+            "STT/en/error-code.md",
+            "STT/zh/error-code.md",
+        ],
+    ] {
+        let run = errdoc_in(&corpus, args);
+        assert_eq!(run.stderr, both, "{args:?}");
+        assert_eq!(run.code, 0, "{args:?}");
+    }
+    let run = errdoc_in(&corpus, &["check", "STT/ko/error-code.md"]);
+    assert_eq!((run.stderr.as_str(), run.code), ("", 0), "ko lacks nothing");
+}
+
 /// What one run of the command line did.
 struct Run {
     code: i32,
@@ -814,6 +1197,30 @@ fn errdoc_in(folder: &Path, args: &[&str]) -> Run {
             .status
             .code()
             .expect("errdoc exits rather than being killed"),
+        stdout: text(output.stdout),
+        stderr: text(output.stderr),
+    }
+}
+
+/// Runs the `errdoc` binary from `folder`, with `input` on its standard input.
+fn errdoc_with_stdin(folder: &Path, args: &[&str], input: &str) -> Run {
+    use std::io::Write as _;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_errdoc"))
+        .args(args)
+        .current_dir(folder)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("errdoc runs");
+    let mut stdin = child.stdin.take().expect("a pipe");
+    stdin.write_all(input.as_bytes()).expect("errdoc reads");
+    drop(stdin);
+    let output = child.wait_with_output().expect("errdoc runs");
+    let text = |bytes: Vec<u8>| String::from_utf8(bytes).expect("errdoc prints UTF-8");
+    Run {
+        code: output.status.code().expect("errdoc exits"),
         stdout: text(output.stdout),
         stderr: text(output.stderr),
     }
