@@ -1,7 +1,9 @@
 //! The `errdoc` command line: checks error-code documents, exports their catalog, compares
 //! two versions of them, and generates the code a build script would.
 //!
-//! - `errdoc check PATH…` prints a summary; `errdoc dump --format json PATH…` the catalog.
+//! - `errdoc check [PATH…]` prints a summary; `errdoc dump --format json PATH…` the catalog.
+//!   `check` is configured by `errdoc.toml` (`config.rs`) and walks its paths as ripgrep
+//!   does (`walk.rs`), each page with its language versions.
 //! - `errdoc diff OLD NEW` prints what changed between two versions of the documents and
 //!   the semver class of the change (`--format json` for tools, `--fail-on CLASS` for CI).
 //! - `errdoc generate --out FILE PATH…` writes exactly what `errdoc::Builder::compile`
