@@ -16,7 +16,7 @@ use std::fmt;
 /// `\u{202e}`, `\t`, `\n`, `\r`, `\0`), and every other character as it is, so Korean,
 /// emoji, quotes and backslashes read the same.
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct Escaped<'a>(pub(crate) &'a str);
+pub struct Escaped<'a>(pub &'a str);
 
 impl fmt::Display for Escaped<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

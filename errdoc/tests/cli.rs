@@ -362,28 +362,64 @@ fn diff_fails_on_a_change_of_the_given_class_or_above() {
 }
 
 #[test]
-fn diff_of_documents_with_errors_prints_their_diagnostics_and_exits_1() {
+fn diff_of_documents_with_errors_compares_what_parses_and_exits_1() {
     let bad = "tests/data/err/invalid_key.md";
     let check = errdoc(&["check", bad]);
+    let incomplete =
+        "incomplete: 5 errors in the old version, 0 in the new; what parses is compared\n";
     for args in [
         &["diff", bad, SEEDS][..],
-        &["diff", SEEDS, bad],
-        &[
-            "diff",
-            "--format",
-            "json",
-            "--fail-on",
-            "breaking",
-            SEEDS,
-            bad,
-        ],
+        &["diff", "--fail-on", "breaking", bad, SEEDS],
     ] {
         let run = errdoc(args);
         assert_eq!(run.code, 1, "{args:?}");
-        assert_eq!(run.stdout, "", "{args:?}");
         assert_eq!(run.stderr, check.stderr, "{args:?}");
+        // The page's valid rows are its service's; the seeds' services are added.
+        assert!(
+            run.stdout
+                .contains("pose_estimation (AI Service > Pose Estimation): service added")
+                && run.stdout.ends_with(&format!(
+                    "breaking: 1 service removed; minor: 3 services added\n{incomplete}"
+                )),
+            "{args:?}:\n{}",
+            run.stdout
+        );
     }
-    // Both sides' diagnostics, in one report with one count.
+    let run = errdoc(&["diff", SEEDS, bad]);
+    assert_eq!((run.code, run.stderr.as_str()), (1, check.stderr.as_str()));
+    assert!(
+        run.stdout.ends_with(
+            "incomplete: 0 errors in the old version, 5 in the new; what parses is compared\n"
+        ),
+        "{}",
+        run.stdout
+    );
+
+    // The JSON holds the diagnostics of each version, and its count of errors.
+    let run = errdoc(&["diff", "--format", "json", SEEDS, bad]);
+    assert_eq!((run.code, run.stderr.as_str()), (1, check.stderr.as_str()));
+    let diff: Value = serde_json::from_str(&run.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", run.stdout));
+    assert_eq!(diff["errors"], serde_json::json!({"old": 0, "new": 5}));
+    let diagnostics = diff["diagnostics"]
+        .as_array()
+        .expect("a list of diagnostics");
+    assert_eq!(diagnostics.len(), 5);
+    assert_eq!(
+        diagnostics[0],
+        serde_json::json!({
+            "version": "new",
+            "severity": "error",
+            "message": "`invalid_key` is not a key (upper-case letters, digits and `_`, starting with a letter)",
+            "file": bad,
+            "line": 5,
+            "column": 7,
+            "related": [],
+        })
+    );
+    assert_eq!(diff["class"], "breaking");
+
+    // Both versions' diagnostics, in one report with one count.
     let run = errdoc(&["diff", bad, bad]);
     let once = check
         .stderr
@@ -393,13 +429,57 @@ fn diff_of_documents_with_errors_prints_their_diagnostics_and_exits_1() {
         run.stderr,
         format!("{once}{once}error: 10 errors in the documents\n")
     );
+    assert_eq!(
+        run.stdout,
+        "none: no changes\n\
+         incomplete: 5 errors in the old version, 5 in the new; what parses is compared\n"
+    );
     assert_eq!(run.code, 1);
 
-    // A warning is printed, and the diff still made.
+    // A warning is printed, and the diff passes.
     let run = errdoc(&["diff", REPEATED_ROW, REPEATED_ROW]);
     assert_eq!(run.code, 0);
     assert_eq!(run.stderr.matches("warning: ").count(), 2, "{}", run.stderr);
     assert_eq!(run.stdout, "none: no changes\n");
+}
+
+#[test]
+fn diff_of_two_folders_lists_the_pages_only_one_has() {
+    let run = errdoc(&["diff", DIFF_OLD, DIFF_NEW]);
+    assert!(
+        run.stdout
+            .starts_with("pages\n  added    tts.md\n  removed  speech.md\n\n"),
+        "{}",
+        run.stdout
+    );
+    let run = errdoc(&["diff", "--format", "json", DIFF_OLD, DIFF_NEW]);
+    let diff: Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(
+        diff["pages"],
+        serde_json::json!({"added": ["tts.md"], "removed": ["speech.md"]})
+    );
+    // A page that moved is one removed and one added, though its codes did not change.
+    let folder = temp_folder("errdoc-cli-diff-pages");
+    for (side, name) in [("old", "pose.md"), ("new", "en/pose-estimation.md")] {
+        let path = folder.join(side).join(name);
+        fs::create_dir_all(path.parent().expect("a folder")).expect("a folder");
+        fs::copy(format!("{DIFF_OLD}/pose.md"), path).expect("a page");
+    }
+    let run = errdoc_in(&folder, &["diff", "--fail-on", "patch", "old", "new"]);
+    assert_eq!(
+        (run.code, run.stderr.as_str(), run.stdout.as_str()),
+        (
+            0,
+            "",
+            "pages\n  added    en/pose-estimation.md\n  removed  pose.md\n\nnone: no changes\n"
+        )
+    );
+    // Two documents named directly are one page in two versions, whatever their names.
+    let run = errdoc_in(
+        &folder,
+        &["diff", "old/pose.md", "new/en/pose-estimation.md"],
+    );
+    assert_eq!((run.code, run.stdout.as_str()), (0, "none: no changes\n"));
 }
 
 #[test]
@@ -428,6 +508,240 @@ fn diff_of_the_seeds_with_themselves_is_no_change() {
     assert_eq!(
         (run.code, run.stdout.as_str(), run.stderr.as_str()),
         (0, "none: no changes\n", "")
+    );
+}
+
+/// A page of one service, `code | KEY | message` a row.
+fn page(breadcrumb: &str, rows: &[&str]) -> String {
+    let mut text = format!(
+        "## {breadcrumb} > Error Code\n\n| resultCode | resultKey | resultMessage |\n|---|---|---|\n"
+    );
+    for row in rows {
+        text.push_str(&format!("| {row} |\n"));
+    }
+    text
+}
+
+/// Runs git in `folder`, as a user without any configuration of their own would.
+fn git(folder: &Path, args: &[&str]) {
+    let output = Command::new("git")
+        .args([
+            "-c",
+            "user.name=errdoc",
+            "-c",
+            "user.email=errdoc@example.com",
+        ])
+        .args(["-c", "commit.gpgsign=false", "-c", "tag.gpgsign=false"])
+        .args(["-c", "init.defaultBranch=main"])
+        .args(args)
+        .current_dir(folder)
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_WORK_TREE")
+        .output()
+        .expect("git runs");
+    assert!(
+        output.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// A docs repository with history: at tag `v1` an OCR page, a Pose Estimation page, a page
+/// with an error, a hidden draft and a file that is not a document; at `HEAD` (`main`) the
+/// page with an error gone and a pose message reworded; here, the OCR page deleted and a
+/// Text to Speech page added, uncommitted.
+fn docs_repository(name: &str) -> PathBuf {
+    let folder = temp_folder(name);
+    let write = |path: &str, text: &str| {
+        let path = folder.join(path);
+        fs::create_dir_all(path.parent().expect("a folder")).expect("a folder");
+        fs::write(path, text).expect("a page");
+    };
+    let ocr = page(
+        "AI Service > OCR > Document OCR",
+        &["1 | INVALID_UUID | Invalid uuid."],
+    );
+    let pose = |message: &str| {
+        page(
+            "AI Service > Pose Estimation",
+            &[
+                "1 | POSE_FAIL | Failed.",
+                &format!("2 | POSE_TIMEOUT | {message}"),
+            ],
+        )
+    };
+    write("docs/ocr.md", &ocr);
+    write("docs/en/pose.md", &pose("Timeout."));
+    write(
+        "docs/bad.md",
+        &page("AI Service > Bad", &["1 | bad_key | Bad."]),
+    );
+    write(
+        "docs/.draft.md",
+        &page("AI Service > Draft", &["1 | DRAFT | Draft."]),
+    );
+    write("docs/notes.html", "<p>not a document</p>\n");
+    git(&folder, &["init", "-q"]);
+    git(&folder, &["add", "."]);
+    git(&folder, &["commit", "-q", "-m", "v1"]);
+    git(&folder, &["tag", "v1"]);
+    fs::remove_file(folder.join("docs/bad.md")).expect("a page");
+    write("docs/en/pose.md", &pose("Timed out."));
+    git(&folder, &["commit", "-q", "-a", "-m", "v2"]);
+    fs::remove_file(folder.join("docs/ocr.md")).expect("a page");
+    write(
+        "docs/tts.md",
+        &page("AI Service > Text to Speech", &["1 | TTS_FAIL | Failed."]),
+    );
+    folder
+}
+
+#[test]
+fn diff_against_a_git_revision_compares_with_the_committed_pages() {
+    let repository = docs_repository("errdoc-cli-diff-against");
+    let pages = "pages\n  added    docs/tts.md\n  removed  docs/ocr.md\n\n";
+    let services = "document_ocr (AI Service > OCR > Document OCR): service removed, with 1 code\n\n\
+                    text_to_speech (AI Service > Text to Speech): service added, with 1 code\n\n";
+    let run = errdoc_in(&repository, &["diff", "--against", "HEAD", "docs"]);
+    assert_eq!(
+        (run.code, run.stderr.as_str(), run.stdout.as_str()),
+        (
+            0,
+            "",
+            format!("{pages}{services}breaking: 1 service removed; minor: 1 service added\n")
+                .as_str()
+        )
+    );
+    let run = errdoc_in(
+        &repository,
+        &["diff", "--fail-on", "breaking", "--against", "HEAD", "docs"],
+    );
+    assert_eq!(run.code, 1);
+
+    // Paths are the repository's, from the root or from a folder in it, and the current
+    // folder is the default.
+    let at_root = errdoc_in(&repository, &["diff", "--against", "HEAD"]);
+    let in_docs = errdoc_in(&repository.join("docs"), &["diff", "--against", "HEAD"]);
+    let in_en = errdoc_in(
+        &repository.join("docs/en"),
+        &["diff", "--against", "HEAD", ".."],
+    );
+    for run in [&at_root, &in_docs, &in_en] {
+        assert_eq!(
+            (run.code, run.stdout.as_str()),
+            (
+                0,
+                format!("{pages}{services}breaking: 1 service removed; minor: 1 service added\n")
+                    .as_str()
+            )
+        );
+    }
+
+    // Against a tag: the message reworded since, and the page with an error, whose errors
+    // name the version (`v1:docs/bad.md`) and make the diff of what parses exit 1.
+    let run = errdoc_in(&repository, &["diff", "--against", "v1", "docs/en/pose.md"]);
+    assert_eq!(
+        (run.code, run.stderr.as_str(), run.stdout.as_str()),
+        (
+            0,
+            "",
+            "pose_estimation (AI Service > Pose Estimation)\n  \
+             message  2 POSE_TIMEOUT: \"Timeout.\" → \"Timed out.\"\n\n\
+             patch: 1 message changed\n"
+        )
+    );
+    let run = errdoc_in(&repository, &["diff", "--against", "v1", "docs"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with("error: `bad_key` is not a key")
+            && run.stderr.contains("\n --> v1:docs/bad.md:5:7\n")
+            && run.stderr.ends_with("error: 1 error in the documents\n"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stdout.starts_with(
+            "pages\n  added    docs/tts.md\n  removed  docs/bad.md\n  removed  docs/ocr.md\n\n"
+        ) && run.stdout.contains("  message  2 POSE_TIMEOUT")
+            && run.stdout.ends_with(
+                "incomplete: 1 error in the old version, 0 in the new; what parses is compared\n"
+            ),
+        "{}",
+        run.stdout
+    );
+    let run = errdoc_in(
+        &repository,
+        &["diff", "--format", "json", "--against", "v1", "docs"],
+    );
+    let diff: Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(
+        diff["pages"],
+        serde_json::json!({"added": ["docs/tts.md"], "removed": ["docs/bad.md", "docs/ocr.md"]})
+    );
+    assert_eq!(diff["errors"], serde_json::json!({"old": 1, "new": 0}));
+    assert_eq!(diff["diagnostics"][0]["file"], "v1:docs/bad.md");
+
+    // A page deleted here is removed, one that is not committed yet added.
+    let run = errdoc_in(
+        &repository,
+        &["diff", "--against", "HEAD", "docs/ocr.md", "docs/tts.md"],
+    );
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    assert_eq!(
+        run.stdout,
+        format!("{pages}{services}breaking: 1 service removed; minor: 1 service added\n")
+    );
+}
+
+#[test]
+fn diff_against_an_unknown_revision_or_outside_a_repository_exits_2() {
+    let repository = docs_repository("errdoc-cli-diff-against-errors");
+    for (args, error) in [
+        (
+            &["diff", "--against", "v9", "docs"][..],
+            "error: cannot read the documents at `v9`: it is not a revision of this repository\n",
+        ),
+        (
+            // Not an option of git's.
+            &["diff", "--against=--output=x"],
+            "error: cannot read the documents at `--output=x`: it is not a revision of this repository\n",
+        ),
+        (
+            &["diff", "--against", "HEAD", "docs/missing.md"],
+            "error: `docs/missing.md` does not exist, here or at `HEAD`\n",
+        ),
+        (
+            &["diff", "--against", "HEAD", "/"],
+            "error: cannot read the documents at `HEAD`: `/` is outside the repository\n",
+        ),
+    ] {
+        let run = errdoc_in(&repository, args);
+        assert_eq!(
+            (run.code, run.stdout.as_str(), run.stderr.as_str()),
+            (2, "", error),
+            "{args:?}"
+        );
+    }
+
+    // Git stops looking for a repository above the folder, which is then in none.
+    let folder = temp_folder("errdoc-cli-diff-no-repository");
+    fs::copy(format!("{DIFF_OLD}/pose.md"), folder.join("pose.md")).expect("a page");
+    let output = Command::new(env!("CARGO_BIN_EXE_errdoc"))
+        .args(["diff", "--against", "main"])
+        .current_dir(&folder)
+        .env(
+            "GIT_CEILING_DIRECTORIES",
+            folder.parent().expect("a parent"),
+        )
+        .output()
+        .expect("errdoc runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.starts_with(
+            "error: cannot read the documents at `main`: `git rev-parse` failed: not a git repository"
+        ),
+        "{stderr}"
     );
 }
 
