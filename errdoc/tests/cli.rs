@@ -745,6 +745,55 @@ fn diff_against_an_unknown_revision_or_outside_a_repository_exits_2() {
     );
 }
 
+/// The `errdoc-check` hook of `.pre-commit-hooks.yaml`, as a docs repository runs it:
+/// `pre-commit try-repo` on this checkout, in a new git repository with a good page and a
+/// bad one. Skipped when `pre-commit` is not on the PATH; slow, since pre-commit builds
+/// errdoc in release from its own clone (about three minutes on two cores, then seconds,
+/// since both runs share one target folder).
+#[test]
+#[ignore = "slow: pre-commit builds errdoc in release"]
+fn the_pre_commit_hook_passes_good_pages_and_fails_bad_ones() {
+    if Command::new("pre-commit")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: `pre-commit` is not on the PATH");
+        return;
+    }
+    let checkout = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let folder = temp_folder("errdoc-cli-pre-commit");
+    let repository = folder.join("docs");
+    fs::create_dir_all(&repository).expect("a folder");
+    fs::copy(format!("{DIFF_OLD}/pose.md"), repository.join("good.md")).expect("a page");
+    fs::copy("tests/data/err/invalid_key.md", repository.join("bad.md")).expect("a page");
+    git(&repository, &["init", "-q"]);
+    git(&repository, &["add", "."]);
+    let hook = |files: &[&str]| {
+        let output = Command::new("pre-commit")
+            .arg("try-repo")
+            .arg(&checkout)
+            .args(["errdoc-check", "--files"])
+            .args(files)
+            .current_dir(&repository)
+            .env("PRE_COMMIT_HOME", folder.join("pre-commit"))
+            .env("CARGO_TARGET_DIR", folder.join("target"))
+            .output()
+            .expect("pre-commit runs");
+        let printed = String::from_utf8_lossy(&output.stdout).into_owned();
+        (output.status.success(), printed)
+    };
+    let (passed, printed) = hook(&["good.md"]);
+    assert!(passed, "{printed}");
+    let (passed, printed) = hook(&["good.md", "bad.md"]);
+    assert!(!passed, "{printed}");
+    assert!(
+        printed.contains("error: `invalid_key` is not a key")
+            && printed.contains(" --> bad.md:5:7"),
+        "{printed}"
+    );
+}
+
 /// Real history: versions of pages from the docs repositories' past commits against their
 /// current versions, each diff pinned in `tests/data/diff/corpus`.
 #[test]
