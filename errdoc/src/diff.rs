@@ -611,6 +611,74 @@ impl fmt::Display for Counts {
     }
 }
 
+/// Compares the documents of two versions by name: the pages that only one of them has.
+///
+/// A name is a document's path relative to its version's root (`en/error-code.md`), so
+/// that the same page in two folders, or at two git revisions, has one name. Pages say
+/// where the documents changed, not what the API does: a page moved to another name is
+/// a page removed and one added, while its codes, found in the same service, have not
+/// changed; so pages have no [`Class`].
+///
+/// ```
+/// let pages = errdoc::pages(["en/a.md", "en/b.md"], ["en/b.md", "ko/b.md"]);
+/// assert_eq!(pages.added, ["ko/b.md"]);
+/// assert_eq!(pages.removed, ["en/a.md"]);
+/// assert_eq!(pages.to_string(), "pages\n  added    ko/b.md\n  removed  en/a.md\n\n");
+/// ```
+pub fn pages<'a>(
+    old: impl IntoIterator<Item = &'a str>,
+    new: impl IntoIterator<Item = &'a str>,
+) -> Pages {
+    let (old, new): (Vec<&str>, Vec<&str>) = (old.into_iter().collect(), new.into_iter().collect());
+    let mut pages = Pages::default();
+    for pair in pair_up(&old, &new, |name| *name) {
+        match pair {
+            (Some(old), None) => pages.removed.push((*old).to_owned()),
+            (None, Some(new)) => pages.added.push((*new).to_owned()),
+            _ => {}
+        }
+    }
+    pages
+}
+
+/// The documents that only one of two versions has: [`pages`]' result.
+///
+/// Its `Display` is the paragraph `errdoc diff` prints before the services, or nothing
+/// when both versions have the same pages.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Pages {
+    /// The names only the new version has, sorted.
+    pub added: Vec<String>,
+    /// The names only the old version has, sorted.
+    pub removed: Vec<String>,
+}
+
+impl Pages {
+    /// Whether both versions have the same pages.
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.removed.is_empty()
+    }
+}
+
+impl fmt::Display for Pages {
+    /// `pages`, then one line per page added, then per page removed, with names escaped
+    /// as in diagnostics (a file name can hold control characters), then a blank line.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_empty() {
+            return Ok(());
+        }
+        writeln!(f, "pages")?;
+        for name in &self.added {
+            writeln!(f, "  added    {}", Escaped(name))?;
+        }
+        for name in &self.removed {
+            writeln!(f, "  removed  {}", Escaped(name))?;
+        }
+        writeln!(f)
+    }
+}
+
 /// `1 code`, `2 codes`.
 fn plural(count: usize, noun: &str) -> String {
     format!("{count} {noun}{}", if count == 1 { "" } else { "s" })

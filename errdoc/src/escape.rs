@@ -12,11 +12,11 @@
 use std::fmt;
 
 /// Document text as the command line and a failed build print it: every character for
-/// which [`is_invisible_or_control`] holds is written as Rust escapes it (`\u{1b}`,
+/// which `is_invisible_or_control` holds is written as Rust escapes it (`\u{1b}`,
 /// `\u{202e}`, `\t`, `\n`, `\r`, `\0`), and every other character as it is, so Korean,
 /// emoji, quotes and backslashes read the same.
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct Escaped<'a>(pub(crate) &'a str);
+pub struct Escaped<'a>(pub &'a str);
 
 impl fmt::Display for Escaped<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -53,8 +53,14 @@ mod translations;
 
 pub use config::{Builder, Error, Generated, Summary};
 pub use diagnostic::{Detached, Diagnostic, DiagnosticKind, Field, Report, Severity, Span};
-pub use diff::{Class, CodeChange, Counts, Diff, MovedKey, ServiceChanges, ServiceDiff, diff};
+pub use diff::{
+    Class, CodeChange, Counts, Diff, MovedKey, Pages, ServiceChanges, ServiceDiff, diff, pages,
+};
 pub use emit::Options;
+// For the command line, which prints file names and git's words as errdoc prints document
+// text; not an API to keep.
+#[doc(hidden)]
+pub use escape::Escaped;
 pub use lower::{Catalog, Description, Entry, Location, Service};
 pub use parse::{Lookalike, Source};
 pub use read::{Inputs, ReadError, read};

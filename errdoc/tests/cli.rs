@@ -378,28 +378,64 @@ fn diff_fails_on_a_change_of_the_given_class_or_above() {
 }
 
 #[test]
-fn diff_of_documents_with_errors_prints_their_diagnostics_and_exits_1() {
+fn diff_of_documents_with_errors_compares_what_parses_and_exits_1() {
     let bad = "tests/data/err/invalid_key.md";
     let check = errdoc(&["check", bad]);
+    let incomplete =
+        "incomplete: 5 errors in the old version, 0 in the new; what parses is compared\n";
     for args in [
         &["diff", bad, SEEDS][..],
-        &["diff", SEEDS, bad],
-        &[
-            "diff",
-            "--format",
-            "json",
-            "--fail-on",
-            "breaking",
-            SEEDS,
-            bad,
-        ],
+        &["diff", "--fail-on", "breaking", bad, SEEDS],
     ] {
         let run = errdoc(args);
         assert_eq!(run.code, 1, "{args:?}");
-        assert_eq!(run.stdout, "", "{args:?}");
         assert_eq!(run.stderr, check.stderr, "{args:?}");
+        // The page's valid rows are its service's; the seeds' services are added.
+        assert!(
+            run.stdout
+                .contains("pose_estimation (AI Service > Pose Estimation): service added")
+                && run.stdout.ends_with(&format!(
+                    "breaking: 1 service removed; minor: 3 services added\n{incomplete}"
+                )),
+            "{args:?}:\n{}",
+            run.stdout
+        );
     }
-    // Both sides' diagnostics, in one report with one count.
+    let run = errdoc(&["diff", SEEDS, bad]);
+    assert_eq!((run.code, run.stderr.as_str()), (1, check.stderr.as_str()));
+    assert!(
+        run.stdout.ends_with(
+            "incomplete: 0 errors in the old version, 5 in the new; what parses is compared\n"
+        ),
+        "{}",
+        run.stdout
+    );
+
+    // The JSON holds the diagnostics of each version, and its count of errors.
+    let run = errdoc(&["diff", "--format", "json", SEEDS, bad]);
+    assert_eq!((run.code, run.stderr.as_str()), (1, check.stderr.as_str()));
+    let diff: Value = serde_json::from_str(&run.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", run.stdout));
+    assert_eq!(diff["errors"], serde_json::json!({"old": 0, "new": 5}));
+    let diagnostics = diff["diagnostics"]
+        .as_array()
+        .expect("a list of diagnostics");
+    assert_eq!(diagnostics.len(), 5);
+    assert_eq!(
+        diagnostics[0],
+        serde_json::json!({
+            "version": "new",
+            "severity": "error",
+            "message": "`invalid_key` is not a key (upper-case letters, digits and `_`, starting with a letter)",
+            "file": bad,
+            "line": 5,
+            "column": 7,
+            "related": [],
+        })
+    );
+    assert_eq!(diff["class"], "breaking");
+
+    // Both versions' diagnostics, in one report with one count.
     let run = errdoc(&["diff", bad, bad]);
     let once = check
         .stderr
@@ -409,13 +445,57 @@ fn diff_of_documents_with_errors_prints_their_diagnostics_and_exits_1() {
         run.stderr,
         format!("{once}{once}error: 10 errors in the documents\n")
     );
+    assert_eq!(
+        run.stdout,
+        "none: no changes\n\
+         incomplete: 5 errors in the old version, 5 in the new; what parses is compared\n"
+    );
     assert_eq!(run.code, 1);
 
-    // A warning is printed, and the diff still made.
+    // A warning is printed, and the diff passes.
     let run = errdoc(&["diff", REPEATED_ROW, REPEATED_ROW]);
     assert_eq!(run.code, 0);
     assert_eq!(run.stderr.matches("warning: ").count(), 2, "{}", run.stderr);
     assert_eq!(run.stdout, "none: no changes\n");
+}
+
+#[test]
+fn diff_of_two_folders_lists_the_pages_only_one_has() {
+    let run = errdoc(&["diff", DIFF_OLD, DIFF_NEW]);
+    assert!(
+        run.stdout
+            .starts_with("pages\n  added    tts.md\n  removed  speech.md\n\n"),
+        "{}",
+        run.stdout
+    );
+    let run = errdoc(&["diff", "--format", "json", DIFF_OLD, DIFF_NEW]);
+    let diff: Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(
+        diff["pages"],
+        serde_json::json!({"added": ["tts.md"], "removed": ["speech.md"]})
+    );
+    // A page that moved is one removed and one added, though its codes did not change.
+    let folder = temp_folder("errdoc-cli-diff-pages");
+    for (side, name) in [("old", "pose.md"), ("new", "en/pose-estimation.md")] {
+        let path = folder.join(side).join(name);
+        fs::create_dir_all(path.parent().expect("a folder")).expect("a folder");
+        fs::copy(format!("{DIFF_OLD}/pose.md"), path).expect("a page");
+    }
+    let run = errdoc_in(&folder, &["diff", "--fail-on", "patch", "old", "new"]);
+    assert_eq!(
+        (run.code, run.stderr.as_str(), run.stdout.as_str()),
+        (
+            0,
+            "",
+            "pages\n  added    en/pose-estimation.md\n  removed  pose.md\n\nnone: no changes\n"
+        )
+    );
+    // Two documents named directly are one page in two versions, whatever their names.
+    let run = errdoc_in(
+        &folder,
+        &["diff", "old/pose.md", "new/en/pose-estimation.md"],
+    );
+    assert_eq!((run.code, run.stdout.as_str()), (0, "none: no changes\n"));
 }
 
 #[test]
@@ -444,6 +524,289 @@ fn diff_of_the_seeds_with_themselves_is_no_change() {
     assert_eq!(
         (run.code, run.stdout.as_str(), run.stderr.as_str()),
         (0, "none: no changes\n", "")
+    );
+}
+
+/// A page of one service, `code | KEY | message` a row.
+fn page(breadcrumb: &str, rows: &[&str]) -> String {
+    let mut text = format!(
+        "## {breadcrumb} > Error Code\n\n| resultCode | resultKey | resultMessage |\n|---|---|---|\n"
+    );
+    for row in rows {
+        text.push_str(&format!("| {row} |\n"));
+    }
+    text
+}
+
+/// Runs git in `folder`, as a user without any configuration of their own would.
+fn git(folder: &Path, args: &[&str]) {
+    let output = Command::new("git")
+        .args([
+            "-c",
+            "user.name=errdoc",
+            "-c",
+            "user.email=errdoc@example.com",
+        ])
+        .args(["-c", "commit.gpgsign=false", "-c", "tag.gpgsign=false"])
+        .args(["-c", "init.defaultBranch=main"])
+        .args(args)
+        .current_dir(folder)
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_WORK_TREE")
+        .output()
+        .expect("git runs");
+    assert!(
+        output.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// A docs repository with history: at tag `v1` an OCR page, a Pose Estimation page, a page
+/// with an error, a hidden draft and a file that is not a document; at `HEAD` (`main`) the
+/// page with an error gone and a pose message reworded; here, the OCR page deleted and a
+/// Text to Speech page added, uncommitted.
+fn docs_repository(name: &str) -> PathBuf {
+    let folder = temp_folder(name);
+    let write = |path: &str, text: &str| {
+        let path = folder.join(path);
+        fs::create_dir_all(path.parent().expect("a folder")).expect("a folder");
+        fs::write(path, text).expect("a page");
+    };
+    let ocr = page(
+        "AI Service > OCR > Document OCR",
+        &["1 | INVALID_UUID | Invalid uuid."],
+    );
+    let pose = |message: &str| {
+        page(
+            "AI Service > Pose Estimation",
+            &[
+                "1 | POSE_FAIL | Failed.",
+                &format!("2 | POSE_TIMEOUT | {message}"),
+            ],
+        )
+    };
+    write("docs/ocr.md", &ocr);
+    write("docs/en/pose.md", &pose("Timeout."));
+    write(
+        "docs/bad.md",
+        &page("AI Service > Bad", &["1 | bad_key | Bad."]),
+    );
+    write(
+        "docs/.draft.md",
+        &page("AI Service > Draft", &["1 | DRAFT | Draft."]),
+    );
+    write("docs/notes.html", "<p>not a document</p>\n");
+    git(&folder, &["init", "-q"]);
+    git(&folder, &["add", "."]);
+    git(&folder, &["commit", "-q", "-m", "v1"]);
+    git(&folder, &["tag", "v1"]);
+    fs::remove_file(folder.join("docs/bad.md")).expect("a page");
+    write("docs/en/pose.md", &pose("Timed out."));
+    git(&folder, &["commit", "-q", "-a", "-m", "v2"]);
+    fs::remove_file(folder.join("docs/ocr.md")).expect("a page");
+    write(
+        "docs/tts.md",
+        &page("AI Service > Text to Speech", &["1 | TTS_FAIL | Failed."]),
+    );
+    folder
+}
+
+#[test]
+fn diff_against_a_git_revision_compares_with_the_committed_pages() {
+    let repository = docs_repository("errdoc-cli-diff-against");
+    let pages = "pages\n  added    docs/tts.md\n  removed  docs/ocr.md\n\n";
+    let services = "document_ocr (AI Service > OCR > Document OCR): service removed, with 1 code\n\n\
+                    text_to_speech (AI Service > Text to Speech): service added, with 1 code\n\n";
+    let run = errdoc_in(&repository, &["diff", "--against", "HEAD", "docs"]);
+    assert_eq!(
+        (run.code, run.stderr.as_str(), run.stdout.as_str()),
+        (
+            0,
+            "",
+            format!("{pages}{services}breaking: 1 service removed; minor: 1 service added\n")
+                .as_str()
+        )
+    );
+    let run = errdoc_in(
+        &repository,
+        &["diff", "--fail-on", "breaking", "--against", "HEAD", "docs"],
+    );
+    assert_eq!(run.code, 1);
+
+    // Paths are the repository's, from the root or from a folder in it, and the current
+    // folder is the default.
+    let at_root = errdoc_in(&repository, &["diff", "--against", "HEAD"]);
+    let in_docs = errdoc_in(&repository.join("docs"), &["diff", "--against", "HEAD"]);
+    let in_en = errdoc_in(
+        &repository.join("docs/en"),
+        &["diff", "--against", "HEAD", ".."],
+    );
+    for run in [&at_root, &in_docs, &in_en] {
+        assert_eq!(
+            (run.code, run.stdout.as_str()),
+            (
+                0,
+                format!("{pages}{services}breaking: 1 service removed; minor: 1 service added\n")
+                    .as_str()
+            )
+        );
+    }
+
+    // Against a tag: the message reworded since, and the page with an error, whose errors
+    // name the version (`v1:docs/bad.md`) and make the diff of what parses exit 1.
+    let run = errdoc_in(&repository, &["diff", "--against", "v1", "docs/en/pose.md"]);
+    assert_eq!(
+        (run.code, run.stderr.as_str(), run.stdout.as_str()),
+        (
+            0,
+            "",
+            "pose_estimation (AI Service > Pose Estimation)\n  \
+             message  2 POSE_TIMEOUT: \"Timeout.\" → \"Timed out.\"\n\n\
+             patch: 1 message changed\n"
+        )
+    );
+    let run = errdoc_in(&repository, &["diff", "--against", "v1", "docs"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with("error: `bad_key` is not a key")
+            && run.stderr.contains("\n --> v1:docs/bad.md:5:7\n")
+            && run.stderr.ends_with("error: 1 error in the documents\n"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stdout.starts_with(
+            "pages\n  added    docs/tts.md\n  removed  docs/bad.md\n  removed  docs/ocr.md\n\n"
+        ) && run.stdout.contains("  message  2 POSE_TIMEOUT")
+            && run.stdout.ends_with(
+                "incomplete: 1 error in the old version, 0 in the new; what parses is compared\n"
+            ),
+        "{}",
+        run.stdout
+    );
+    let run = errdoc_in(
+        &repository,
+        &["diff", "--format", "json", "--against", "v1", "docs"],
+    );
+    let diff: Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(
+        diff["pages"],
+        serde_json::json!({"added": ["docs/tts.md"], "removed": ["docs/bad.md", "docs/ocr.md"]})
+    );
+    assert_eq!(diff["errors"], serde_json::json!({"old": 1, "new": 0}));
+    assert_eq!(diff["diagnostics"][0]["file"], "v1:docs/bad.md");
+
+    // A page deleted here is removed, one that is not committed yet added.
+    let run = errdoc_in(
+        &repository,
+        &["diff", "--against", "HEAD", "docs/ocr.md", "docs/tts.md"],
+    );
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    assert_eq!(
+        run.stdout,
+        format!("{pages}{services}breaking: 1 service removed; minor: 1 service added\n")
+    );
+}
+
+#[test]
+fn diff_against_an_unknown_revision_or_outside_a_repository_exits_2() {
+    let repository = docs_repository("errdoc-cli-diff-against-errors");
+    for (args, error) in [
+        (
+            &["diff", "--against", "v9", "docs"][..],
+            "error: cannot read the documents at `v9`: it is not a revision of this repository\n",
+        ),
+        (
+            // Not an option of git's.
+            &["diff", "--against=--output=x"],
+            "error: cannot read the documents at `--output=x`: it is not a revision of this repository\n",
+        ),
+        (
+            &["diff", "--against", "HEAD", "docs/missing.md"],
+            "error: `docs/missing.md` does not exist, here or at `HEAD`\n",
+        ),
+        (
+            &["diff", "--against", "HEAD", "/"],
+            "error: cannot read the documents at `HEAD`: `/` is outside the repository\n",
+        ),
+    ] {
+        let run = errdoc_in(&repository, args);
+        assert_eq!(
+            (run.code, run.stdout.as_str(), run.stderr.as_str()),
+            (2, "", error),
+            "{args:?}"
+        );
+    }
+
+    // Git stops looking for a repository above the folder, which is then in none.
+    let folder = temp_folder("errdoc-cli-diff-no-repository");
+    fs::copy(format!("{DIFF_OLD}/pose.md"), folder.join("pose.md")).expect("a page");
+    let output = Command::new(env!("CARGO_BIN_EXE_errdoc"))
+        .args(["diff", "--against", "main"])
+        .current_dir(&folder)
+        .env(
+            "GIT_CEILING_DIRECTORIES",
+            folder.parent().expect("a parent"),
+        )
+        .output()
+        .expect("errdoc runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.starts_with(
+            "error: cannot read the documents at `main`: `git rev-parse` failed: not a git repository"
+        ),
+        "{stderr}"
+    );
+}
+
+/// The `errdoc-check` hook of `.pre-commit-hooks.yaml`, as a docs repository runs it:
+/// `pre-commit try-repo` on this checkout, in a new git repository with a good page and a
+/// bad one. Skipped when `pre-commit` is not on the PATH; slow, since pre-commit builds
+/// errdoc in release from its own clone (about three minutes on two cores, then seconds,
+/// since both runs share one target folder).
+#[test]
+#[ignore = "slow: pre-commit builds errdoc in release"]
+fn the_pre_commit_hook_passes_good_pages_and_fails_bad_ones() {
+    if Command::new("pre-commit")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: `pre-commit` is not on the PATH");
+        return;
+    }
+    let checkout = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let folder = temp_folder("errdoc-cli-pre-commit");
+    let repository = folder.join("docs");
+    fs::create_dir_all(&repository).expect("a folder");
+    fs::copy(format!("{DIFF_OLD}/pose.md"), repository.join("good.md")).expect("a page");
+    fs::copy("tests/data/err/invalid_key.md", repository.join("bad.md")).expect("a page");
+    git(&repository, &["init", "-q"]);
+    git(&repository, &["add", "."]);
+    let hook = |files: &[&str]| {
+        let output = Command::new("pre-commit")
+            .arg("try-repo")
+            .arg(&checkout)
+            .args(["errdoc-check", "--files"])
+            .args(files)
+            .current_dir(&repository)
+            .env("PRE_COMMIT_HOME", folder.join("pre-commit"))
+            .env("CARGO_TARGET_DIR", folder.join("target"))
+            .output()
+            .expect("pre-commit runs");
+        let printed = String::from_utf8_lossy(&output.stdout).into_owned();
+        (output.status.success(), printed)
+    };
+    let (passed, printed) = hook(&["good.md"]);
+    assert!(passed, "{printed}");
+    let (passed, printed) = hook(&["good.md", "bad.md"]);
+    assert!(!passed, "{printed}");
+    assert!(
+        printed.contains("error: `invalid_key` is not a key")
+            && printed.contains(" --> bad.md:5:7"),
+        "{printed}"
     );
 }
 
@@ -808,7 +1171,7 @@ fn generate_usage_errors_exit_2() {
 // `errdoc check` as a CI job runs it: configured by `errdoc.toml`, over a docs repository.
 
 /// A page of the service `service` listing `codes`, each with a key and a message.
-fn page(service: &str, codes: &[i32]) -> String {
+fn coded_page(service: &str, codes: &[i32]) -> String {
     let mut text = format!("## AI Service > {service} > Error Code\n\n");
     text.push_str("| resultCode | resultKey | resultMessage |\n|---|---|---|\n");
     for code in codes {
@@ -843,8 +1206,8 @@ const INCLUDE_PAGES: &str =
 
 #[test]
 fn check_finds_its_config_in_the_folder_a_parent_or_from_config() {
-    let ko = page("A", &[1, 2]);
-    let zh = page("A", &[1]);
+    let ko = coded_page("A", &[1, 2]);
+    let zh = coded_page("A", &[1]);
     let root = repository(
         "errdoc-cli-config-discovery",
         &[
@@ -881,7 +1244,7 @@ fn check_finds_its_config_in_the_folder_a_parent_or_from_config() {
 
 #[test]
 fn a_wrong_config_is_an_error_at_its_line_and_column() {
-    let ko = page("A", &[1]);
+    let ko = coded_page("A", &[1]);
     for (config, expected) in [
         (
             "[check]\ninclude = [\"*.md\"]\nincluded = []\n",
@@ -925,7 +1288,7 @@ fn a_wrong_config_is_an_error_at_its_line_and_column() {
 
 #[test]
 fn check_respects_gitignore_outside_a_git_repository_too() {
-    let ko = page("A", &[1]);
+    let ko = coded_page("A", &[1]);
     let root = repository(
         "errdoc-cli-gitignore",
         &[
@@ -957,11 +1320,11 @@ fn check_respects_gitignore_outside_a_git_repository_too() {
 
 #[test]
 fn rules_set_each_rules_level_and_ignore_drops_rules_in_some_files() {
-    let repeated = format!("{}| 1 | KEY_1 | Message 1. |\n", page("A", &[1]));
-    let detached = format!("{}\n| 2 | KEY_2 | Message 2. |\n", page("B", &[1]));
+    let repeated = format!("{}| 1 | KEY_1 | Message 1. |\n", coded_page("A", &[1]));
+    let detached = format!("{}\n| 2 | KEY_2 | Message 2. |\n", coded_page("B", &[1]));
     let files = |config: &str| {
-        let ko = page("C", &[1, 2]);
-        let zh = page("C", &[1]);
+        let ko = coded_page("C", &[1, 2]);
+        let zh = coded_page("C", &[1]);
         let files = [
             ("errdoc.toml", config),
             ("repeated.md", repeated.as_str()),
@@ -1041,7 +1404,7 @@ fn rules_set_each_rules_level_and_ignore_drops_rules_in_some_files() {
 
 #[test]
 fn check_reads_standard_input_under_its_stdin_filename() {
-    let ko = page("A", &[1, 2]);
+    let ko = coded_page("A", &[1, 2]);
     let root = repository(
         "errdoc-cli-stdin",
         &[
@@ -1049,7 +1412,7 @@ fn check_reads_standard_input_under_its_stdin_filename() {
             ("A/zh/error-code.md", "the old text on disk, not a page"),
         ],
     );
-    let zh = page("A", &[1]);
+    let zh = coded_page("A", &[1]);
     let run = errdoc_with_stdin(
         &root,
         &["check", "--stdin-filename", "A/zh/error-code.md", "-"],
@@ -1071,7 +1434,7 @@ fn check_reads_standard_input_under_its_stdin_filename() {
 
 #[test]
 fn a_file_reached_twice_is_read_once() {
-    let ko = page("A", &[1]);
+    let ko = coded_page("A", &[1]);
     let root = repository("errdoc-cli-duplicates", &[("A/ko/error-code.md", &ko)]);
     #[cfg(unix)]
     std::os::unix::fs::symlink("ko", root.join("A/link")).expect("a link");
@@ -1116,9 +1479,9 @@ fn paths_the_config_filters_out_are_0_documents() {
 
 #[test]
 fn a_subset_is_checked_with_its_language_versions_and_reported_alone() {
-    let ko = page("A", &[1, 2]);
-    let en = page("A", &[1, 2]).replace("KEY_2", "bad key");
-    let zh = page("A", &[1]);
+    let ko = coded_page("A", &[1, 2]);
+    let en = coded_page("A", &[1, 2]).replace("KEY_2", "bad key");
+    let zh = coded_page("A", &[1]);
     let root = repository(
         "errdoc-cli-subset",
         &[

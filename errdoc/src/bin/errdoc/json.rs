@@ -4,7 +4,7 @@
 //! Objects keep their keys in the order written here (serde_json's `preserve_order`), and
 //! lists are in catalog order, so the same input always prints the same bytes.
 
-use errdoc::{Catalog, CodeChange, Diff, Entry, ServiceDiff};
+use errdoc::{Catalog, CodeChange, Diagnostic, Diff, Entry, Pages, ServiceDiff, Span};
 use serde_json::{Value, json};
 
 /// The catalog as pretty-printed JSON, services sorted by module and entries by code.
@@ -48,19 +48,29 @@ pub fn catalog(catalog: &Catalog) -> String {
     format!("{:#}\n", json!({ "services": services }))
 }
 
-/// The diff as pretty-printed JSON: its class, its counts, then each service that changed,
-/// sorted by module, with its changes in code order.
+/// The diff as pretty-printed JSON: its class, its counts, the pages only one version has,
+/// each service that changed, sorted by module, with its changes in code order, then the
+/// diagnostics of each version and its count of errors (a version with errors is compared
+/// for what parses).
 ///
 /// ```json
-/// {"class": "breaking", "counts": {…}, "services": [
+/// {"class": "breaking", "counts": {…},
+///  "pages": {"added": ["tts.md"], "removed": ["speech.md"]}, "services": [
 ///   {"module": "image", "change": "removed", "class": "breaking", "path": […], "codes": […]},
 ///   {"module": "general_ocr", "change": "changed", "class": "minor",
 ///    "old_path": […], "new_path": […], "codes": [
 ///      {"code": 4000004, "change": "added", "class": "minor", "key": …, "variant": …,
 ///       "message": …, "descriptions": [{"section": …, "text": …}]},
-///      {"code": 4000001, "change": "changed", "class": "patch", "old": {…}, "new": {…}}]}]}
+///      {"code": 4000001, "change": "changed", "class": "patch", "old": {…}, "new": {…}}]}],
+///  "errors": {"old": 0, "new": 1}, "diagnostics": [{"version": "new",
+///    "severity": "error", "message": …, "file": …, "line": 5, "column": 7, "related": []}]}
 /// ```
-pub fn diff(diff: &Diff) -> String {
+pub fn diff(
+    diff: &Diff,
+    pages: &Pages,
+    old_diagnostics: &[Diagnostic],
+    new_diagnostics: &[Diagnostic],
+) -> String {
     let services: Vec<Value> = diff
         .services
         .iter()
@@ -95,6 +105,10 @@ pub fn diff(diff: &Diff) -> String {
             value
         })
         .collect();
+    let diagnostics: Vec<Value> = [("old", old_diagnostics), ("new", new_diagnostics)]
+        .into_iter()
+        .flat_map(|(version, diagnostics)| diagnostics.iter().map(move |d| diagnostic(version, d)))
+        .collect();
     let counts = diff.counts();
     let value = json!({
         "class": diff.class().to_string(),
@@ -111,9 +125,29 @@ pub fn diff(diff: &Diff) -> String {
             "messages_changed": counts.messages_changed,
             "descriptions_changed": counts.descriptions_changed,
         },
+        "pages": {"added": pages.added, "removed": pages.removed},
         "services": services,
+        "errors": {
+            "old": old_diagnostics.iter().filter(|d| d.is_error()).count(),
+            "new": new_diagnostics.iter().filter(|d| d.is_error()).count(),
+        },
+        "diagnostics": diagnostics,
     });
     format!("{value:#}\n")
+}
+
+/// One diagnostic of a version: what it says, where, and the other place it names.
+fn diagnostic(version: &str, diagnostic: &Diagnostic) -> Value {
+    let span = |span: &Span| json!({"file": &*span.file, "line": span.line, "column": span.column});
+    json!({
+        "version": version,
+        "severity": if diagnostic.is_error() { "error" } else { "warning" },
+        "message": diagnostic.kind.to_string(),
+        "file": &*diagnostic.span.file,
+        "line": diagnostic.span.line,
+        "column": diagnostic.span.column,
+        "related": diagnostic.related.iter().map(span).collect::<Vec<_>>(),
+    })
 }
 
 /// One code's change: what it is and its class, then the entry, or its two versions.

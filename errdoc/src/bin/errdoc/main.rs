@@ -5,17 +5,22 @@
 //!   `check` is configured by `errdoc.toml` (`config.rs`) and walks its paths as ripgrep
 //!   does (`walk.rs`), each page with its language versions.
 //! - `errdoc diff OLD NEW` prints what changed between two versions of the documents and
-//!   the semver class of the change (`--format json` for tools, `--fail-on CLASS` for CI).
+//!   the semver class of the change (`--format json` for tools, `--fail-on CLASS` for CI);
+//!   `errdoc diff --against REV [PATH…]` compares them with their versions at a git
+//!   revision.
 //! - `errdoc generate --out FILE PATH…` writes exactly what `errdoc::Builder::compile`
 //!   writes for the same documents; with `--check` it writes nothing and fails when `FILE`
 //!   is stale.
 //!
 //! Exit codes: 0 when there is no error, 1 when a document has an error (or a warning with
 //! `--deny-warnings`) or cannot be read, when `diff` finds a change of the `--fail-on`
-//! class or above, or when `generate --check` finds the file stale; 2 on a usage error or a
-//! path that does not exist. Diagnostics go to stderr, results to stdout.
+//! class or above (or compares a version with an error, for what parses), or when
+//! `generate --check` finds the file stale; 2 on a usage error, a path that does not exist,
+//! or a revision that git cannot read. Diagnostics go to stderr, results to stdout.
 
+mod compare;
 mod config;
+mod git;
 mod json;
 mod walk;
 
@@ -25,7 +30,7 @@ use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory as _, Parser, Subcommand, ValueEnum};
 use errdoc::{
     Builder, CheckOptions, Checked, Class, Error, Generated, Inputs, ReadError, Report, Severity,
     Summary,
@@ -64,7 +69,11 @@ enum Command {
     ///
     /// Services are matched by module, codes by number. For the generated API, a removed
     /// service or code, or a renamed key, is breaking; an added service or code is minor (new
-    /// items only); a changed message or breadcrumb path is a patch.
+    /// items only); a changed message or breadcrumb path is a patch. Pages (documents) that
+    /// only one version has are listed by their paths from each version's root. A version
+    /// with errors is compared for what parses, its errors printed, and the exit code is 1.
+    #[command(override_usage = "errdoc diff [OPTIONS] OLD NEW\n       \
+                                errdoc diff [OPTIONS] --against REV [PATH]...")]
     Diff {
         /// The output format.
         #[arg(long, value_enum, default_value = "text")]
@@ -72,10 +81,14 @@ enum Command {
         /// Exit with 1 when the change is of this class or above.
         #[arg(long, value_enum, value_name = "CLASS")]
         fail_on: Option<FailOn>,
-        /// The old version: a document, or a folder walked for documents.
-        old: PathBuf,
-        /// The new version: a document, or a folder walked for documents.
-        new: PathBuf,
+        /// Compare the documents under the PATHs with their versions at this git revision
+        /// (a branch, a tag, a commit) of the repository that holds the current folder.
+        #[arg(long, value_name = "REV")]
+        against: Option<String>,
+        /// OLD and NEW, each a document or a folder walked for documents; with `--against`,
+        /// the documents or folders to compare (default: the current folder).
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
     },
     /// Writes the code that `errdoc::Builder::compile` writes, or checks that a file holds it.
     ///
@@ -173,9 +186,23 @@ fn main() -> ExitCode {
         Command::Diff {
             format,
             fail_on,
-            old,
-            new,
-        } => compare(&old, &new, format, fail_on.map(Class::from)),
+            against,
+            paths,
+        } => {
+            let versions = match (against, <[PathBuf; 2]>::try_from(paths)) {
+                (Some(revision), Ok(paths)) => compare::Versions::Against {
+                    revision,
+                    paths: paths.into(),
+                },
+                (Some(revision), Err(paths)) => compare::Versions::Against { revision, paths },
+                (None, Ok([old, new])) => compare::Versions::Paths { old, new },
+                (None, Err(_)) => usage_error(
+                    "diff",
+                    "`errdoc diff` compares OLD and NEW, or the PATHs with `--against REV`",
+                ),
+            };
+            compare::run(&versions, format, fail_on.map(Class::from))
+        }
         Command::Generate {
             out,
             serde_feature,
@@ -283,33 +310,15 @@ fn check(args: &CheckArgs) -> ExitCode {
     }
 }
 
-/// Reads and checks two versions of the documents and prints how they differ; with
-/// `fail_on`, fails when the change is of that class or above.
-fn compare(old: &Path, new: &Path, format: DiffFormat, fail_on: Option<Class>) -> ExitCode {
-    let check = |path: &Path| load(&[path]).map(|inputs| errdoc::check(&inputs.sources));
-    let old = match check(old) {
-        Ok(checked) => checked,
-        Err(code) => return code,
-    };
-    let new = match check(new) {
-        Ok(checked) => checked,
-        Err(code) => return code,
-    };
-    // One report for both sides, so that one count line ends it.
-    let diagnostics = [old.diagnostics, new.diagnostics].concat();
-    if report(&diagnostics) > 0 {
-        return ExitCode::FAILURE;
-    }
-    let diff = errdoc::diff(&old.catalog, &new.catalog);
-    let text = match format {
-        DiffFormat::Text => diff.to_string(),
-        DiffFormat::Json => json::diff(&diff),
-    };
-    let printed = print(&text);
-    match fail_on {
-        Some(class) if diff.class() >= class => ExitCode::FAILURE,
-        _ => printed,
-    }
+/// Prints a usage error of `subcommand` as clap prints its own, and exits with 2.
+fn usage_error(subcommand: &str, message: &str) -> ! {
+    let mut command = Cli::command();
+    let command = command
+        .find_subcommand_mut(subcommand)
+        .expect("a subcommand of errdoc");
+    command
+        .error(clap::error::ErrorKind::WrongNumberOfValues, message)
+        .exit()
 }
 
 /// Generates the code for the documents as `Builder::compile` does, then writes it to
