@@ -51,7 +51,9 @@ mod read;
 mod render;
 
 pub use config::{Builder, Error, Generated, Summary};
-pub use diagnostic::{Detached, Diagnostic, DiagnosticKind, Field, Report, Severity, Span};
+pub use diagnostic::{
+    Detached, Diagnostic, DiagnosticKind, Field, RULES, Related, Report, RuleInfo, Severity, Span,
+};
 pub use diff::{Class, CodeChange, Counts, Diff, MovedKey, ServiceChanges, ServiceDiff, diff};
 pub use emit::Options;
 pub use lower::{Catalog, Description, Entry, Location, Service};

@@ -5,7 +5,7 @@
 //! conflict is reported with both places. The catalog is sorted (services by module, entries
 //! by code), so everything built from it is deterministic.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Field, Span};
@@ -263,7 +263,7 @@ pub fn lower(documents: Vec<Document>) -> (Catalog, Vec<Diagnostic>) {
                 second: first.service.join(" > "),
             };
             let diagnostic = Diagnostic::error(kind, first.breadcrumb.clone());
-            diagnostics.push(diagnostic.with_related(owner.breadcrumb.clone()));
+            diagnostics.push(diagnostic.with_related(owner.breadcrumb.clone(), "named here first"));
             continue;
         }
         let service = Service {
@@ -313,9 +313,6 @@ struct TableId {
 /// An entry being merged, with every row that listed it.
 struct Merging {
     entry: Entry,
-    /// Where the first row that gave the key and the message has them, for the other
-    /// place of a conflict about either.
-    first: FirstCells,
     /// The table of the last row that listed it: rows come table by table, so an earlier
     /// row of the same table, if any, is this one. Keeping only it keeps a code listed in
     /// n tables at n steps, not n² / 2.
@@ -327,12 +324,69 @@ struct Merging {
     described: HashSet<String>,
 }
 
-/// Where the first row of a code that gave its key, and the first that gave its message,
-/// have them.
+/// One row's entry, as validated: a row whose code cell lists several codes gives one
+/// entry for each.
+struct Listed {
+    entry: Entry,
+    table: TableId,
+    /// The row's index among the service's valid rows.
+    row: usize,
+}
+
+/// The value most rows of one code give to a key or a message: the reference that rows
+/// with another value are told apart from (on a tie, the value whose first row comes first).
+struct Reference {
+    text: String,
+    /// How many rows give it.
+    count: usize,
+    /// The index, among the listed entries, of the first row that gives it.
+    first: usize,
+}
+
+/// The references of a code: for its key and for its message, when any row gives one.
 #[derive(Default)]
-struct FirstCells {
-    key: Option<Span>,
-    message: Option<Span>,
+struct References {
+    key: Option<Reference>,
+    message: Option<Reference>,
+}
+
+impl References {
+    /// Each code's references over every listed entry: values counted per code and field
+    /// in one pass, so a code listed n times takes n steps whatever its values.
+    fn of(listed: &[Listed]) -> HashMap<i32, References> {
+        let mut counts: HashMap<(i32, Field, &str), Reference> = HashMap::new();
+        for (index, listed) in listed.iter().enumerate() {
+            let entry = &listed.entry;
+            let values = [(Field::Key, &entry.key), (Field::Message, &entry.message)];
+            for (field, text) in values {
+                if let Some(text) = text {
+                    let count =
+                        counts
+                            .entry((entry.code, field, text))
+                            .or_insert_with(|| Reference {
+                                text: text.clone(),
+                                count: 0,
+                                first: index,
+                            });
+                    count.count += 1;
+                }
+            }
+        }
+        let mut references: HashMap<i32, References> = HashMap::new();
+        // The order of the map does not matter: the most rows win, then the first row.
+        for ((code, field, _), counted) in counts {
+            let of_code = references.entry(code).or_default();
+            let best = match field {
+                Field::Key => &mut of_code.key,
+                _ => &mut of_code.message,
+            };
+            let rank = |r: &Reference| (r.count, std::cmp::Reverse(r.first));
+            if best.as_ref().is_none_or(|best| rank(&counted) > rank(best)) {
+                *best = Some(counted);
+            }
+        }
+        references
+    }
 }
 
 /// The first row of a key, or of a variant: its code, and where its key cell is.
@@ -369,7 +423,7 @@ impl Claims {
                 second: entry.code,
             };
             let diagnostic = Diagnostic::error(kind, span.clone());
-            diagnostics.push(diagnostic.with_related(claim.key.clone()));
+            diagnostics.push(diagnostic.with_related(claim.key.clone(), "listed here first"));
             return false;
         }
         if let Some(claim) = self.by_variant.get(variant) {
@@ -383,7 +437,7 @@ impl Claims {
                 second: key.clone(),
             };
             let diagnostic = Diagnostic::error(kind, span.clone());
-            diagnostics.push(diagnostic.with_related(claim.key.clone()));
+            diagnostics.push(diagnostic.with_related(claim.key.clone(), "listed here first"));
             return false;
         }
         let claim = || Claim {
@@ -397,12 +451,11 @@ impl Claims {
 }
 
 /// Merges the rows of one service's documents into its entries, sorted by code.
+///
+/// Rows are validated first, then each code's key and message are counted, so that of
+/// rows that disagree, those with the value fewer rows give are blamed (one language
+/// version edited among three), and then the rows are merged in the order read.
 fn merge(documents: Vec<Document>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Entry> {
-    let mut merger = Merger {
-        by_code: BTreeMap::new(),
-        claims: Claims::default(),
-        diagnostics,
-    };
     let tables = documents.into_iter().enumerate().flat_map(|(d, document)| {
         let path = document.path;
         let tables = document.tables.into_iter().enumerate();
@@ -414,6 +467,8 @@ fn merge(documents: Vec<Document>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Ent
             (id, Arc::clone(&path), table)
         })
     });
+    let mut rows = Vec::new();
+    let mut listed = Vec::new();
     for (table_id, path, table) in tables {
         for mut row in table.rows {
             let place = Place {
@@ -421,7 +476,7 @@ fn merge(documents: Vec<Document>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Ent
                 section: table.section.as_ref(),
                 message_keys: table.message_keys,
             };
-            let Some((entry, more)) = validate(&mut row, &place, merger.diagnostics) else {
+            let Some((entry, more)) = validate(&mut row, &place, diagnostics) else {
                 continue;
             };
             // A cell that lists several codes gives each the row's texts.
@@ -433,12 +488,66 @@ fn merge(documents: Vec<Document>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Ent
                 })
                 .collect();
             for entry in std::iter::once(entry).chain(copies) {
-                merger.add(entry, table_id, &row);
+                listed.push(Listed {
+                    entry,
+                    table: table_id,
+                    row: rows.len(),
+                });
             }
+            rows.push(row);
         }
+    }
+    let references = References::of(&listed);
+    // Where each listed entry's row is, for the other place of a conflict.
+    let row_of: Vec<usize> = listed.iter().map(|listed| listed.row).collect();
+    let mut merger = Merger {
+        by_code: BTreeMap::new(),
+        claims: Claims::default(),
+        diagnostics,
+    };
+    for (index, listed) in listed.into_iter().enumerate() {
+        let row = &rows[listed.row];
+        let of_code = references.get(&listed.entry.code);
+        if let Some(conflict) = of_code.and_then(|of_code| differs(&listed.entry, of_code)) {
+            merger.conflict(
+                conflict,
+                index,
+                row,
+                &rows[row_of[conflict.reference.first]],
+            );
+            continue;
+        }
+        merger.add(listed.entry, listed.table, row);
     }
     let entries = merger.by_code.into_values();
     entries.map(|merging| merging.entry).collect()
+}
+
+/// An entry's value that is not its code's reference value.
+#[derive(Clone, Copy)]
+struct Conflict<'a> {
+    code: i32,
+    field: Field,
+    text: &'a str,
+    reference: &'a Reference,
+}
+
+/// The first field of `entry`, key then message, whose value is not the reference of its
+/// code, if any: such a row is blamed and not merged.
+fn differs<'a>(entry: &'a Entry, references: &'a References) -> Option<Conflict<'a>> {
+    let fields = [
+        (Field::Key, &entry.key, &references.key),
+        (Field::Message, &entry.message, &references.message),
+    ];
+    fields.into_iter().find_map(|(field, text, reference)| {
+        let (text, reference) = (text.as_deref()?, reference.as_ref()?);
+        (text != reference.text).then_some(Conflict {
+            code: entry.code,
+            field,
+            text,
+            reference,
+        })
+    })
 }
 
 /// One service's entries while its rows are merged, with the keys they claim.
@@ -464,14 +573,9 @@ impl Merger<'_> {
                 return;
             }
         }
-        let first = FirstCells {
-            key: key_span,
-            message: row.message.as_ref().map(|cell| cell.span.clone()),
-        };
         let described = entry.descriptions.iter().map(|d| d.text.clone()).collect();
         let merging = Merging {
             entry,
-            first,
             last_table: table_id,
             last_row: row.span.clone(),
             described,
@@ -479,43 +583,43 @@ impl Merger<'_> {
         self.by_code.insert(merging.entry.code, merging);
     }
 
-    /// Handles a row whose code is already known. A key or a message the code did not have yet
-    /// is taken; a different one is a conflict, and the row is not merged. A description not
-    /// known yet is kept, with its section. An identical row in the same table is merged with a
-    /// warning.
+    /// Reports the entry at `index` in the order read, from `row`, whose value differs
+    /// from its code's reference, which `reference` (a row) gives first.
+    fn conflict(&mut self, conflict: Conflict<'_>, index: usize, row: &RawRow, reference: &RawRow) {
+        let cell = |row: &RawRow| {
+            let cell = match conflict.field {
+                Field::Key => &row.key,
+                _ => &row.message,
+            };
+            cell.as_ref().map_or(&row.span, |cell| &cell.span).clone()
+        };
+        let kind = DiagnosticKind::CodeConflict {
+            code: conflict.code,
+            field: conflict.field,
+            first: conflict.reference.text.clone(),
+            second: conflict.text.to_owned(),
+        };
+        let diagnostic = Diagnostic::error(kind, cell(row));
+        // Of two rows, the second is blamed; of more, those that differ from the most.
+        let diagnostic = if conflict.reference.count == 1 && conflict.reference.first < index {
+            diagnostic.with_related(cell(reference), "listed here first")
+        } else {
+            diagnostic
+                .with_label("differs from most rows")
+                .with_related(cell(reference), "as most rows list it")
+        };
+        self.diagnostics.push(diagnostic);
+    }
+
+    /// Handles a row whose code is already known, and whose key and message, if it has
+    /// them, are the code's references. A key or a message the code did not have yet is
+    /// taken. A description not known yet is kept, with its section. An identical row in
+    /// the same table is merged with a warning.
     fn repeat(&mut self, entry: Entry, table_id: TableId, row: &RawRow) {
         let Some(merging) = self.by_code.get(&entry.code) else {
             return;
         };
         let known = &merging.entry;
-        let conflict =
-            |field, first: &Option<String>, second: &Option<String>| match (first, second) {
-                (Some(first), Some(second)) if first != second => {
-                    Some((field, first.clone(), second.clone()))
-                }
-                _ => None,
-            };
-        let conflict = conflict(Field::Key, &known.key, &entry.key)
-            .or_else(|| conflict(Field::Message, &known.message, &entry.message));
-        if let Some((field, first, second)) = conflict {
-            let (span, related) = match field {
-                Field::Key => (&row.key, &merging.first.key),
-                _ => (&row.message, &merging.first.message),
-            };
-            let span = span.as_ref().map_or(&row.span, |cell| &cell.span);
-            let kind = DiagnosticKind::CodeConflict {
-                code: entry.code,
-                field,
-                first,
-                second,
-            };
-            let mut diagnostic = Diagnostic::error(kind, span.clone());
-            if let Some(related) = related {
-                diagnostic = diagnostic.with_related(related.clone());
-            }
-            self.diagnostics.push(diagnostic);
-            return;
-        }
         // A key that a keyless code gets here must be free in its service.
         let new_key = known.key.is_none() && entry.key.is_some();
         let key_span = row.key.as_ref().map(|cell| cell.span.clone());
@@ -543,16 +647,14 @@ impl Merger<'_> {
             let kind = DiagnosticKind::RepeatedRow(entry.code);
             let diagnostic = Diagnostic::warning(kind, row.span.clone());
             self.diagnostics
-                .push(diagnostic.with_related(merging.last_row.clone()));
+                .push(diagnostic.with_related(merging.last_row.clone(), "listed here before"));
         }
         if new_key {
             known.key = entry.key;
             known.variant = entry.variant;
-            merging.first.key = key_span;
         }
         if known.message.is_none() && entry.message.is_some() {
             known.message = entry.message;
-            merging.first.message = row.message.as_ref().map(|cell| cell.span.clone());
         }
         for description in entry.descriptions {
             if merging.described.insert(description.text.clone()) {

@@ -185,7 +185,8 @@ fn an_error_exits_1_pointing_at_file_line_and_column() {
     assert_eq!(run.code, 1);
     assert_eq!(run.stdout, "");
     assert!(
-        run.stderr.starts_with("error: `invalid_key` is not a key")
+        run.stderr
+            .starts_with("error[invalid-key]: `invalid_key` is not a key")
             && run
                 .stderr
                 .contains("\n --> tests/data/err/invalid_key.md:5:7\n"),
@@ -197,15 +198,15 @@ fn an_error_exits_1_pointing_at_file_line_and_column() {
 #[test]
 fn a_warning_passes_unless_warnings_are_denied() {
     let run = errdoc(&["check", REPEATED_ROW]);
-    let warning = "warning: row for code `4000001` repeats an earlier row of the same table; \
-                   merged\n --> tests/data/err/repeated_row.md:7:1\n --> \
-                   tests/data/err/repeated_row.md:6:1\n\n";
+    let warning = "warning[repeated-row]: row for code `4000001` repeats an earlier row of the \
+                   same table; merged\n --> tests/data/err/repeated_row.md:7:1 (repeated here)\n \
+                   --> tests/data/err/repeated_row.md:6:1 (listed here before)\n\n";
     assert_eq!(run.stderr, warning);
     assert_eq!(run.stdout, "1 service, 2 codes from 1 document\n");
     assert_eq!(run.code, 0);
 
     let run = errdoc(&["check", "--deny-warnings", REPEATED_ROW]);
-    let error = warning.replacen("warning:", "error:", 1);
+    let error = warning.replacen("warning[", "error[", 1);
     assert_eq!(
         run.stderr,
         format!("{error}error: 1 error in the documents\n")
@@ -398,7 +399,12 @@ fn diff_of_documents_with_errors_prints_their_diagnostics_and_exits_1() {
     // A warning is printed, and the diff still made.
     let run = errdoc(&["diff", REPEATED_ROW, REPEATED_ROW]);
     assert_eq!(run.code, 0);
-    assert_eq!(run.stderr.matches("warning: ").count(), 2, "{}", run.stderr);
+    assert_eq!(
+        run.stderr.matches("warning[repeated-row]: ").count(),
+        2,
+        "{}",
+        run.stderr
+    );
     assert_eq!(run.stdout, "none: no changes\n");
 }
 
@@ -569,12 +575,12 @@ fn document_text_cannot_forge_terminal_output() {
 
     let check = errdoc_in(&folder, &["check", "bad"]);
     for expected in [
-        "error: `BAD\\u{1b}[2K\\u{1b}[1A` is not a key (upper-case letters, digits and `_`, \
+        "error[invalid-key]: `BAD\\u{1b}[2K\\u{1b}[1A` is not a key (upper-case letters, digits and `_`, \
          starting with a letter): it contains U+001B ESCAPE\n --> bad/evil\\u{1b}[2K\\u{1b}[1A\\u{202e}.md:5:7\n",
         "different messages: `\\u{1b}]8;;http://evil.example\\u{1b}\\ Click here.` and \
          `Reversed \\u{202e}exe.elif`\n",
         "different messages: `\\u{9b}2K Erased.` and `Plain.`\n",
-        "error: services `AI Service > Evil\\u{1b}[2K\\u{1b}[1A Docs` and \
+        "error[module-collision]: services `AI Service > Evil\\u{1b}[2K\\u{1b}[1A Docs` and \
          `AI Service > Evil 2K 1A Docs` both become `evil_2k_1a_docs`\n",
     ] {
         assert!(
@@ -751,14 +757,14 @@ fn generate_writes_nothing_from_documents_with_errors() {
     assert_eq!((run.code, run.stdout.as_str()), (1, ""));
     assert!(
         run.stderr
-            .starts_with("error: row for code `4000001` repeats")
+            .starts_with("error[repeated-row]: row for code `4000001` repeats")
     );
     assert!(!file.exists(), "--deny-warnings wrote the file");
     let run = errdoc(&["generate", "--out", &out, REPEATED_ROW]);
     assert_eq!(run.code, 0);
     assert!(
         run.stderr
-            .starts_with("warning: row for code `4000001` repeats")
+            .starts_with("warning[repeated-row]: row for code `4000001` repeats")
     );
     assert_eq!(
         run.stdout,
