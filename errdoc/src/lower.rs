@@ -896,6 +896,53 @@ mod tests {
     }
 
     #[test]
+    fn the_row_that_differs_from_most_rows_is_blamed_once() {
+        let good = page("Widget", &["| 1 | ONE | One. |", "| 2 | TWO | Two. |"]);
+        let edited = page("Widget", &["| 1 | ONE | Uno. |", "| 2 | TWO | Two. |"]);
+        // Read in path order: the edited `en` version comes first, `ja` and `ko` after it.
+        let sources = [
+            Source::new("en/a.md", edited),
+            Source::new("ja/a.md", good.clone()),
+            Source::new("ko/a.md", good),
+        ];
+        let checked = check(&sources);
+        let [conflict] = checked.diagnostics.as_slice() else {
+            panic!("{:?}", checked.diagnostics);
+        };
+        assert_eq!(
+            conflict.kind,
+            crate::DiagnosticKind::CodeConflict {
+                code: 1,
+                field: crate::Field::Message,
+                first: "One.".into(),
+                second: "Uno.".into()
+            }
+        );
+        assert_eq!(&*conflict.span.file, "en/a.md", "the edited page");
+        let related: Vec<_> = conflict
+            .related
+            .iter()
+            .map(|r| (&*r.span.file, r.label))
+            .collect();
+        assert_eq!(related, [("ja/a.md", "as most rows list it")]);
+        assert_eq!(conflict.label, Some("differs from most rows"));
+        assert_eq!(
+            entries(&checked)[0],
+            "1 Some(\"ONE\") Some(\"One.\") [] at [\"-\", \"-\"]",
+            "the rows that agree are merged"
+        );
+
+        // Of two rows that differ, the second is blamed, against the first.
+        let checked = check(&sources[..2]);
+        let [conflict] = checked.diagnostics.as_slice() else {
+            panic!("{:?}", checked.diagnostics);
+        };
+        assert_eq!(&*conflict.span.file, "ja/a.md");
+        assert_eq!(conflict.label, Some("listed again here"));
+        assert_eq!(conflict.related[0].label, "listed here first");
+    }
+
+    #[test]
     fn a_row_needs_a_message_or_a_description() {
         let page = "## Cloud > Widget > Error Code\n\n| code | message | Description |\n\
                     |---|---|---|\n| 1 | | Sends no message. |\n| 2 | | |\n\n\

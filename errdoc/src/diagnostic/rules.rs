@@ -143,14 +143,14 @@ pub const RULES: &[RuleInfo] = &[
         id: "not-a-row",
         severity: Severity::Error,
         summary: "Lines between the rows of a plain-text table are not rows (a wrapped message, a group label, a merge-conflict marker); one diagnostic per run of lines.",
-        example: "`4000001\tINVALID\tInvalid` then `parameter.` on the next line, then more rows",
+        example: "a tab-separated row `4000001 INVALID Invalid`, then `parameter.` on the next line, then more rows",
         fix: "Write each row on one line, with a code, a key and a message; remove labels and markers.",
     },
     RuleInfo {
         id: "text-after-rows",
         severity: Severity::Warning,
         summary: "A line right under a plain-text table's last row is not a row, and may be the rest of its message.",
-        example: "`5000001\tSERVER_ERROR\tThe server` then `failed.` right under it",
+        example: "a plain-text table's last row `5000001 SERVER_ERROR The server`, then `failed.` right under it",
         fix: "Join the line to the row if it continues the message, or put a blank line between.",
     },
     RuleInfo {
@@ -164,7 +164,7 @@ pub const RULES: &[RuleInfo] = &[
         id: "tied-columns",
         severity: Severity::Error,
         summary: "Two columns claim one role with the same rank, so which to read is not known; the first is read.",
-        example: "`| resultCode | Code | resultMessage |`",
+        example: "`| resultCode | errorCode | resultMessage |`",
         fix: "Keep one of the columns, or qualify one with its language (`resultMessage (English)`).",
     },
     RuleInfo {
@@ -294,3 +294,106 @@ pub const RULES: &[RuleInfo] = &[
         fix: "Remove the suppression, or the rule from it.",
     },
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every rule is some kind's, and every kind's rule is in [`RULES`].
+    #[test]
+    fn every_kind_has_a_documented_rule_and_every_rule_a_kind() {
+        let text = String::new;
+        let kinds = [
+            DiagnosticKind::NotUtf8,
+            DiagnosticKind::Empty,
+            DiagnosticKind::NoBreadcrumb,
+            DiagnosticKind::NoTable,
+            DiagnosticKind::EmptyTable,
+            DiagnosticKind::DetachedRow {
+                how: super::super::Detached::AfterBlankLine,
+                lines: 1..=1,
+            },
+            DiagnosticKind::NotARow { lines: 1..=2 },
+            DiagnosticKind::TextAfterRows,
+            DiagnosticKind::UnreadTable { missing: vec![] },
+            DiagnosticKind::TiedColumns {
+                field: Field::Code,
+                first: text(),
+                second: text(),
+            },
+            DiagnosticKind::MisspelledColumn {
+                header: text(),
+                name: "resultmessage",
+            },
+            DiagnosticKind::ExtraCells {
+                header: 3,
+                found: 4,
+            },
+            DiagnosticKind::Missing(Field::Code),
+            DiagnosticKind::Missing(Field::Key),
+            DiagnosticKind::Missing(Field::Message),
+            DiagnosticKind::Missing(Field::Description),
+            DiagnosticKind::InvalidCode {
+                text: text(),
+                lookalikes: vec![],
+            },
+            DiagnosticKind::InvalidKey(text()),
+            DiagnosticKind::RepeatedRow(1),
+            DiagnosticKind::CodeConflict {
+                code: 1,
+                field: Field::Key,
+                first: text(),
+                second: text(),
+            },
+            DiagnosticKind::CodeConflict {
+                code: 1,
+                field: Field::Message,
+                first: text(),
+                second: text(),
+            },
+            DiagnosticKind::KeyConflict {
+                key: text(),
+                first: 1,
+                second: 2,
+            },
+            DiagnosticKind::VariantCollision {
+                variant: text(),
+                first: text(),
+                second: text(),
+            },
+            DiagnosticKind::NoIdentifier(text()),
+            DiagnosticKind::ModuleCollision {
+                name: text(),
+                first: text(),
+                second: text(),
+            },
+            DiagnosticKind::TranslationMissingCode {
+                code: 1,
+                sibling: text(),
+            },
+            DiagnosticKind::TranslationServiceMismatch {
+                service: text(),
+                expected: text(),
+            },
+            DiagnosticKind::UnusedSuppression { rule: text() },
+        ];
+        let ids: Vec<&str> = kinds.iter().map(DiagnosticKind::rule).collect();
+        let documented: Vec<&str> = RULES.iter().map(|rule| rule.id).collect();
+        assert_eq!(ids, documented, "one kind per rule, in the order of RULES");
+    }
+
+    #[test]
+    fn a_new_diagnostic_has_its_rules_severity() {
+        let span = crate::Span::file(&"a.md".into());
+        let unused = DiagnosticKind::UnusedSuppression {
+            rule: "duplicate-code".into(),
+        };
+        let diagnostic = crate::Diagnostic::new(unused, span);
+        assert_eq!(diagnostic.severity, Severity::Warning);
+        assert_eq!(
+            diagnostic.to_string(),
+            "warning[unused-suppression]: suppression of `duplicate-code` suppresses nothing; \
+             remove it\n --> a.md:1:1"
+        );
+    }
+}
