@@ -333,60 +333,117 @@ struct Listed {
     row: usize,
 }
 
-/// The value most rows of one code give to a key or a message: the reference that rows
-/// with another value are told apart from (on a tie, the value whose first row comes first).
-struct Reference {
-    text: String,
-    /// How many rows give it.
+/// Where a row's cells are, once its texts have moved into its entry: what merging and
+/// its diagnostics point at.
+struct RowSpans {
+    row: Span,
+    key: Option<Span>,
+    message: Option<Span>,
+}
+
+impl RowSpans {
+    /// The spans of `row`.
+    fn of(row: &RawRow) -> RowSpans {
+        let span = |cell: &Option<Cell>| cell.as_ref().map(|cell| cell.span.clone());
+        RowSpans {
+            row: row.span.clone(),
+            key: span(&row.key),
+            message: span(&row.message),
+        }
+    }
+
+    /// Where the row gives `field` (the key or the message), or the row when it does not.
+    fn cell(&self, field: Field) -> Span {
+        let cell = match field {
+            Field::Key => &self.key,
+            _ => &self.message,
+        };
+        cell.as_ref().unwrap_or(&self.row).clone()
+    }
+}
+
+/// How many rows of one code give one value to a key or a message, and the first of them.
+#[derive(Clone, Copy)]
+struct Tally {
     count: usize,
     /// The index, among the listed entries, of the first row that gives it.
     first: usize,
 }
 
-/// The references of a code: for its key and for its message, when any row gives one.
-#[derive(Default)]
-struct References {
-    key: Option<Reference>,
-    message: Option<Reference>,
+impl Tally {
+    /// The order in which values win: the most rows, then the first row.
+    fn rank(self) -> (usize, std::cmp::Reverse<usize>) {
+        (self.count, std::cmp::Reverse(self.first))
+    }
 }
 
-impl References {
-    /// Each code's references over every listed entry: values counted per code and field
-    /// in one pass, so a code listed n times takes n steps whatever its values.
-    fn of(listed: &[Listed]) -> HashMap<i32, References> {
-        let mut counts: HashMap<(i32, Field, &str), Reference> = HashMap::new();
-        for (index, listed) in listed.iter().enumerate() {
-            let entry = &listed.entry;
-            let values = [(Field::Key, &entry.key), (Field::Message, &entry.message)];
-            for (field, text) in values {
-                if let Some(text) = text {
-                    let count =
-                        counts
-                            .entry((entry.code, field, text))
-                            .or_insert_with(|| Reference {
-                                text: text.clone(),
-                                count: 0,
-                                first: index,
-                            });
-                    count.count += 1;
-                }
-            }
-        }
-        let mut references: HashMap<i32, References> = HashMap::new();
-        // The order of the map does not matter: the most rows win, then the first row.
-        for ((code, field, _), counted) in counts {
-            let of_code = references.entry(code).or_default();
-            let best = match field {
-                Field::Key => &mut of_code.key,
-                _ => &mut of_code.message,
-            };
-            let rank = |r: &Reference| (r.count, std::cmp::Reverse(r.first));
-            if best.as_ref().is_none_or(|best| rank(&counted) > rank(best)) {
-                *best = Some(counted);
-            }
-        }
-        references
+/// A row whose key or message is not the one most rows of its code give (on a tie, the
+/// value whose first row comes first): it is blamed, and not merged.
+struct Blame {
+    field: Field,
+    /// The value most rows give.
+    reference: String,
+    /// How those rows count.
+    tally: Tally,
+}
+
+/// The blame of each listed entry, in order: values counted per code and field in one
+/// pass, so a code listed n times takes n steps whatever its values. Only a blamed row
+/// copies a text, its reference's.
+fn blame(listed: &[Listed]) -> Vec<Option<Blame>> {
+    fn fields(entry: &Entry) -> [(Field, Option<&str>); 2] {
+        let (key, message) = (entry.key.as_deref(), entry.message.as_deref());
+        [(Field::Key, key), (Field::Message, message)]
     }
+    // Most codes are listed once, and a code listed once has no other value: only the
+    // codes listed more than once have their texts counted.
+    let mut listings: HashMap<i32, usize> = HashMap::new();
+    for listed in listed {
+        *listings.entry(listed.entry.code).or_default() += 1;
+    }
+    let repeated = |entry: &Entry| listings.get(&entry.code).is_some_and(|&n| n > 1);
+    let mut tallies: HashMap<(i32, Field, &str), Tally> = HashMap::new();
+    for (index, listed) in listed.iter().enumerate() {
+        if !repeated(&listed.entry) {
+            continue;
+        }
+        for (field, text) in fields(&listed.entry) {
+            if let Some(text) = text {
+                let tally = tallies.entry((listed.entry.code, field, text));
+                tally
+                    .or_insert(Tally {
+                        count: 0,
+                        first: index,
+                    })
+                    .count += 1;
+            }
+        }
+    }
+    // The order of the map does not matter: the rank decides.
+    let mut best: HashMap<(i32, Field), (&str, Tally)> = HashMap::new();
+    for (&(code, field, text), &tally) in &tallies {
+        let slot = best.entry((code, field)).or_insert((text, tally));
+        if tally.rank() > slot.1.rank() {
+            *slot = (text, tally);
+        }
+    }
+    drop(tallies);
+    listed
+        .iter()
+        .map(|listed| {
+            if !repeated(&listed.entry) {
+                return None;
+            }
+            fields(&listed.entry).into_iter().find_map(|(field, text)| {
+                let (reference, tally) = best.get(&(listed.entry.code, field))?;
+                (text? != *reference).then(|| Blame {
+                    field,
+                    reference: (*reference).to_owned(),
+                    tally: *tally,
+                })
+            })
+        })
+        .collect()
 }
 
 /// The first row of a key, or of a variant: its code, and where its key cell is.
@@ -494,60 +551,29 @@ fn merge(documents: Vec<Document>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Ent
                     row: rows.len(),
                 });
             }
-            rows.push(row);
+            rows.push(RowSpans::of(&row));
         }
     }
-    let references = References::of(&listed);
-    // Where each listed entry's row is, for the other place of a conflict.
+    let blames = blame(&listed);
+    // The row of each listed entry, for the first row of a value that a blame points at.
     let row_of: Vec<usize> = listed.iter().map(|listed| listed.row).collect();
     let mut merger = Merger {
         by_code: BTreeMap::new(),
         claims: Claims::default(),
         diagnostics,
     };
-    for (index, listed) in listed.into_iter().enumerate() {
+    for (index, (listed, blame)) in listed.into_iter().zip(blames).enumerate() {
         let row = &rows[listed.row];
-        let of_code = references.get(&listed.entry.code);
-        if let Some(conflict) = of_code.and_then(|of_code| differs(&listed.entry, of_code)) {
-            merger.conflict(
-                conflict,
-                index,
-                row,
-                &rows[row_of[conflict.reference.first]],
-            );
-            continue;
+        match blame {
+            Some(blame) => {
+                let first = &rows[row_of[blame.tally.first]];
+                merger.blame(&listed.entry, blame, index, row, first);
+            }
+            None => merger.add(listed.entry, listed.table, row),
         }
-        merger.add(listed.entry, listed.table, row);
     }
     let entries = merger.by_code.into_values();
     entries.map(|merging| merging.entry).collect()
-}
-
-/// An entry's value that is not its code's reference value.
-#[derive(Clone, Copy)]
-struct Conflict<'a> {
-    code: i32,
-    field: Field,
-    text: &'a str,
-    reference: &'a Reference,
-}
-
-/// The first field of `entry`, key then message, whose value is not the reference of its
-/// code, if any: such a row is blamed and not merged.
-fn differs<'a>(entry: &'a Entry, references: &'a References) -> Option<Conflict<'a>> {
-    let fields = [
-        (Field::Key, &entry.key, &references.key),
-        (Field::Message, &entry.message, &references.message),
-    ];
-    fields.into_iter().find_map(|(field, text, reference)| {
-        let (text, reference) = (text.as_deref()?, reference.as_ref()?);
-        (text != reference.text).then_some(Conflict {
-            code: entry.code,
-            field,
-            text,
-            reference,
-        })
-    })
 }
 
 /// One service's entries while its rows are merged, with the keys they claim.
@@ -559,12 +585,12 @@ struct Merger<'d> {
 
 impl Merger<'_> {
     /// Adds an entry read from `row`: a new code, or one more row of a known code.
-    fn add(&mut self, entry: Entry, table_id: TableId, row: &RawRow) {
+    fn add(&mut self, entry: Entry, table_id: TableId, row: &RowSpans) {
         if self.by_code.contains_key(&entry.code) {
             self.repeat(entry, table_id, row);
             return;
         }
-        let key_span = row.key.as_ref().map(|cell| cell.span.clone());
+        let key_span = row.key.clone();
         if let Some(span) = &key_span {
             if !self
                 .claims
@@ -577,36 +603,41 @@ impl Merger<'_> {
         let merging = Merging {
             entry,
             last_table: table_id,
-            last_row: row.span.clone(),
+            last_row: row.row.clone(),
             described,
         };
         self.by_code.insert(merging.entry.code, merging);
     }
 
-    /// Reports the entry at `index` in the order read, from `row`, whose value differs
-    /// from its code's reference, which `reference` (a row) gives first.
-    fn conflict(&mut self, conflict: Conflict<'_>, index: usize, row: &RawRow, reference: &RawRow) {
-        let cell = |row: &RawRow| {
-            let cell = match conflict.field {
-                Field::Key => &row.key,
-                _ => &row.message,
-            };
-            cell.as_ref().map_or(&row.span, |cell| &cell.span).clone()
-        };
+    /// Reports the entry at `index` in the order read, from `row`, whose value is not the
+    /// one most rows of its code give, which `first` is the first row to give.
+    fn blame(
+        &mut self,
+        entry: &Entry,
+        blame: Blame,
+        index: usize,
+        row: &RowSpans,
+        first: &RowSpans,
+    ) {
         let kind = DiagnosticKind::CodeConflict {
-            code: conflict.code,
-            field: conflict.field,
-            first: conflict.reference.text.clone(),
-            second: conflict.text.to_owned(),
+            code: entry.code,
+            field: blame.field,
+            first: blame.reference,
+            second: match blame.field {
+                Field::Key => entry.key.clone(),
+                _ => entry.message.clone(),
+            }
+            .unwrap_or_default(),
         };
-        let diagnostic = Diagnostic::error(kind, cell(row));
+        let diagnostic = Diagnostic::error(kind, row.cell(blame.field));
+        let reference = first.cell(blame.field);
         // Of two rows, the second is blamed; of more, those that differ from the most.
-        let diagnostic = if conflict.reference.count == 1 && conflict.reference.first < index {
-            diagnostic.with_related(cell(reference), "listed here first")
+        let diagnostic = if blame.tally.count == 1 && blame.tally.first < index {
+            diagnostic.with_related(reference, "listed here first")
         } else {
             diagnostic
                 .with_label("differs from most rows")
-                .with_related(cell(reference), "as most rows list it")
+                .with_related(reference, "as most rows list it")
         };
         self.diagnostics.push(diagnostic);
     }
@@ -615,14 +646,14 @@ impl Merger<'_> {
     /// them, are the code's references. A key or a message the code did not have yet is
     /// taken. A description not known yet is kept, with its section. An identical row in
     /// the same table is merged with a warning.
-    fn repeat(&mut self, entry: Entry, table_id: TableId, row: &RawRow) {
+    fn repeat(&mut self, entry: Entry, table_id: TableId, row: &RowSpans) {
         let Some(merging) = self.by_code.get(&entry.code) else {
             return;
         };
         let known = &merging.entry;
         // A key that a keyless code gets here must be free in its service.
         let new_key = known.key.is_none() && entry.key.is_some();
-        let key_span = row.key.as_ref().map(|cell| cell.span.clone());
+        let key_span = row.key.clone();
         if new_key {
             if let Some(span) = &key_span {
                 if !self
@@ -645,7 +676,7 @@ impl Merger<'_> {
                 .all(|description| merging.described.contains(&description.text));
         if same && merging.last_table == table_id {
             let kind = DiagnosticKind::RepeatedRow(entry.code);
-            let diagnostic = Diagnostic::warning(kind, row.span.clone());
+            let diagnostic = Diagnostic::warning(kind, row.row.clone());
             self.diagnostics
                 .push(diagnostic.with_related(merging.last_row.clone(), "listed here before"));
         }
@@ -663,7 +694,7 @@ impl Merger<'_> {
         }
         known.locations.extend(entry.locations);
         merging.last_table = table_id;
-        merging.last_row = row.span.clone();
+        merging.last_row = row.row.clone();
     }
 }
 
