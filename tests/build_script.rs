@@ -110,7 +110,8 @@ fn build_script_regenerates_fails_precisely_and_stays_quiet() {
         .map(|line| line.trim().to_owned())
         .collect();
     let expected = [
-        "error: `40000O1` is not a code (a decimal integer that fits in 32 bits)".to_owned(),
+        "error[invalid-code]: `40000O1` is not a code (a decimal integer that fits in 32 bits)"
+            .to_owned(),
         format!("--> {}:6:3", dir.join("gadget.md").display()),
     ];
     let found = printed.windows(2).any(|pair| pair == expected);

@@ -2,13 +2,16 @@
 //!
 //! Every stage returns its result together with the diagnostics it collected, so one run
 //! reports every problem instead of stopping at the first. A diagnostic is a typed [`DiagnosticKind`],
-//! the [`Span`] it is about and, for a duplicate or a conflict, the span of the other place
-//! (like regex-syntax's auxiliary span). Its `Display` is in the style of rustc:
+//! the [`Span`] it is about with a label and, for a duplicate or a conflict, the other
+//! places, each labeled (like regex-syntax's auxiliary span). Every kind has a stable rule
+//! ID ([`DiagnosticKind::rule`]), documented in [`RULES`] with its default severity, an
+//! example and its fix. Its `Display` is in the style of rustc, the arrows in the order of
+//! the places:
 //!
 //! ```text
-//! error: code `4000101` is listed twice with different keys: `A` and `B`
-//!  --> seeds/ocr.md:12:3
-//!  --> seeds/ocr.md:9:3
+//! error[duplicate-code]: code `4000101` is listed twice with different keys: `A` and `B`
+//!  --> seeds/ocr.md:12:3 (listed again here)
+//!  --> seeds/ocr.md:9:3 (listed here first)
 //! ```
 //!
 //! Document text in a message, and the file name, are shown escaped (the crate's `escape`
@@ -16,10 +19,15 @@
 //! override into a log.
 
 use std::fmt;
+use std::ops::RangeInclusive;
 use std::sync::Arc;
 
 use crate::escape::{Escaped, invisible_name};
 use crate::parse::Lookalike;
+
+mod rules;
+
+pub use rules::{RULES, RuleInfo};
 
 /// A place in a document: the file as it was found, and a 1-based line and column.
 ///
@@ -114,14 +122,24 @@ pub enum DiagnosticKind {
     NoTable,
     /// An error-code table has a header and no rows.
     EmptyTable,
-    /// A markdown line outside every table reads as a row of the error-code table beside it
-    /// (it starts with `|` and a cell that is an integer), but markdown shows it as text, so
-    /// its row would be lost. The related span is that table's header.
-    DetachedRow(Detached),
-    /// A line between two rows of a plain-text table is not a row: a message wrapped onto
-    /// a second line, a group label, a merge-conflict marker. Rows go on after it, so it is
-    /// not text after the table. The related span is the table's header.
-    NotARow,
+    /// Markdown lines outside every table read as rows of the error-code table beside them
+    /// (each starts with `|` and a cell that is an integer), but markdown shows them as
+    /// text, so their rows would be lost. One diagnostic covers a run of such lines, one
+    /// after the other; the span is the first, the related span that table's header.
+    DetachedRow {
+        /// Why the lines are not part of the table.
+        how: Detached,
+        /// The lines of the run, first to last.
+        lines: RangeInclusive<u32>,
+    },
+    /// Lines between two rows of a plain-text table are not rows: a message wrapped onto
+    /// a second line, a group label, a merge-conflict marker. Rows go on after them, so
+    /// they are not text after the table. One diagnostic covers a run of such lines, one
+    /// after the other; the span is the first, the related span the table's header.
+    NotARow {
+        /// The lines of the run, first to last.
+        lines: RangeInclusive<u32>,
+    },
     /// A line right under the last row of a plain-text table, with no blank line between,
     /// is not a row: it may be the rest of the row's message, wrapped by a browser's copy,
     /// so the message read may be cut short. A warning; the related span is the row.
@@ -216,28 +234,28 @@ pub enum DiagnosticKind {
         /// The service path here.
         second: String,
     },
-    /// A code that another language version of the page lists is missing from this one
-    /// (pages whose paths differ only in a language segment, `STT/ko/…` and `STT/zh/…`, are
-    /// one page in several languages). A warning; the span is the page's first table's
-    /// header, the related span the sibling's row.
+    /// A page lists a code that another language version of it does not (the pages' paths
+    /// differ only in a language segment, `STT/ko/…` and `STT/zh/…`). The span is the page
+    /// without the code, the related span the row of the page that has it.
     TranslationMissingCode {
-        /// The code missing here.
+        /// The code the page lacks.
         code: i32,
-        /// The path of a language version that lists it.
+        /// The path of the language version that lists it.
         sibling: String,
     },
-    /// A page's breadcrumb names another service than most of its other language versions,
-    /// so its rows would make a service of their own. The related span is a sibling's
-    /// breadcrumb; the page's rows are merged into the siblings' service.
+    /// Language versions of one page name different services in their breadcrumbs, so the
+    /// page would split into two services. The span is this page's breadcrumb, the
+    /// related span the other version's.
     TranslationServiceMismatch {
-        /// The service path this page's breadcrumb names.
+        /// The service this page names (`AI Service > STT`).
         service: String,
-        /// The service path its language versions name.
+        /// The service its other language versions name.
         expected: String,
     },
-    /// A suppression that suppresses nothing.
+    /// A suppression comment or a configured ignore names a rule that it suppresses
+    /// nothing of, so it can go (as ruff's `RUF100`).
     UnusedSuppression {
-        /// The rule the suppression names.
+        /// The rule ID the suppression names.
         rule: String,
     },
 }
@@ -254,18 +272,31 @@ impl fmt::Display for DiagnosticKind {
                 "no error-code table (a table with a code column and a key or message column, `resultCode | resultMessage`, or a code and a description column under an error-code title)",
             ),
             DiagnosticKind::EmptyTable => f.write_str("error-code table has no rows"),
-            DiagnosticKind::DetachedRow(Detached::AfterBlankLine) => f.write_str(
-                "row is not part of the table above: a markdown table ends at a blank line or where another block starts",
-            ),
-            DiagnosticKind::DetachedRow(Detached::AfterHeading) => {
-                f.write_str("row is not part of the table above: a heading ends a markdown table")
+            DiagnosticKind::DetachedRow { how, lines } => {
+                let why = match how {
+                    Detached::AfterBlankLine => {
+                        "above: a markdown table ends at a blank line or where another block starts"
+                    }
+                    Detached::AfterHeading => "above: a heading ends a markdown table",
+                    Detached::BeforeHeader => {
+                        "below: a markdown table starts at its header row"
+                    }
+                };
+                match Run(lines) {
+                    Run(lines) if lines.start() == lines.end() => f.write_str("row is")?,
+                    run => write!(f, "rows {run} are")?,
+                }
+                write!(f, " not part of the table {why}")
             }
-            DiagnosticKind::DetachedRow(Detached::BeforeHeader) => f.write_str(
-                "row is not part of the table below: a markdown table starts at its header row",
-            ),
-            DiagnosticKind::NotARow => f.write_str(
-                "line between rows is not a row: write each row on one line, with a code, a key and a message",
-            ),
+            DiagnosticKind::NotARow { lines } => {
+                match Run(lines) {
+                    Run(lines) if lines.start() == lines.end() => {
+                        f.write_str("line between rows is not a row")?
+                    }
+                    run => write!(f, "lines {run} between rows are not rows")?,
+                }
+                f.write_str(": write each row on one line, with a code, a key and a message")
+            }
             DiagnosticKind::TextAfterRows => f.write_str(
                 "line right under the last row is not a row: if it continues the row's message, join the two lines",
             ),
@@ -372,7 +403,7 @@ impl fmt::Display for DiagnosticKind {
             ),
             DiagnosticKind::TranslationMissingCode { code, sibling } => write!(
                 f,
-                "code `{code}` is missing from this language version of the page; `{}` lists it",
+                "code `{code}` is not listed here, but its language version `{}` lists it",
                 Escaped(sibling)
             ),
             DiagnosticKind::TranslationServiceMismatch { service, expected } => write!(
@@ -381,10 +412,21 @@ impl fmt::Display for DiagnosticKind {
                 Escaped(service),
                 Escaped(expected)
             ),
-            DiagnosticKind::UnusedSuppression { rule } => {
-                write!(f, "suppression of `{}` suppresses nothing", Escaped(rule))
-            }
+            DiagnosticKind::UnusedSuppression { rule } => write!(
+                f,
+                "suppression of `{}` suppresses nothing; remove it",
+                Escaped(rule)
+            ),
         }
+    }
+}
+
+/// A run of lines as a message shows it: `8–9`.
+struct Run<'a>(&'a RangeInclusive<u32>);
+
+impl fmt::Display for Run<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}\u{2013}{}", self.0.start(), self.0.end())
     }
 }
 
@@ -412,10 +454,12 @@ fn invisibles(text: &str) -> Vec<(char, &'static str)> {
     found
 }
 
-/// One problem, with the place it is about and, for a duplicate or conflict, the other place.
+/// One problem, with the place it is about and, for a duplicate or conflict, the other
+/// places, each with a label that says what it is.
 ///
-/// Only errdoc's stages make diagnostics; its fields are public to read (and a command line
-/// may raise a warning's severity, as `--deny-warnings` does).
+/// errdoc's stages make diagnostics; a command line that adds its own (an unused
+/// suppression) builds one with [`Diagnostic::new`]. The fields are public to read, and a
+/// command line may change a severity, as `--deny-warnings` and per-rule settings do.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Diagnostic {
@@ -423,20 +467,52 @@ pub struct Diagnostic {
     pub severity: Severity,
     /// What is wrong.
     pub kind: DiagnosticKind,
-    /// Where it is wrong.
+    /// Where it is wrong: the first line of a run of lines ([`Diagnostic::lines`]).
     pub span: Span,
-    /// The other place involved: the first occurrence of a duplicate or a conflict.
-    pub related: Option<Span>,
+    /// What the span shows (`listed again here`), if a label says more than the message.
+    pub label: Option<&'static str>,
+    /// The other places involved, in the order printed: the first occurrence of a
+    /// duplicate or a conflict, the table a detached row belongs to.
+    pub related: Vec<Related>,
+}
+
+/// Another place a diagnostic is about, and what it is there.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct Related {
+    /// Where it is.
+    pub span: Span,
+    /// What it is (`listed here first`, `the table it belongs to`).
+    pub label: &'static str,
+}
+
+impl Related {
+    /// A related place and its label.
+    pub fn new(span: Span, label: &'static str) -> Related {
+        Related { span, label }
+    }
 }
 
 impl Diagnostic {
+    /// A diagnostic of `kind` at `span`, with its rule's default severity and its kind's
+    /// label, and no related place.
+    pub fn new(kind: DiagnosticKind, span: Span) -> Diagnostic {
+        let severity = RuleInfo::get(kind.rule()).map_or(Severity::Error, |rule| rule.severity);
+        let label = kind.label();
+        Diagnostic {
+            severity,
+            kind,
+            span,
+            label,
+            related: Vec::new(),
+        }
+    }
+
     /// An error at `span`.
     pub(crate) fn error(kind: DiagnosticKind, span: Span) -> Diagnostic {
         Diagnostic {
             severity: Severity::Error,
-            kind,
-            span,
-            related: None,
+            ..Diagnostic::new(kind, span)
         }
     }
 
@@ -444,15 +520,40 @@ impl Diagnostic {
     pub(crate) fn warning(kind: DiagnosticKind, span: Span) -> Diagnostic {
         Diagnostic {
             severity: Severity::Warning,
-            ..Diagnostic::error(kind, span)
+            ..Diagnostic::new(kind, span)
         }
     }
 
-    /// The same diagnostic, also pointing at `related`.
-    pub(crate) fn with_related(self, related: Span) -> Diagnostic {
+    /// The same diagnostic, also pointing at `span`, labeled `label`, after the places it
+    /// points at already.
+    #[must_use]
+    pub fn with_related(mut self, span: Span, label: &'static str) -> Diagnostic {
+        self.related.push(Related { span, label });
+        self
+    }
+
+    /// The same diagnostic, its span labeled `label` instead of its kind's label.
+    #[must_use]
+    pub fn with_label(self, label: &'static str) -> Diagnostic {
         Diagnostic {
-            related: Some(related),
+            label: Some(label),
             ..self
+        }
+    }
+
+    /// The stable ID of the rule this diagnostic breaks (`duplicate-code`): see [`RULES`].
+    pub fn rule(&self) -> &'static str {
+        self.kind.rule()
+    }
+
+    /// The lines the diagnostic is about, first to last: the span's line alone, or a run
+    /// of lines (detached rows, lines between rows) that starts at the span.
+    pub fn lines(&self) -> RangeInclusive<u32> {
+        match &self.kind {
+            DiagnosticKind::DetachedRow { lines, .. } | DiagnosticKind::NotARow { lines } => {
+                lines.clone()
+            }
+            _ => self.span.line..=self.span.line,
         }
     }
 
@@ -464,13 +565,18 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let label = match self.severity {
+        let severity = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{label}: {}\n --> {}", self.kind, self.span)?;
-        if let Some(related) = &self.related {
-            write!(f, "\n --> {related}")?;
+        write!(f, "{severity}[{}]: {}", self.rule(), self.kind)?;
+        let places = std::iter::once((&self.span, self.label))
+            .chain(self.related.iter().map(|r| (&r.span, Some(r.label))));
+        for (span, label) in places {
+            write!(f, "\n --> {span}")?;
+            if let Some(label) = label {
+                write!(f, " ({label})")?;
+            }
         }
         Ok(())
     }

@@ -52,7 +52,9 @@ mod render;
 mod translations;
 
 pub use config::{Builder, Error, Generated, Summary};
-pub use diagnostic::{Detached, Diagnostic, DiagnosticKind, Field, Report, Severity, Span};
+pub use diagnostic::{
+    Detached, Diagnostic, DiagnosticKind, Field, RULES, Related, Report, RuleInfo, Severity, Span,
+};
 pub use diff::{
     Class, CodeChange, Counts, Diff, MovedKey, Pages, ServiceChanges, ServiceDiff, diff, pages,
 };

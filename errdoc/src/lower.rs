@@ -5,7 +5,7 @@
 //! conflict is reported with both places. The catalog is sorted (services by module, entries
 //! by code), so everything built from it is deterministic.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Field, Span};
@@ -263,7 +263,7 @@ pub fn lower(documents: Vec<Document>) -> (Catalog, Vec<Diagnostic>) {
                 second: first.service.join(" > "),
             };
             let diagnostic = Diagnostic::error(kind, first.breadcrumb.clone());
-            diagnostics.push(diagnostic.with_related(owner.breadcrumb.clone()));
+            diagnostics.push(diagnostic.with_related(owner.breadcrumb.clone(), "named here first"));
             continue;
         }
         let service = Service {
@@ -313,9 +313,6 @@ struct TableId {
 /// An entry being merged, with every row that listed it.
 struct Merging {
     entry: Entry,
-    /// Where the first row that gave the key and the message has them, for the other
-    /// place of a conflict about either.
-    first: FirstCells,
     /// The table of the last row that listed it: rows come table by table, so an earlier
     /// row of the same table, if any, is this one. Keeping only it keeps a code listed in
     /// n tables at n steps, not n² / 2.
@@ -327,12 +324,126 @@ struct Merging {
     described: HashSet<String>,
 }
 
-/// Where the first row of a code that gave its key, and the first that gave its message,
-/// have them.
-#[derive(Default)]
-struct FirstCells {
+/// One row's entry, as validated: a row whose code cell lists several codes gives one
+/// entry for each.
+struct Listed {
+    entry: Entry,
+    table: TableId,
+    /// The row's index among the service's valid rows.
+    row: usize,
+}
+
+/// Where a row's cells are, once its texts have moved into its entry: what merging and
+/// its diagnostics point at.
+struct RowSpans {
+    row: Span,
     key: Option<Span>,
     message: Option<Span>,
+}
+
+impl RowSpans {
+    /// The spans of `row`.
+    fn of(row: &RawRow) -> RowSpans {
+        let span = |cell: &Option<Cell>| cell.as_ref().map(|cell| cell.span.clone());
+        RowSpans {
+            row: row.span.clone(),
+            key: span(&row.key),
+            message: span(&row.message),
+        }
+    }
+
+    /// Where the row gives `field` (the key or the message), or the row when it does not.
+    fn cell(&self, field: Field) -> Span {
+        let cell = match field {
+            Field::Key => &self.key,
+            _ => &self.message,
+        };
+        cell.as_ref().unwrap_or(&self.row).clone()
+    }
+}
+
+/// How many rows of one code give one value to a key or a message, and the first of them.
+#[derive(Clone, Copy)]
+struct Tally {
+    count: usize,
+    /// The index, among the listed entries, of the first row that gives it.
+    first: usize,
+}
+
+impl Tally {
+    /// The order in which values win: the most rows, then the first row.
+    fn rank(self) -> (usize, std::cmp::Reverse<usize>) {
+        (self.count, std::cmp::Reverse(self.first))
+    }
+}
+
+/// A row whose key or message is not the one most rows of its code give (on a tie, the
+/// value whose first row comes first): it is blamed, and not merged.
+struct Blame {
+    field: Field,
+    /// The value most rows give.
+    reference: String,
+    /// How those rows count.
+    tally: Tally,
+}
+
+/// The blame of each listed entry, in order: values counted per code and field in one
+/// pass, so a code listed n times takes n steps whatever its values. Only a blamed row
+/// copies a text, its reference's.
+fn blame(listed: &[Listed]) -> Vec<Option<Blame>> {
+    fn fields(entry: &Entry) -> [(Field, Option<&str>); 2] {
+        let (key, message) = (entry.key.as_deref(), entry.message.as_deref());
+        [(Field::Key, key), (Field::Message, message)]
+    }
+    // Most codes are listed once, and a code listed once has no other value: only the
+    // codes listed more than once have their texts counted.
+    let mut listings: HashMap<i32, usize> = HashMap::new();
+    for listed in listed {
+        *listings.entry(listed.entry.code).or_default() += 1;
+    }
+    let repeated = |entry: &Entry| listings.get(&entry.code).is_some_and(|&n| n > 1);
+    let mut tallies: HashMap<(i32, Field, &str), Tally> = HashMap::new();
+    for (index, listed) in listed.iter().enumerate() {
+        if !repeated(&listed.entry) {
+            continue;
+        }
+        for (field, text) in fields(&listed.entry) {
+            if let Some(text) = text {
+                let tally = tallies.entry((listed.entry.code, field, text));
+                tally
+                    .or_insert(Tally {
+                        count: 0,
+                        first: index,
+                    })
+                    .count += 1;
+            }
+        }
+    }
+    // The order of the map does not matter: the rank decides.
+    let mut best: HashMap<(i32, Field), (&str, Tally)> = HashMap::new();
+    for (&(code, field, text), &tally) in &tallies {
+        let slot = best.entry((code, field)).or_insert((text, tally));
+        if tally.rank() > slot.1.rank() {
+            *slot = (text, tally);
+        }
+    }
+    drop(tallies);
+    listed
+        .iter()
+        .map(|listed| {
+            if !repeated(&listed.entry) {
+                return None;
+            }
+            fields(&listed.entry).into_iter().find_map(|(field, text)| {
+                let (reference, tally) = best.get(&(listed.entry.code, field))?;
+                (text? != *reference).then(|| Blame {
+                    field,
+                    reference: (*reference).to_owned(),
+                    tally: *tally,
+                })
+            })
+        })
+        .collect()
 }
 
 /// The first row of a key, or of a variant: its code, and where its key cell is.
@@ -369,7 +480,7 @@ impl Claims {
                 second: entry.code,
             };
             let diagnostic = Diagnostic::error(kind, span.clone());
-            diagnostics.push(diagnostic.with_related(claim.key.clone()));
+            diagnostics.push(diagnostic.with_related(claim.key.clone(), "listed here first"));
             return false;
         }
         if let Some(claim) = self.by_variant.get(variant) {
@@ -383,7 +494,7 @@ impl Claims {
                 second: key.clone(),
             };
             let diagnostic = Diagnostic::error(kind, span.clone());
-            diagnostics.push(diagnostic.with_related(claim.key.clone()));
+            diagnostics.push(diagnostic.with_related(claim.key.clone(), "listed here first"));
             return false;
         }
         let claim = || Claim {
@@ -397,12 +508,11 @@ impl Claims {
 }
 
 /// Merges the rows of one service's documents into its entries, sorted by code.
+///
+/// Rows are validated first, then each code's key and message are counted, so that of
+/// rows that disagree, those with the value fewer rows give are blamed (one language
+/// version edited among three), and then the rows are merged in the order read.
 fn merge(documents: Vec<Document>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Entry> {
-    let mut merger = Merger {
-        by_code: BTreeMap::new(),
-        claims: Claims::default(),
-        diagnostics,
-    };
     let tables = documents.into_iter().enumerate().flat_map(|(d, document)| {
         let path = document.path;
         let tables = document.tables.into_iter().enumerate();
@@ -414,6 +524,8 @@ fn merge(documents: Vec<Document>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Ent
             (id, Arc::clone(&path), table)
         })
     });
+    let mut rows = Vec::new();
+    let mut listed = Vec::new();
     for (table_id, path, table) in tables {
         for mut row in table.rows {
             let place = Place {
@@ -421,7 +533,7 @@ fn merge(documents: Vec<Document>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Ent
                 section: table.section.as_ref(),
                 message_keys: table.message_keys,
             };
-            let Some((entry, more)) = validate(&mut row, &place, merger.diagnostics) else {
+            let Some((entry, more)) = validate(&mut row, &place, diagnostics) else {
                 continue;
             };
             // A cell that lists several codes gives each the row's texts.
@@ -433,8 +545,31 @@ fn merge(documents: Vec<Document>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Ent
                 })
                 .collect();
             for entry in std::iter::once(entry).chain(copies) {
-                merger.add(entry, table_id, &row);
+                listed.push(Listed {
+                    entry,
+                    table: table_id,
+                    row: rows.len(),
+                });
             }
+            rows.push(RowSpans::of(&row));
+        }
+    }
+    let blames = blame(&listed);
+    // The row of each listed entry, for the first row of a value that a blame points at.
+    let row_of: Vec<usize> = listed.iter().map(|listed| listed.row).collect();
+    let mut merger = Merger {
+        by_code: BTreeMap::new(),
+        claims: Claims::default(),
+        diagnostics,
+    };
+    for (index, (listed, blame)) in listed.into_iter().zip(blames).enumerate() {
+        let row = &rows[listed.row];
+        match blame {
+            Some(blame) => {
+                let first = &rows[row_of[blame.tally.first]];
+                merger.blame(&listed.entry, blame, index, row, first);
+            }
+            None => merger.add(listed.entry, listed.table, row),
         }
     }
     let entries = merger.by_code.into_values();
@@ -450,12 +585,12 @@ struct Merger<'d> {
 
 impl Merger<'_> {
     /// Adds an entry read from `row`: a new code, or one more row of a known code.
-    fn add(&mut self, entry: Entry, table_id: TableId, row: &RawRow) {
+    fn add(&mut self, entry: Entry, table_id: TableId, row: &RowSpans) {
         if self.by_code.contains_key(&entry.code) {
             self.repeat(entry, table_id, row);
             return;
         }
-        let key_span = row.key.as_ref().map(|cell| cell.span.clone());
+        let key_span = row.key.clone();
         if let Some(span) = &key_span {
             if !self
                 .claims
@@ -464,61 +599,61 @@ impl Merger<'_> {
                 return;
             }
         }
-        let first = FirstCells {
-            key: key_span,
-            message: row.message.as_ref().map(|cell| cell.span.clone()),
-        };
         let described = entry.descriptions.iter().map(|d| d.text.clone()).collect();
         let merging = Merging {
             entry,
-            first,
             last_table: table_id,
-            last_row: row.span.clone(),
+            last_row: row.row.clone(),
             described,
         };
         self.by_code.insert(merging.entry.code, merging);
     }
 
-    /// Handles a row whose code is already known. A key or a message the code did not have yet
-    /// is taken; a different one is a conflict, and the row is not merged. A description not
-    /// known yet is kept, with its section. An identical row in the same table is merged with a
-    /// warning.
-    fn repeat(&mut self, entry: Entry, table_id: TableId, row: &RawRow) {
+    /// Reports the entry at `index` in the order read, from `row`, whose value is not the
+    /// one most rows of its code give, which `first` is the first row to give.
+    fn blame(
+        &mut self,
+        entry: &Entry,
+        blame: Blame,
+        index: usize,
+        row: &RowSpans,
+        first: &RowSpans,
+    ) {
+        let kind = DiagnosticKind::CodeConflict {
+            code: entry.code,
+            field: blame.field,
+            first: blame.reference,
+            second: match blame.field {
+                Field::Key => entry.key.clone(),
+                _ => entry.message.clone(),
+            }
+            .unwrap_or_default(),
+        };
+        let diagnostic = Diagnostic::error(kind, row.cell(blame.field));
+        let reference = first.cell(blame.field);
+        // Of two rows, the second is blamed; of more, those that differ from the most.
+        let diagnostic = if blame.tally.count == 1 && blame.tally.first < index {
+            diagnostic.with_related(reference, "listed here first")
+        } else {
+            diagnostic
+                .with_label("differs from most rows")
+                .with_related(reference, "as most rows list it")
+        };
+        self.diagnostics.push(diagnostic);
+    }
+
+    /// Handles a row whose code is already known, and whose key and message, if it has
+    /// them, are the code's references. A key or a message the code did not have yet is
+    /// taken. A description not known yet is kept, with its section. An identical row in
+    /// the same table is merged with a warning.
+    fn repeat(&mut self, entry: Entry, table_id: TableId, row: &RowSpans) {
         let Some(merging) = self.by_code.get(&entry.code) else {
             return;
         };
         let known = &merging.entry;
-        let conflict =
-            |field, first: &Option<String>, second: &Option<String>| match (first, second) {
-                (Some(first), Some(second)) if first != second => {
-                    Some((field, first.clone(), second.clone()))
-                }
-                _ => None,
-            };
-        let conflict = conflict(Field::Key, &known.key, &entry.key)
-            .or_else(|| conflict(Field::Message, &known.message, &entry.message));
-        if let Some((field, first, second)) = conflict {
-            let (span, related) = match field {
-                Field::Key => (&row.key, &merging.first.key),
-                _ => (&row.message, &merging.first.message),
-            };
-            let span = span.as_ref().map_or(&row.span, |cell| &cell.span);
-            let kind = DiagnosticKind::CodeConflict {
-                code: entry.code,
-                field,
-                first,
-                second,
-            };
-            let mut diagnostic = Diagnostic::error(kind, span.clone());
-            if let Some(related) = related {
-                diagnostic = diagnostic.with_related(related.clone());
-            }
-            self.diagnostics.push(diagnostic);
-            return;
-        }
         // A key that a keyless code gets here must be free in its service.
         let new_key = known.key.is_none() && entry.key.is_some();
-        let key_span = row.key.as_ref().map(|cell| cell.span.clone());
+        let key_span = row.key.clone();
         if new_key {
             if let Some(span) = &key_span {
                 if !self
@@ -541,18 +676,16 @@ impl Merger<'_> {
                 .all(|description| merging.described.contains(&description.text));
         if same && merging.last_table == table_id {
             let kind = DiagnosticKind::RepeatedRow(entry.code);
-            let diagnostic = Diagnostic::warning(kind, row.span.clone());
+            let diagnostic = Diagnostic::warning(kind, row.row.clone());
             self.diagnostics
-                .push(diagnostic.with_related(merging.last_row.clone()));
+                .push(diagnostic.with_related(merging.last_row.clone(), "listed here before"));
         }
         if new_key {
             known.key = entry.key;
             known.variant = entry.variant;
-            merging.first.key = key_span;
         }
         if known.message.is_none() && entry.message.is_some() {
             known.message = entry.message;
-            merging.first.message = row.message.as_ref().map(|cell| cell.span.clone());
         }
         for description in entry.descriptions {
             if merging.described.insert(description.text.clone()) {
@@ -561,7 +694,7 @@ impl Merger<'_> {
         }
         known.locations.extend(entry.locations);
         merging.last_table = table_id;
-        merging.last_row = row.span.clone();
+        merging.last_row = row.row.clone();
     }
 }
 
@@ -791,6 +924,53 @@ mod tests {
                 "4 None Some(\"Three or four.\") [] at [\"-\"]",
             ]
         );
+    }
+
+    #[test]
+    fn the_row_that_differs_from_most_rows_is_blamed_once() {
+        let good = page("Widget", &["| 1 | ONE | One. |", "| 2 | TWO | Two. |"]);
+        let edited = page("Widget", &["| 1 | ONE | Uno. |", "| 2 | TWO | Two. |"]);
+        // Read in path order: the edited `en` version comes first, `ja` and `ko` after it.
+        let sources = [
+            Source::new("en/a.md", edited),
+            Source::new("ja/a.md", good.clone()),
+            Source::new("ko/a.md", good),
+        ];
+        let checked = check(&sources);
+        let [conflict] = checked.diagnostics.as_slice() else {
+            panic!("{:?}", checked.diagnostics);
+        };
+        assert_eq!(
+            conflict.kind,
+            crate::DiagnosticKind::CodeConflict {
+                code: 1,
+                field: crate::Field::Message,
+                first: "One.".into(),
+                second: "Uno.".into()
+            }
+        );
+        assert_eq!(&*conflict.span.file, "en/a.md", "the edited page");
+        let related: Vec<_> = conflict
+            .related
+            .iter()
+            .map(|r| (&*r.span.file, r.label))
+            .collect();
+        assert_eq!(related, [("ja/a.md", "as most rows list it")]);
+        assert_eq!(conflict.label, Some("differs from most rows"));
+        assert_eq!(
+            entries(&checked)[0],
+            "1 Some(\"ONE\") Some(\"One.\") [] at [\"-\", \"-\"]",
+            "the rows that agree are merged"
+        );
+
+        // Of two rows that differ, the second is blamed, against the first.
+        let checked = check(&sources[..2]);
+        let [conflict] = checked.diagnostics.as_slice() else {
+            panic!("{:?}", checked.diagnostics);
+        };
+        assert_eq!(&*conflict.span.file, "ja/a.md");
+        assert_eq!(conflict.label, Some("listed again here"));
+        assert_eq!(conflict.related[0].label, "listed here first");
     }
 
     #[test]

@@ -131,7 +131,9 @@ fn same_service(documents: &mut [Document], versions: &[usize]) -> Vec<Diagnosti
             expected: expected.join(" > "),
         };
         let diagnostic = Diagnostic::error(kind, document.breadcrumb.clone());
-        diagnostics.push(diagnostic.with_related(related.clone()));
+        diagnostics.push(
+            diagnostic.with_related(related.clone(), "as its other language versions name it"),
+        );
         document.service.clone_from(&expected);
     }
     diagnostics
@@ -180,7 +182,7 @@ fn same_codes(documents: &[Document], versions: &[usize]) -> Vec<Diagnostic> {
                 sibling: documents[sibling].path.to_string(),
             };
             let diagnostic = Diagnostic::warning(kind, here.clone());
-            diagnostics.push(diagnostic.with_related(row.clone()));
+            diagnostics.push(diagnostic.with_related(row.clone(), "listed here"));
         }
     }
     diagnostics
@@ -248,7 +250,7 @@ mod tests {
         );
         assert_eq!(diagnostic.severity, Severity::Warning);
         assert_eq!(diagnostic.span.to_string(), "STT/zh/error-code.md:3:1");
-        let related = diagnostic.related.as_ref().map(ToString::to_string);
+        let related = diagnostic.related.first().map(|r| r.span.to_string());
         assert_eq!(related.as_deref(), Some("STT/ko/error-code.md:6:1"));
         assert_eq!(checked.catalog.services()[0].entries().len(), 3);
     }
@@ -297,7 +299,7 @@ mod tests {
             }
         );
         assert_eq!(diagnostic.span.to_string(), "STT/en/error-code.md:1:4");
-        let related = diagnostic.related.as_ref().map(ToString::to_string);
+        let related = diagnostic.related.first().map(|r| r.span.to_string());
         assert_eq!(related.as_deref(), Some("STT/ko/error-code.md:1:4"));
         let services = checked.catalog.services();
         assert_eq!(services.len(), 1, "not split into two services");

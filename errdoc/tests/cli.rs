@@ -185,7 +185,8 @@ fn an_error_exits_1_pointing_at_file_line_and_column() {
     assert_eq!(run.code, 1);
     assert_eq!(run.stdout, "");
     assert!(
-        run.stderr.starts_with("error: `invalid_key` is not a key")
+        run.stderr
+            .starts_with("error[invalid-key]: `invalid_key` is not a key")
             && run
                 .stderr
                 .contains("\n --> tests/data/err/invalid_key.md:5:7\n"),
@@ -197,15 +198,15 @@ fn an_error_exits_1_pointing_at_file_line_and_column() {
 #[test]
 fn a_warning_passes_unless_warnings_are_denied() {
     let run = errdoc(&["check", REPEATED_ROW]);
-    let warning = "warning: row for code `4000001` repeats an earlier row of the same table; \
-                   merged\n --> tests/data/err/repeated_row.md:7:1\n --> \
-                   tests/data/err/repeated_row.md:6:1\n\n";
+    let warning = "warning[repeated-row]: row for code `4000001` repeats an earlier row of the \
+                   same table; merged\n --> tests/data/err/repeated_row.md:7:1 (repeated here)\n \
+                   --> tests/data/err/repeated_row.md:6:1 (listed here before)\n\n";
     assert_eq!(run.stderr, warning);
     assert_eq!(run.stdout, "1 service, 2 codes from 1 document\n");
     assert_eq!(run.code, 0);
 
     let run = errdoc(&["check", "--deny-warnings", REPEATED_ROW]);
-    let error = warning.replacen("warning:", "error:", 1);
+    let error = warning.replacen("warning[", "error[", 1);
     assert_eq!(
         run.stderr,
         format!("{error}error: 1 error in the documents\n")
@@ -239,7 +240,10 @@ fn check_goes_on_past_a_missing_path_then_exits_2() {
 
     // A document error among them still prints, and the missing path still decides.
     let run = errdoc(&["check", "tests/data/err/invalid_key.md", "missing.md"]);
-    assert!(run.stderr.starts_with("error: `invalid_key` is not a key"));
+    assert!(
+        run.stderr
+            .starts_with("error[invalid-key]: `invalid_key` is not a key")
+    );
     assert!(run.stderr.ends_with("error: `missing.md` does not exist\n"));
     assert_eq!((run.stdout.as_str(), run.code), ("", 2));
 }
@@ -425,6 +429,7 @@ fn diff_of_documents_with_errors_compares_what_parses_and_exits_1() {
         diagnostics[0],
         serde_json::json!({
             "version": "new",
+            "rule": "invalid-key",
             "severity": "error",
             "message": "`invalid_key` is not a key (upper-case letters, digits and `_`, starting with a letter)",
             "file": bad,
@@ -455,7 +460,12 @@ fn diff_of_documents_with_errors_compares_what_parses_and_exits_1() {
     // A warning is printed, and the diff passes.
     let run = errdoc(&["diff", REPEATED_ROW, REPEATED_ROW]);
     assert_eq!(run.code, 0);
-    assert_eq!(run.stderr.matches("warning: ").count(), 2, "{}", run.stderr);
+    assert_eq!(
+        run.stderr.matches("warning[repeated-row]: ").count(),
+        2,
+        "{}",
+        run.stderr
+    );
     assert_eq!(run.stdout, "none: no changes\n");
 }
 
@@ -669,7 +679,8 @@ fn diff_against_a_git_revision_compares_with_the_committed_pages() {
     let run = errdoc_in(&repository, &["diff", "--against", "v1", "docs"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
-        run.stderr.starts_with("error: `bad_key` is not a key")
+        run.stderr
+            .starts_with("error[invalid-key]: `bad_key` is not a key")
             && run.stderr.contains("\n --> v1:docs/bad.md:5:7\n")
             && run.stderr.ends_with("error: 1 error in the documents\n"),
         "{}",
@@ -804,7 +815,7 @@ fn the_pre_commit_hook_passes_good_pages_and_fails_bad_ones() {
     let (passed, printed) = hook(&["good.md", "bad.md"]);
     assert!(!passed, "{printed}");
     assert!(
-        printed.contains("error: `invalid_key` is not a key")
+        printed.contains("error[invalid-key]: `invalid_key` is not a key")
             && printed.contains(" --> bad.md:5:7"),
         "{printed}"
     );
@@ -948,12 +959,12 @@ fn document_text_cannot_forge_terminal_output() {
 
     let check = errdoc_in(&folder, &["check", "bad"]);
     for expected in [
-        "error: `BAD\\u{1b}[2K\\u{1b}[1A` is not a key (upper-case letters, digits and `_`, \
+        "error[invalid-key]: `BAD\\u{1b}[2K\\u{1b}[1A` is not a key (upper-case letters, digits and `_`, \
          starting with a letter): it contains U+001B ESCAPE\n --> bad/evil\\u{1b}[2K\\u{1b}[1A\\u{202e}.md:5:7\n",
         "different messages: `\\u{1b}]8;;http://evil.example\\u{1b}\\ Click here.` and \
          `Reversed \\u{202e}exe.elif`\n",
         "different messages: `\\u{9b}2K Erased.` and `Plain.`\n",
-        "error: services `AI Service > Evil\\u{1b}[2K\\u{1b}[1A Docs` and \
+        "error[module-collision]: services `AI Service > Evil\\u{1b}[2K\\u{1b}[1A Docs` and \
          `AI Service > Evil 2K 1A Docs` both become `evil_2k_1a_docs`\n",
     ] {
         assert!(
@@ -1130,14 +1141,14 @@ fn generate_writes_nothing_from_documents_with_errors() {
     assert_eq!((run.code, run.stdout.as_str()), (1, ""));
     assert!(
         run.stderr
-            .starts_with("error: row for code `4000001` repeats")
+            .starts_with("error[repeated-row]: row for code `4000001` repeats")
     );
     assert!(!file.exists(), "--deny-warnings wrote the file");
     let run = errdoc(&["generate", "--out", &out, REPEATED_ROW]);
     assert_eq!(run.code, 0);
     assert!(
         run.stderr
-            .starts_with("warning: row for code `4000001` repeats")
+            .starts_with("warning[repeated-row]: row for code `4000001` repeats")
     );
     assert_eq!(
         run.stdout,
@@ -1195,9 +1206,10 @@ fn repository(name: &str, files: &[(&str, &str)]) -> PathBuf {
 /// `line`, `zh` being at `prefix`.
 fn missing(code: i32, prefix: &str, line: u32) -> String {
     format!(
-        "warning: code `{code}` is missing from this language version of the page; \
-         `{prefix}A/ko/error-code.md` lists it\n --> {prefix}A/zh/error-code.md:3:1\n \
-         --> {prefix}A/ko/error-code.md:{line}:1\n\n"
+        "warning[translation-missing-code]: code `{code}` is not listed here, but its \
+         language version `{prefix}A/ko/error-code.md` lists it\n --> \
+         {prefix}A/zh/error-code.md:3:1\n --> {prefix}A/ko/error-code.md:{line}:1 (listed \
+         here)\n\n"
     )
 }
 
@@ -1339,8 +1351,8 @@ fn rules_set_each_rules_level_and_ignore_drops_rules_in_some_files() {
 
     let run = errdoc_in(&files(""), &["check"]);
     assert_eq!(
-        (count(&run, "warning: "), count(&run, "error: ")),
-        (2, 2),
+        (count(&run, "warning["), count(&run, "error[")),
+        (2, 1),
         "{}",
         run.stderr
     );
@@ -1350,18 +1362,18 @@ fn rules_set_each_rules_level_and_ignore_drops_rules_in_some_files() {
                   detached-row = \"warn\"\n";
     let run = errdoc_in(&files(config), &["check"]);
     assert!(
-        run.stderr.contains("error: row for code `1` repeats"),
+        run.stderr.contains("error[repeated-row]: row for code `1` repeats"),
         "{}",
         run.stderr
     );
     assert!(
         run.stderr
-            .contains("warning: row is not part of the table above")
+            .contains("warning[detached-row]: row is not part of the table above")
     );
-    assert!(!run.stderr.contains("missing from this language version"));
+    assert!(!run.stderr.contains("is not listed here"));
     assert_eq!(
-        (count(&run, "warning: "), count(&run, "error: ")),
-        (1, 2),
+        (count(&run, "warning["), count(&run, "error[")),
+        (1, 1),
         "{}",
         run.stderr
     );
@@ -1372,13 +1384,13 @@ fn rules_set_each_rules_level_and_ignore_drops_rules_in_some_files() {
     let run = errdoc_in(&files(config), &["check"]);
     assert!(
         run.stderr
-            .starts_with("error: code `2` is missing from this language version"),
+            .starts_with("error[translation-missing-code]: code `2` is not listed here"),
         "{}",
         run.stderr
     );
     assert_eq!(
-        (count(&run, "warning: "), count(&run, "error: ")),
-        (0, 2),
+        (count(&run, "warning["), count(&run, "error[")),
+        (0, 1),
         "{}",
         run.stderr
     );
@@ -1387,14 +1399,14 @@ fn rules_set_each_rules_level_and_ignore_drops_rules_in_some_files() {
                   [[ignore]]\npath = \"legacy/**\"\nrules = [\"detached-row\"]\n";
     let run = errdoc_in(&files(config), &["check", "--deny-warnings"]);
     assert_eq!(
-        count(&run, "error: "),
-        2,
+        count(&run, "error["),
+        1,
         "warn, then denied: {}",
         run.stderr
     );
     let run = errdoc_in(&files(config), &["check"]);
     assert_eq!(
-        (run.code, count(&run, "warning: ")),
+        (run.code, count(&run, "warning[")),
         (0, 1),
         "{}",
         run.stderr
@@ -1424,7 +1436,8 @@ fn check_reads_standard_input_under_its_stdin_filename() {
 
     let run = errdoc_with_stdin(&root, &["check", "-"], "not a page");
     assert!(
-        run.stderr.starts_with("error: no error-code table"),
+        run.stderr
+            .starts_with("error[no-error-code-table]: no error-code table"),
         "{}",
         run.stderr
     );
@@ -1499,7 +1512,8 @@ fn a_subset_is_checked_with_its_language_versions_and_reported_alone() {
     assert_eq!((run.stderr.as_str(), run.code), ("", 0));
     let run = errdoc_in(&root, &["check", "A/en/error-code.md"]);
     assert!(
-        run.stderr.starts_with("error: `bad key` is not a key"),
+        run.stderr
+            .starts_with("error[invalid-key]: `bad key` is not a key"),
         "{}",
         run.stderr
     );
@@ -1512,9 +1526,9 @@ fn stt_in_chinese_lacks_two_codes_of_the_other_languages() {
     };
     let expected = |code: i32, line: u32| {
         format!(
-            "warning: code `{code}` is missing from this language version of the page; \
-             `STT/ko/error-code.md` lists it\n --> STT/zh/error-code.md:5:1\n \
-             --> STT/ko/error-code.md:{line}:1\n\n"
+            "warning[translation-missing-code]: code `{code}` is not listed here, but its \
+             language version `STT/ko/error-code.md` lists it\n --> STT/zh/error-code.md:5:1\n \
+             --> STT/ko/error-code.md:{line}:1 (listed here)\n\n"
         )
     };
     let both = expected(4_010_007, 29) + &expected(4_010_008, 30);

@@ -419,17 +419,24 @@ fn no_table(checked: &Checked) -> Option<&errdoc::Diagnostic> {
 }
 
 /// Holds errdoc to a page without an error-code table as read here: its only diagnostic
-/// is the whole-file error that says so (`Empty` for a blank page), and there is no
-/// service.
+/// is the whole-file error that says so (`Empty` for a blank page), or, when its tables
+/// with integer rows have headers that name a code or a key column but not a whole
+/// error-code table's, an unread-table error at each such header; and there is no service.
 fn only_no_table(page: &Page, checked: &Checked) -> Option<String> {
     let expected = if page.text().trim().is_empty() {
         DiagnosticKind::Empty
     } else {
         DiagnosticKind::NoTable
     };
+    let broken_header = |diagnostic: &errdoc::Diagnostic| {
+        matches!(diagnostic.kind, DiagnosticKind::UnreadTable { .. })
+            && diagnostic.is_error()
+            && diagnostic.related.is_empty()
+    };
     let whole_file = match checked.diagnostics.as_slice() {
-        [only] => only.is_error() && only.kind == expected && at_start(only),
-        _ => false,
+        [only] if only.kind == expected => only.is_error() && at_start(only),
+        [] => false,
+        all => all.iter().all(broken_header),
     };
     (!whole_file || !checked.catalog.services().is_empty()).then(|| {
         format!(
@@ -443,7 +450,7 @@ fn only_no_table(page: &Page, checked: &Checked) -> Option<String> {
 
 /// Whether a diagnostic is about its whole file: at its first line and column, alone.
 fn at_start(diagnostic: &errdoc::Diagnostic) -> bool {
-    (diagnostic.span.line, diagnostic.span.column) == (1, 1) && diagnostic.related.is_none()
+    (diagnostic.span.line, diagnostic.span.column) == (1, 1) && diagnostic.related.is_empty()
 }
 
 /// Holds errdoc's catalog against the reading here of the same pages. Every entry must
@@ -550,7 +557,8 @@ fn compare(name: &str, checked: &Checked, pages: &[(&Page, &Reading)]) -> Vec<St
 }
 
 /// The rows of the pages that start with a code but are neither an entry's location nor
-/// named by a diagnostic (its span or its related span): rows lost without a word.
+/// named by a diagnostic (a line of its span's run of lines, or a related span): rows
+/// lost without a word.
 fn lost(checked: &Checked, pages: &[(&Page, &Reading)]) -> Vec<String> {
     let mut accounted: Vec<(&str, u32)> = Vec::new();
     for service in checked.catalog.services() {
@@ -560,8 +568,11 @@ fn lost(checked: &Checked, pages: &[(&Page, &Reading)]) -> Vec<String> {
         }
     }
     for diagnostic in &checked.diagnostics {
-        let spans = std::iter::once(&diagnostic.span).chain(&diagnostic.related);
-        accounted.extend(spans.map(|span| (&*span.file, span.line)));
+        // A run of lines (detached rows) names each line of it.
+        let file = &*diagnostic.span.file;
+        accounted.extend(diagnostic.lines().map(|line| (file, line)));
+        let related = diagnostic.related.iter().map(|related| &related.span);
+        accounted.extend(related.map(|span| (&*span.file, span.line)));
     }
     let mut failures = Vec::new();
     for (page, reading) in pages {

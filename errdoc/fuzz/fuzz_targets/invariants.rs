@@ -29,8 +29,8 @@ pub fn hold(sources: &[Source], options: &Options) {
 pub fn hold_places(sources: &[Source], checked: &Checked) {
     for diagnostic in &checked.diagnostics {
         assert_inside(sources, &diagnostic.span);
-        if let Some(related) = &diagnostic.related {
-            assert_inside(sources, related);
+        for related in &diagnostic.related {
+            assert_inside(sources, &related.span);
         }
     }
     // Printing is part of what `errdoc check` and a failed build do with them.

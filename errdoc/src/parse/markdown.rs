@@ -269,10 +269,31 @@ impl Reader<'_> {
     /// error-code table: an error when their header names two of the three columns (it is
     /// meant to be one), a warning when it names one, and a warning when it names none but
     /// stands in the section of an error-code table.
+    ///
+    /// A page without an error-code table whose only tables with integer rows are unread
+    /// for a header that names a code or a key column (`| Code | Mesage |`) is markdown
+    /// too, and each such table is an error at its header: the page has nothing else, so
+    /// the header is what to fix. Its parse has no tables.
     fn finish(mut self) -> Option<Parsed> {
         let markdown = self.found_table || (self.found_pasted && self.parsed.breadcrumb.is_some());
         if !markdown {
-            return None;
+            let broken: Vec<Diagnostic> = self
+                .unread
+                .into_iter()
+                .filter(|unread| !unread.beside_only)
+                .map(|unread| {
+                    let kind = DiagnosticKind::UnreadTable {
+                        missing: unread.missing,
+                    };
+                    Diagnostic::error(kind, unread.header)
+                })
+                .collect();
+            // A pasted table without a breadcrumb may still make the page plain text.
+            if broken.is_empty() || self.found_pasted || !self.parsed.tables.is_empty() {
+                return None;
+            }
+            self.parsed.diagnostics = broken;
+            return Some(self.parsed);
         }
         for Unread {
             header,
@@ -328,11 +349,22 @@ impl Reader<'_> {
                 return;
             }
         };
-        for span in self.strays.pending.drain(..) {
-            let diagnostic = Diagnostic::error(DiagnosticKind::DetachedRow(how), span);
-            self.parsed
-                .diagnostics
-                .push(diagnostic.with_related(table.clone()));
+        // Row lines one right after the other are one run, and one diagnostic.
+        let mut pending = self.strays.pending.drain(..).peekable();
+        while let Some(first) = pending.next() {
+            let mut last = first.line;
+            while let Some(next) = pending.next_if(|span| span.line == last + 1) {
+                last = next.line;
+            }
+            let lines = first.line..=last;
+            let label = if first.line == last {
+                "the table it belongs to"
+            } else {
+                "the table they belong to"
+            };
+            let kind = DiagnosticKind::DetachedRow { how, lines };
+            let diagnostic = Diagnostic::error(kind, first).with_related(table.clone(), label);
+            self.parsed.diagnostics.push(diagnostic);
         }
     }
 
@@ -531,7 +563,7 @@ impl Reader<'_> {
         let diagnostic = Diagnostic::error(kind, second.span.clone());
         self.parsed
             .diagnostics
-            .push(diagnostic.with_related(first.span.clone()));
+            .push(diagnostic.with_related(first.span.clone(), "read"));
     }
 
     /// Reads the body of a table that is not an error-code table, keeping it as unread when
@@ -785,8 +817,8 @@ mod tests {
             .diagnostics
             .iter()
             .filter_map(|d| match d.kind {
-                DiagnosticKind::DetachedRow(how) => {
-                    let related = d.related.as_ref().map_or(0, |span| span.line);
+                DiagnosticKind::DetachedRow { how, .. } => {
+                    let related = d.related.first().map_or(0, |r| r.span.line);
                     Some((how, d.span.line, d.span.column, related))
                 }
                 _ => None,
@@ -802,12 +834,20 @@ mod tests {
             detached(text),
             [
                 (Detached::AfterBlankLine, 5, 1, 1),
-                (Detached::AfterBlankLine, 6, 3, 1),
-                (Detached::AfterBlankLine, 7, 1, 1),
                 (Detached::AfterBlankLine, 9, 5, 1),
             ]
         );
-        assert_eq!(read(text).unwrap().tables[0].rows.len(), 1);
+        // Rows one right after the other are one run: one diagnostic with their lines.
+        let parsed = read(text).unwrap();
+        let lines: Vec<_> = parsed.diagnostics.iter().map(Diagnostic::lines).collect();
+        assert_eq!(lines, [5..=7, 9..=9]);
+        assert_eq!(
+            parsed.diagnostics[0].to_string(),
+            "error[detached-row]: rows 5\u{2013}7 are not part of the table above: a markdown \
+             table ends at a blank line or where another block starts\n \
+             --> t.md:5:1 (the first of them)\n --> t.md:1:1 (the table they belong to)"
+        );
+        assert_eq!(parsed.tables[0].rows.len(), 1);
     }
 
     #[test]
@@ -841,33 +881,20 @@ mod tests {
     fn rows_in_any_container_are_detached_from_the_table_above() {
         let quoted = "> | code | key | message |\n> |---|---|---|\n> | 1 | A | a |\n>\n\
                       > | 4000001 | B | b |\n> > | 4000002 | C | c |\n";
-        assert_eq!(
-            detached(quoted),
-            [
-                (Detached::AfterBlankLine, 5, 3, 1),
-                (Detached::AfterBlankLine, 6, 5, 1)
-            ]
-        );
+        assert_eq!(detached(quoted), [(Detached::AfterBlankLine, 5, 3, 1)]);
         let listed = "- Codes:\n\n  | code | key | message |\n  |---|---|---|\n  | 1 | A | a |\n\
                       - | 2 | B | b |\n  * 3. | 3 | C | c |\n\n  | 4 | D | d |\n";
         assert_eq!(
             detached(listed),
             [
                 (Detached::AfterBlankLine, 6, 3, 3),
-                (Detached::AfterBlankLine, 7, 8, 3),
                 (Detached::AfterBlankLine, 9, 3, 3)
             ]
         );
         let html = "| code | key | message |\n|---|---|---|\n| 1 | A | a |\n\n<div>\n| 2 | B | b |\n</div>\n";
         assert_eq!(detached(html), [(Detached::AfterBlankLine, 6, 1, 1)]);
         let pipeless = "code | key | message\n---|---|---\n1 | A | a\n\n2 | B | b\n`-3` | C | c\n";
-        assert_eq!(
-            detached(pipeless),
-            [
-                (Detached::AfterBlankLine, 5, 1, 1),
-                (Detached::AfterBlankLine, 6, 1, 1)
-            ]
-        );
+        assert_eq!(detached(pipeless), [(Detached::AfterBlankLine, 5, 1, 1)]);
         assert_eq!(read(pipeless).unwrap().tables[0].rows.len(), 1);
     }
 
@@ -1092,7 +1119,7 @@ mod tests {
             }
         );
         assert_eq!(
-            (tie.span.column, tie.related.as_ref().map(|r| r.column)),
+            (tie.span.column, tie.related.first().map(|r| r.span.column)),
             (10, Some(3))
         );
         assert_eq!(parsed.tables[0].rows[0].code.text, "1");

@@ -138,6 +138,10 @@ pub fn parse(source: &Source) -> (Option<Document>, Vec<Diagnostic>) {
             vec![Diagnostic::error(DiagnosticKind::NoTable, Span::file(file))],
         );
     };
+    // A page whose only tables have broken headers (`parse::markdown`) has nothing to name.
+    if tables.is_empty() {
+        return (None, diagnostics);
+    }
     let Some((title, span)) = breadcrumb else {
         diagnostics.push(Diagnostic::error(
             DiagnosticKind::NoBreadcrumb,

@@ -248,9 +248,19 @@ impl Table {
         self.has_rows = true;
         self.last_row = Some(span.clone());
         let header = &self.raw.span;
-        diagnostics.extend(self.held.drain(..).map(|span| {
-            Diagnostic::error(DiagnosticKind::NotARow, span).with_related(header.clone())
-        }));
+        // Held lines one right after the other are one run, and one diagnostic.
+        let mut held = self.held.drain(..).peekable();
+        while let Some(first) = held.next() {
+            let mut last = first.line;
+            while let Some(next) = held.next_if(|span| span.line == last + 1) {
+                last = next.line;
+            }
+            let kind = DiagnosticKind::NotARow {
+                lines: first.line..=last,
+            };
+            let diagnostic = Diagnostic::error(kind, first);
+            diagnostics.push(diagnostic.with_related(header.clone(), "the table's header"));
+        }
     }
 
     /// The fields of a line by role (in [`Role::ALL`]'s order), each with its byte offset
@@ -283,7 +293,9 @@ impl Table {
         if let (Some(row), Some(text)) = (self.last_row, self.held.first()) {
             if text.line == row.line + 1 {
                 let warning = Diagnostic::warning(DiagnosticKind::TextAfterRows, text.clone());
-                parsed.diagnostics.push(warning.with_related(row));
+                parsed
+                    .diagnostics
+                    .push(warning.with_related(row, "the last row"));
             }
         }
         parsed.tables.push(self.raw);
@@ -786,17 +798,15 @@ mod tests {
         assert_eq!(
             problems(&parsed),
             [
-                (DiagnosticKind::NotARow, 4, 1),
-                (DiagnosticKind::NotARow, 5, 1),
-                (DiagnosticKind::NotARow, 6, 1),
-                (DiagnosticKind::NotARow, 8, 1),
-                (DiagnosticKind::NotARow, 10, 1),
+                (DiagnosticKind::NotARow { lines: 4..=6 }, 4, 1),
+                (DiagnosticKind::NotARow { lines: 8..=8 }, 8, 1),
+                (DiagnosticKind::NotARow { lines: 10..=10 }, 10, 1),
                 (invalid_code("N/A".into()), 11, 1),
                 (DiagnosticKind::TextAfterRows, 13, 1),
             ]
         );
-        let related = parsed.diagnostics[0].related.as_ref().unwrap();
-        assert_eq!(related.line, 2, "the header");
+        let related = &parsed.diagnostics[0].related[0];
+        assert_eq!(related.span.line, 2, "the header");
     }
 
     #[test]
@@ -805,7 +815,7 @@ mod tests {
         let parsed = read(text).unwrap();
         assert_eq!(problems(&parsed), [(DiagnosticKind::TextAfterRows, 4, 1)]);
         assert_eq!(parsed.diagnostics[0].severity, crate::Severity::Warning);
-        assert_eq!(parsed.diagnostics[0].related.as_ref().unwrap().line, 3);
+        assert_eq!(parsed.diagnostics[0].related[0].span.line, 3);
         // After a blank line, or after a footer, text is the page's.
         for text in [
             "A > B\nresultCode resultKey resultMessage\n1 ONE One.\n\nMore text.\n",
@@ -830,7 +840,10 @@ mod tests {
                 row("4", "FOUR", "Four.")
             ]
         );
-        assert_eq!(problems(&parsed), [(DiagnosticKind::NotARow, 4, 1)]);
+        assert_eq!(
+            problems(&parsed),
+            [(DiagnosticKind::NotARow { lines: 4..=4 }, 4, 1)]
+        );
     }
 
     #[test]
@@ -893,7 +906,10 @@ mod tests {
         let (lf, cr) = (read(lf).unwrap(), read(&cr).unwrap());
         assert_eq!(rows(&cr), rows(&lf));
         assert_eq!(problems(&cr), problems(&lf));
-        assert_eq!(problems(&cr), [(DiagnosticKind::NotARow, 5, 1)]);
+        assert_eq!(
+            problems(&cr),
+            [(DiagnosticKind::NotARow { lines: 5..=5 }, 5, 1)]
+        );
     }
 
     #[test]

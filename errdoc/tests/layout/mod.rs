@@ -225,7 +225,11 @@ pub fn lost(page: &Page, checked: &Checked) -> Vec<u32> {
         .flat_map(|service| service.entries())
         .flat_map(|entry| entry.locations())
         .map(|location| location.line());
-    let named = checked.diagnostics.iter().map(|d| d.span.line);
+    // A diagnostic names every line of its run (detached rows one after the other).
+    let named = checked
+        .diagnostics
+        .iter()
+        .flat_map(errdoc::Diagnostic::lines);
     let accounted: std::collections::BTreeSet<u32> = read.chain(named).collect();
     page.row_lines
         .iter()

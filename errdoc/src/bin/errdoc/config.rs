@@ -24,7 +24,7 @@ use std::fmt;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 
-use errdoc::{DiagnosticKind, Field, Severity};
+use errdoc::Severity;
 use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 use toml::Spanned;
@@ -245,7 +245,7 @@ impl Config {
     /// whose rule has a level.
     pub fn apply(&self, diagnostics: &mut Vec<errdoc::Diagnostic>, cwd: &Path) {
         diagnostics.retain_mut(|diagnostic| {
-            let rule = rule_of(&diagnostic.kind);
+            let rule = diagnostic.kind.rule();
             let file = self.relative(Path::new(&*diagnostic.span.file), cwd);
             let ignored = self
                 .ignores
@@ -324,79 +324,9 @@ pub fn is_document_name(path: &Path) -> bool {
         })
 }
 
-/// Whether `id` names a rule: checks it against the library's list of rule IDs, every
-/// diagnostic kind's ID, which [`rule_of`] gives.
+/// Whether `id` names a rule of the library's (`errdoc::RULES`).
 pub fn known_rule(id: &str) -> bool {
-    const RULES: &[&str] = &[
-        "not-utf8",
-        "empty-document",
-        "no-breadcrumb",
-        "no-error-code-table",
-        "empty-table",
-        "detached-row",
-        "not-a-row",
-        "text-after-rows",
-        "unread-table",
-        "tied-columns",
-        "misspelled-column",
-        "extra-cells",
-        "missing-code",
-        "missing-key",
-        "missing-message",
-        "missing-description",
-        "invalid-code",
-        "invalid-key",
-        "repeated-row",
-        "duplicate-code",
-        "conflicting-message",
-        "duplicate-key",
-        "variant-collision",
-        "no-identifier",
-        "module-collision",
-        "translation-missing-code",
-        "translation-service-mismatch",
-        "unused-suppression",
-    ];
-    RULES.contains(&id)
-}
-
-/// The rule ID of a diagnostic's kind, as [`known_rule`] knows them.
-pub fn rule_of(kind: &DiagnosticKind) -> &'static str {
-    match kind {
-        DiagnosticKind::NotUtf8 => "not-utf8",
-        DiagnosticKind::Empty => "empty-document",
-        DiagnosticKind::NoBreadcrumb => "no-breadcrumb",
-        DiagnosticKind::NoTable => "no-error-code-table",
-        DiagnosticKind::EmptyTable => "empty-table",
-        DiagnosticKind::DetachedRow(_) => "detached-row",
-        DiagnosticKind::NotARow => "not-a-row",
-        DiagnosticKind::TextAfterRows => "text-after-rows",
-        DiagnosticKind::UnreadTable { .. } => "unread-table",
-        DiagnosticKind::TiedColumns { .. } => "tied-columns",
-        DiagnosticKind::MisspelledColumn { .. } => "misspelled-column",
-        DiagnosticKind::ExtraCells { .. } => "extra-cells",
-        DiagnosticKind::Missing(Field::Code) => "missing-code",
-        DiagnosticKind::Missing(Field::Key) => "missing-key",
-        DiagnosticKind::Missing(Field::Message) => "missing-message",
-        DiagnosticKind::Missing(_) => "missing-description",
-        DiagnosticKind::InvalidCode { .. } => "invalid-code",
-        DiagnosticKind::InvalidKey(_) => "invalid-key",
-        DiagnosticKind::RepeatedRow(_) => "repeated-row",
-        DiagnosticKind::CodeConflict {
-            field: Field::Message,
-            ..
-        } => "conflicting-message",
-        DiagnosticKind::CodeConflict { .. } => "duplicate-code",
-        DiagnosticKind::KeyConflict { .. } => "duplicate-key",
-        DiagnosticKind::VariantCollision { .. } => "variant-collision",
-        DiagnosticKind::NoIdentifier(_) => "no-identifier",
-        DiagnosticKind::ModuleCollision { .. } => "module-collision",
-        DiagnosticKind::TranslationMissingCode { .. } => "translation-missing-code",
-        DiagnosticKind::TranslationServiceMismatch { .. } => "translation-service-mismatch",
-        DiagnosticKind::UnusedSuppression { .. } => "unused-suppression",
-        // The kinds are non-exhaustive; one this list does not know yet has no rule.
-        _ => "",
-    }
+    errdoc::RuleInfo::get(id).is_some()
 }
 
 #[cfg(test)]

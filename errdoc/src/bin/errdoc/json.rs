@@ -4,7 +4,7 @@
 //! Objects keep their keys in the order written here (serde_json's `preserve_order`), and
 //! lists are in catalog order, so the same input always prints the same bytes.
 
-use errdoc::{Catalog, CodeChange, Diagnostic, Diff, Entry, Pages, ServiceDiff, Span};
+use errdoc::{Catalog, CodeChange, Diagnostic, Diff, Entry, Pages, ServiceDiff};
 use serde_json::{Value, json};
 
 /// The catalog as pretty-printed JSON, services sorted by module and entries by code.
@@ -138,15 +138,19 @@ pub fn diff(
 
 /// One diagnostic of a version: what it says, where, and the other place it names.
 fn diagnostic(version: &str, diagnostic: &Diagnostic) -> Value {
-    let span = |span: &Span| json!({"file": &*span.file, "line": span.line, "column": span.column});
+    let related = |related: &errdoc::Related| {
+        let span = &related.span;
+        json!({"file": &*span.file, "line": span.line, "column": span.column, "label": related.label})
+    };
     json!({
         "version": version,
+        "rule": diagnostic.rule(),
         "severity": if diagnostic.is_error() { "error" } else { "warning" },
         "message": diagnostic.kind.to_string(),
         "file": &*diagnostic.span.file,
         "line": diagnostic.span.line,
         "column": diagnostic.span.column,
-        "related": diagnostic.related.iter().map(span).collect::<Vec<_>>(),
+        "related": diagnostic.related.iter().map(related).collect::<Vec<_>>(),
     })
 }
 
