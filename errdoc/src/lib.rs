@@ -49,6 +49,7 @@ mod parse;
 mod properties;
 mod read;
 mod render;
+mod suppress;
 mod translations;
 
 pub use config::{Builder, Error, Generated, Summary};
@@ -67,6 +68,7 @@ pub use lower::{Catalog, Description, Entry, Location, Service};
 pub use parse::{Lookalike, Source};
 pub use read::{Inputs, ReadError, read};
 pub use render::GenerateError;
+pub use suppress::suppress;
 pub use translations::language_versions;
 
 /// Parses and lowers documents: the catalog of everything valid, and every diagnostic.

@@ -18,15 +18,17 @@
 //! `generate --check` finds the file stale; 2 on a usage error, a path that does not exist,
 //! or a revision that git cannot read. Diagnostics go to stderr, results to stdout.
 
+mod baseline;
 mod compare;
 mod config;
 mod git;
 mod json;
+mod output;
 mod walk;
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::io::{self, Write as _};
+use std::io::{self, IsTerminal as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -36,7 +38,9 @@ use errdoc::{
     Summary,
 };
 
+use crate::baseline::Baseline;
 use crate::config::Config;
+use crate::output::{ColorChoice, OutputFormat, Texts, Totals};
 
 /// Turns published error-code pages into typed Rust code, and checks them.
 #[derive(Parser)]
@@ -123,6 +127,20 @@ struct CheckArgs {
     /// The name (and so the language) of the document read from standard input (`-`).
     #[arg(long, value_name = "NAME")]
     stdin_filename: Option<String>,
+    /// How to print the findings: for people, JSON, GitHub workflow commands (which
+    /// annotate a pull request) or SARIF 2.1.0 (code scanning).
+    #[arg(long, value_enum, default_value = "human")]
+    format: OutputFormat,
+    /// Whether the human format is coloured: `auto` on a terminal, unless `NO_COLOR` is set.
+    #[arg(long, value_enum, default_value = "auto")]
+    color: ColorChoice,
+    /// Report only the findings that this baseline file (from `--write-baseline`) does not
+    /// hold, matched by rule, file and the row's code or key, not by line.
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    baseline: Option<PathBuf>,
+    /// Record today's findings in FILE, and exit 0.
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
     /// Documents, folders walked for `*.md`, `*.markdown` and `*.txt` (respecting
     /// `.gitignore`), or `-` for standard input. Default: the configuration's folder.
     #[arg(value_name = "PATH")]
@@ -279,6 +297,7 @@ fn check(args: &CheckArgs) -> ExitCode {
         &cwd,
     );
     let mut checked = errdoc::check_with(&walked.sources, &options);
+    checked.diagnostics = errdoc::suppress(&walked.sources, checked.diagnostics);
     // Only the documents given are reported on; their language versions were read for
     // the rules that compare them.
     let given: BTreeSet<&str> = walked.sources[..walked.given]
@@ -294,19 +313,79 @@ fn check(args: &CheckArgs) -> ExitCode {
     if args.deny_warnings {
         deny(&mut checked.diagnostics);
     }
-    let errors = report(&checked.diagnostics);
-    let mut code = 0;
-    for (problem, exit) in &walked.problems {
-        eprintln!("error: {problem}");
-        code = code.max(*exit);
+    let texts: Texts = walked.sources[..walked.given]
+        .iter()
+        .map(|source| {
+            let text = String::from_utf8_lossy(&source.bytes).into_owned();
+            (source.path.to_string(), text)
+        })
+        .collect();
+    if let Some(file) = &args.write_baseline {
+        let baseline = Baseline::of(&checked.diagnostics, &texts);
+        if let Err(error) = fs::write(file, baseline.to_json()) {
+            eprintln!("error: cannot write `{}`: {error}", file.display());
+            return ExitCode::FAILURE;
+        }
+        eprintln!(
+            "wrote `{}`: {} findings",
+            file.display(),
+            checked.diagnostics.len()
+        );
+        return ExitCode::SUCCESS;
     }
-    if errors > 0 {
-        return ExitCode::from(code.max(1));
+    if let Some(file) = &args.baseline {
+        let baseline = fs::read_to_string(file)
+            .map_err(|error| error.to_string())
+            .and_then(|text| Baseline::from_json(&text));
+        match baseline {
+            Ok(baseline) => {
+                checked.diagnostics = baseline.new_findings(checked.diagnostics, &texts);
+            }
+            Err(error) => {
+                eprintln!(
+                    "error: cannot read the baseline `{}`: {error}",
+                    file.display()
+                );
+                return ExitCode::from(2);
+            }
+        }
     }
+    // By place, as linters print: file, then line and column.
+    checked.diagnostics.sort_by(|a, b| a.span.cmp(&b.span));
     let summary = Summary::new(&checked.catalog, walked.given);
-    match print(&format!("{summary}\n")) {
-        printed if code == 0 => printed,
-        _ => ExitCode::from(code),
+    let totals = Totals {
+        documents: walked.given,
+        services: checked.catalog.services().len(),
+        codes: checked.catalog.code_count(),
+    };
+    let (errors, _) = output::counts(&checked.diagnostics);
+    let mut code = 0;
+    let printed = match args.format {
+        OutputFormat::Human | OutputFormat::Concise => {
+            let color = args.color.colored(io::stderr().is_terminal());
+            let text = output::render(args.format, &checked.diagnostics, &totals, &texts, color);
+            let _ = io::stderr().lock().write_all(text.as_bytes());
+            for (problem, exit) in &walked.problems {
+                eprintln!("error: {problem}");
+                code = code.max(*exit);
+            }
+            if errors > 0 {
+                return ExitCode::from(code.max(1));
+            }
+            print(&format!("{summary}\n"))
+        }
+        format => {
+            for (problem, exit) in &walked.problems {
+                eprintln!("error: {problem}");
+                code = code.max(*exit);
+            }
+            let text = output::render(format, &checked.diagnostics, &totals, &texts, false);
+            print(&text)
+        }
+    };
+    match printed {
+        printed if code == 0 && errors == 0 => printed,
+        _ => ExitCode::from(code.max(u8::from(errors > 0))),
     }
 }
 
