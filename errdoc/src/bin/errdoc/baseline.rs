@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use errdoc::{Diagnostic, DiagnosticKind};
 use serde_json::{Value, json};
 
-use crate::output::Texts;
+use crate::output::{Lines, Texts};
 
 /// What a finding is matched by.
 type Key = (String, String, String);
@@ -25,9 +25,10 @@ pub(crate) struct Baseline {
 impl Baseline {
     /// The baseline of `diagnostics`.
     pub(crate) fn of(diagnostics: &[Diagnostic], texts: &Texts) -> Baseline {
+        let lines = Lines::of(texts, diagnostics);
         let mut findings = BTreeMap::new();
         for diagnostic in diagnostics {
-            *findings.entry(key(diagnostic, texts)).or_insert(0) += 1;
+            *findings.entry(key(diagnostic, &lines)).or_insert(0) += 1;
         }
         Baseline { findings }
     }
@@ -80,33 +81,32 @@ impl Baseline {
         diagnostics: Vec<Diagnostic>,
         texts: &Texts,
     ) -> Vec<Diagnostic> {
+        let lines = Lines::of(texts, &diagnostics);
+        let keys: Vec<Key> = diagnostics.iter().map(|d| key(d, &lines)).collect();
         let mut left = self.findings.clone();
         diagnostics
             .into_iter()
-            .filter(|diagnostic| match left.get_mut(&key(diagnostic, texts)) {
+            .zip(keys)
+            .filter(|(_, key)| match left.get_mut(key) {
                 Some(count) if *count > 0 => {
                     *count -= 1;
                     false
                 }
                 _ => true,
             })
+            .map(|(diagnostic, _)| diagnostic)
             .collect()
     }
 }
 
 /// A diagnostic's rule, file and subject.
-fn key(diagnostic: &Diagnostic, texts: &Texts) -> Key {
+fn key(diagnostic: &Diagnostic, lines: &Lines<'_>) -> Key {
     let file = diagnostic.span.file.to_string();
-    let subject = subject(&diagnostic.kind).unwrap_or_else(|| {
-        let line = texts.get(&file).and_then(|text| {
-            text.lines()
-                .nth(diagnostic.span.line.saturating_sub(1) as usize)
+    let subject =
+        subject(&diagnostic.kind).unwrap_or_else(|| match lines.get(&diagnostic.span).trim() {
+            "" => diagnostic.kind.to_string(),
+            line => line.to_owned(),
         });
-        line.map_or_else(
-            || diagnostic.kind.to_string(),
-            |line| line.trim().to_owned(),
-        )
-    });
     (diagnostic.kind.rule().to_owned(), file, subject)
 }
 

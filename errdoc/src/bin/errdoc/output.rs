@@ -100,6 +100,7 @@ fn level(severity: Severity) -> &'static str {
 
 /// The human output: each finding with its lines, then a count line.
 fn human(diagnostics: &[Diagnostic], texts: &Texts, color: bool) -> String {
+    let lines = Lines::of(texts, diagnostics);
     let renderer = if color {
         Renderer::styled()
     } else {
@@ -107,7 +108,7 @@ fn human(diagnostics: &[Diagnostic], texts: &Texts, color: bool) -> String {
     };
     let mut out = String::new();
     for diagnostic in diagnostics {
-        let _ = writeln!(out, "{}\n", renderer.render(&[group(diagnostic, texts)]));
+        let _ = writeln!(out, "{}\n", renderer.render(&[group(diagnostic, &lines)]));
     }
     let (errors, warnings) = counts(diagnostics);
     let plural = |n: usize, what: &str| match n {
@@ -136,7 +137,7 @@ fn human(diagnostics: &[Diagnostic], texts: &Texts, color: bool) -> String {
 
 /// One finding as annotate-snippets draws it: the title with the rule, the primary line
 /// with a caret at the column, and each related line with its label.
-fn group<'a>(diagnostic: &'a Diagnostic, texts: &'a Texts) -> Group<'a> {
+fn group<'a>(diagnostic: &'a Diagnostic, lines: &'a Lines<'a>) -> Group<'a> {
     let level = match diagnostic.severity {
         Severity::Error => Level::ERROR,
         _ => Level::WARNING,
@@ -145,11 +146,11 @@ fn group<'a>(diagnostic: &'a Diagnostic, texts: &'a Texts) -> Group<'a> {
         .primary_title(diagnostic.kind.to_string())
         .id(diagnostic.kind.rule());
     let label = diagnostic.label.unwrap_or_default();
-    let primary = snippet(&diagnostic.span, label, AnnotationKind::Primary, texts);
+    let primary = snippet(&diagnostic.span, label, AnnotationKind::Primary, lines);
     let related = diagnostic
         .related
         .iter()
-        .map(|related| snippet(&related.span, related.label, AnnotationKind::Context, texts));
+        .map(|related| snippet(&related.span, related.label, AnnotationKind::Context, lines));
     title.element(primary).elements(related)
 }
 
@@ -159,12 +160,9 @@ fn snippet<'a>(
     span: &'a Span,
     label: &'a str,
     kind: AnnotationKind,
-    texts: &'a Texts,
+    lines: &'a Lines<'a>,
 ) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
-    let line = texts
-        .get(&*span.file)
-        .and_then(|text| text.lines().nth(span.line.saturating_sub(1) as usize))
-        .unwrap_or("");
+    let line = lines.get(span);
     // The column counts characters; the annotation takes bytes.
     let start = line
         .char_indices()
@@ -179,6 +177,58 @@ fn snippet<'a>(
         .line_start(span.line as usize)
         .path(&*span.file)
         .annotation(kind.span(start..end).label(label))
+}
+
+/// The lines of the documents that findings point into, split once per document as errdoc
+/// numbers them (LF, CR or CRLF ends a line), so that n findings in a page of m lines cost
+/// n + m, not n × m.
+pub(crate) struct Lines<'a> {
+    by_file: BTreeMap<&'a str, Vec<&'a str>>,
+}
+
+impl<'a> Lines<'a> {
+    /// The lines of every document of `texts` that a diagnostic points into.
+    pub(crate) fn of(texts: &'a Texts, diagnostics: &[Diagnostic]) -> Lines<'a> {
+        let mut by_file = BTreeMap::new();
+        let files = diagnostics.iter().flat_map(|diagnostic| {
+            let related = diagnostic.related.iter().map(|related| &related.span);
+            std::iter::once(&diagnostic.span).chain(related)
+        });
+        for span in files {
+            if let Some((file, text)) = texts.get_key_value(&*span.file) {
+                by_file
+                    .entry(file.as_str())
+                    .or_insert_with(|| split_lines(text));
+            }
+        }
+        Lines { by_file }
+    }
+
+    /// The text of the line `span` is on, or `""` when the document is not at hand.
+    pub(crate) fn get(&self, span: &Span) -> &'a str {
+        let index = span.line.saturating_sub(1) as usize;
+        let lines = self.by_file.get(&*span.file);
+        lines
+            .and_then(|lines| lines.get(index))
+            .copied()
+            .unwrap_or("")
+    }
+}
+
+/// A text's lines, without their endings: LF, CR and CRLF each end a line.
+fn split_lines(text: &str) -> Vec<&str> {
+    let mut lines = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let end = rest.find(['\n', '\r']).unwrap_or(rest.len());
+        lines.push(&rest[..end]);
+        rest = &rest[end..];
+        rest = rest
+            .strip_prefix("\r\n")
+            .or_else(|| rest.strip_prefix(['\n', '\r']))
+            .unwrap_or(rest);
+    }
+    lines
 }
 
 /// One diagnostic as JSON: its rule, severity, message, place and related places.
