@@ -1577,12 +1577,15 @@ fn errdoc(args: &[&str]) -> Run {
     errdoc_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
 }
 
-/// The arguments a test gives, with `check` in its concise format unless the test asks for
-/// another: the tests of what is found compare the places, one a line; the human format's
-/// drawings are tested on their own (`the_human_format_shows_the_line_and_a_caret`).
+/// The arguments a test gives, with `check` and `diff` in their concise format unless the
+/// test asks for another: the tests of what is found compare the places, one a line; the
+/// human format's drawings are tested on their own (`the_human_format_shows_the_line_and_a_caret`).
 fn concise<'a>(args: &[&'a str]) -> Vec<&'a str> {
     let mut args = args.to_vec();
-    if args.first() == Some(&"check") && !args.iter().any(|arg| arg.starts_with("--format")) {
+    let command = args.first().copied();
+    if matches!(command, Some("check" | "diff"))
+        && !args.iter().any(|arg| arg.starts_with("--format"))
+    {
         args.insert(1, "--format=concise");
     }
     args
