@@ -1577,12 +1577,15 @@ fn errdoc(args: &[&str]) -> Run {
     errdoc_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
 }
 
-/// The arguments a test gives, with `check` in its concise format unless the test asks for
-/// another: the tests of what is found compare the places, one a line; the human format's
-/// drawings are tested on their own (`the_human_format_shows_the_line_and_a_caret`).
+/// The arguments a test gives, with `check` and `diff` in their concise format unless the
+/// test asks for another: the tests of what is found compare the places, one a line; the
+/// human format's drawings are tested on their own (`the_human_format_shows_the_line_and_a_caret`).
 fn concise<'a>(args: &[&'a str]) -> Vec<&'a str> {
     let mut args = args.to_vec();
-    if args.first() == Some(&"check") && !args.iter().any(|arg| arg.starts_with("--format")) {
+    let command = args.first().copied();
+    if matches!(command, Some("check" | "diff"))
+        && !args.iter().any(|arg| arg.starts_with("--format"))
+    {
         args.insert(1, "--format=concise");
     }
     args
@@ -1700,4 +1703,164 @@ fn seed_rows() -> Vec<Row> {
     }
     rows.sort();
     rows
+}
+
+#[test]
+fn an_ignore_that_drops_nothing_is_a_warning_on_a_run_over_the_whole_tree() {
+    // `A`'s Korean page lacks code 2, which the English one lists.
+    let files = |config: &str| {
+        repository(
+            "errdoc-cli-unused-ignore",
+            &[
+                ("errdoc.toml", config),
+                ("A/ko/error-code.md", &coded_page("A", &[1])),
+                ("A/en/error-code.md", &coded_page("A", &[1, 2])),
+            ],
+        )
+    };
+    let config = "[[ignore]]\npath = \"A/ko/*.md\"\n\
+                  rules = [\"translation-missing-code\", \"detached-row\"]\n\n\
+                  [[ignore]]\npath = \"legacy/**\"\nrules = [\"repeated-row\"]\n";
+    let run = errdoc_in(&files(config), &["check"]);
+    assert_eq!(
+        run.stderr,
+        "warning[unused-suppression]: suppression of `detached-row` suppresses nothing; remove it\n \
+         --> errdoc.toml:3:38\n\n\
+         warning[unused-suppression]: suppression of `repeated-row` suppresses nothing; remove it\n \
+         --> errdoc.toml:7:10\n\n"
+    );
+    assert_eq!(run.code, 0);
+    // The human format shows the configuration's line.
+    let run = errdoc_in(&files(config), &["check", "--format", "human"]);
+    assert!(
+        run.stderr.contains("7 | rules = [\"repeated-row\"]"),
+        "{}",
+        run.stderr
+    );
+
+    // A run on some files leaves most ignores nothing to drop: they are not reported.
+    let run = errdoc_in(&files(config), &["check", "A/ko/error-code.md"]);
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+
+    // The level follows `[rules]`.
+    let denied = format!("{config}\n[rules]\nunused-suppression = \"error\"\n");
+    let run = errdoc_in(&files(&denied), &["check"]);
+    assert_eq!(
+        (
+            run.code,
+            run.stderr.matches("error[unused-suppression]").count()
+        ),
+        (1, 2),
+        "{}",
+        run.stderr
+    );
+    let allowed = format!("{config}\n[rules]\nunused-suppression = \"allow\"\n");
+    let run = errdoc_in(&files(&allowed), &["check"]);
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+}
+
+#[test]
+fn diff_prints_github_workflow_commands_and_sarif() {
+    let run = errdoc(&["diff", "--format", "github", DIFF_OLD, DIFF_NEW]);
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    for line in [
+        "::notice file=tests/data/diff/new/tts.md,line=1,title=errdoc diff (page)::page `tts.md` added\n",
+        "::warning file=tests/data/diff/new/ocr.md,line=9,title=errdoc diff (breaking)::\
+         document_ocr: renamed 5003001 OCR_API_FAIL → OCR_DOCUMENT_API_FAIL\n",
+        "::warning title=errdoc diff (breaking)::document_ocr: removed 4000003 \
+         INVALID_IMAGE_FORMAT: \"Invalid image format.\"\n",
+        "::notice file=tests/data/diff/new/ocr.md,line=8,title=errdoc diff (minor)::\
+         document_ocr: added 4131000 MAX_UPLOAD_SIZE_EXCEEDED: \
+         \"Request size is larger than permissible limit.\"\n",
+    ] {
+        assert!(run.stdout.contains(line), "no {line:?} in:\n{}", run.stdout);
+    }
+    assert!(
+        run.stdout.ends_with(
+            "::notice::breaking: 1 service removed, 1 code removed, \
+             2 keys renamed, 1 key moved to another code; minor: 1 service added, 1 code added; \
+             patch: 2 messages changed, 1 service path changed\n"
+        ),
+        "{}",
+        run.stdout
+    );
+
+    // A version's diagnostics come first, as `check --format github` prints them.
+    let bad = "tests/data/err/invalid_key.md";
+    let check = errdoc(&["check", "--format", "github", bad]);
+    let run = errdoc(&["diff", "--format", "github", SEEDS, bad]);
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.starts_with(&check.stdout), "{}", run.stdout);
+    assert!(
+        run.stdout.ends_with(
+            "%0Aincomplete: 0 errors in the old version, 5 in the new; what parses is compared\n"
+        ),
+        "{}",
+        run.stdout
+    );
+
+    // SARIF: the diagnostics as `check` gives them, and a result per change.
+    let run = errdoc(&["diff", "--format", "sarif", SEEDS, bad]);
+    assert_eq!((run.code, run.stderr.as_str()), (1, ""));
+    serde_json::from_str::<serde_sarif::sarif::Sarif>(&run.stdout).expect("SARIF 2.1.0");
+    let sarif: Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let run0 = &sarif["runs"][0];
+    let rules = run0["tool"]["driver"]["rules"].as_array().expect("rules");
+    let results = run0["results"].as_array().expect("results");
+    for id in [
+        "breaking-change",
+        "minor-change",
+        "patch-change",
+        "page-change",
+    ] {
+        let index = rules.iter().position(|rule| rule["id"] == id).expect(id);
+        assert!(rules[index]["help"]["text"].as_str().is_some(), "{id}");
+        for result in results.iter().filter(|result| result["ruleId"] == id) {
+            assert_eq!(result["ruleIndex"], index, "{id}");
+            let level = if id == "breaking-change" {
+                "warning"
+            } else {
+                "note"
+            };
+            assert_eq!(result["level"], level, "{id}");
+        }
+    }
+    let count = |id: &str| results.iter().filter(|r| r["ruleId"] == id).count();
+    assert_eq!(count("invalid-key"), 5);
+    assert!(count("breaking-change") > 0 && count("minor-change") > 0);
+
+    let run = errdoc(&["diff", "--format", "sarif", DIFF_OLD, DIFF_NEW]);
+    assert_eq!(run.code, 0);
+    serde_json::from_str::<serde_sarif::sarif::Sarif>(&run.stdout).expect("SARIF 2.1.0");
+    let sarif: Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let results = sarif["runs"][0]["results"].as_array().expect("results");
+    assert!(
+        results
+            .iter()
+            .any(|result| result["ruleId"] == "patch-change"
+                && result["locations"][0]["physicalLocation"]["region"]["startLine"] == 5)
+    );
+}
+
+#[test]
+fn diff_human_draws_the_diagnostics_and_text_is_its_other_name() {
+    let bad = "tests/data/err/invalid_key.md";
+    let check = errdoc(&["check", "--format", "human", "--color", "never", bad]);
+    for format in ["human", "text"] {
+        let run = errdoc(&["diff", "--format", format, "--color", "never", SEEDS, bad]);
+        assert_eq!(run.code, 1, "{format}");
+        assert_eq!(run.stderr, check.stderr, "{format}");
+        assert!(
+            run.stderr.contains("5 | | 1 | invalid_key | Lower case. |"),
+            "{}",
+            run.stderr
+        );
+        assert!(
+            run.stdout.ends_with("what parses is compared\n"),
+            "{}",
+            run.stdout
+        );
+    }
+    let coloured = errdoc(&["diff", "--format", "human", "--color", "always", SEEDS, bad]);
+    assert!(coloured.stderr.contains('\u{1b}'), "{}", coloured.stderr);
 }

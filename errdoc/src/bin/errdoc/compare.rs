@@ -14,13 +14,16 @@
 //! names.
 
 use std::collections::BTreeMap;
+use std::io::{self, IsTerminal as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use errdoc::{Class, Inputs, Pages, Report, Source};
 
 use crate::git::{GitError, Revision};
-use crate::{DiffFormat, json, load, print};
+use crate::output::{self, ColorChoice, OutputFormat, Texts, Totals};
+use crate::{DiffFormat, changes, json, load, print};
 
 /// The two versions `errdoc diff` compares.
 pub enum Versions {
@@ -41,13 +44,20 @@ pub enum Versions {
     },
 }
 
-/// Reads, checks and compares the two versions, and prints the diagnostics to stderr and
-/// the diff to stdout.
+/// Reads, checks and compares the two versions, and prints the diagnostics and the diff
+/// in `format`: for people, the diagnostics on stderr (drawn as `errdoc check` draws them,
+/// coloured by `color`, or one place a line) and the diff on stdout; for tools, both on
+/// stdout (JSON keeps the one-line diagnostics on stderr too, as it always has).
 ///
 /// Exits 2 when a version cannot be named (a missing path, an unknown revision, no
 /// repository), 1 when one cannot be read or has an error (after the diff of what parses)
 /// or when the change is of the `fail_on` class or above, and 0 otherwise.
-pub fn run(versions: &Versions, format: DiffFormat, fail_on: Option<Class>) -> ExitCode {
+pub fn run(
+    versions: &Versions,
+    format: DiffFormat,
+    color: ColorChoice,
+    fail_on: Option<Class>,
+) -> ExitCode {
     let (old, new) = match read(versions) {
         Ok(versions) => versions,
         Err(code) => return code,
@@ -57,7 +67,24 @@ pub fn run(versions: &Versions, format: DiffFormat, fail_on: Option<Class>) -> E
     // One report for both versions, so that one count line ends it.
     let diagnostics = [old.checked.diagnostics.as_slice(), &new.checked.diagnostics].concat();
     let errors = Report(&diagnostics).errors();
-    super::report(&diagnostics);
+    match format {
+        DiffFormat::Human => {
+            let texts: Texts = old.texts.iter().chain(&new.texts).cloned().collect();
+            let color = color.colored(io::stderr().is_terminal());
+            let text = output::render(
+                OutputFormat::Human,
+                &diagnostics,
+                &Totals::default(),
+                &texts,
+                color,
+            );
+            let _ = io::stderr().lock().write_all(text.as_bytes());
+        }
+        DiffFormat::Concise | DiffFormat::Json => {
+            super::report(&diagnostics);
+        }
+        DiffFormat::Github | DiffFormat::Sarif => {}
+    }
     let diff = errdoc::diff(&old.checked.catalog, &new.checked.catalog);
     let pages = match (&old.pages, &new.pages) {
         (Some(old), Some(new)) => errdoc::pages(
@@ -66,15 +93,19 @@ pub fn run(versions: &Versions, format: DiffFormat, fail_on: Option<Class>) -> E
         ),
         _ => Pages::default(),
     };
+    let incomplete = (errors > 0).then(|| {
+        format!(
+            "incomplete: {} in the old version, {} in the new; what parses is compared",
+            plural(old.errors(), "error"),
+            new.errors()
+        )
+    });
     let text = match format {
-        DiffFormat::Text => {
+        DiffFormat::Human | DiffFormat::Concise => {
             let mut text = format!("{pages}{diff}");
-            if errors > 0 {
-                text.push_str(&format!(
-                    "incomplete: {} in the old version, {} in the new; what parses is compared\n",
-                    plural(old.errors(), "error"),
-                    new.errors()
-                ));
+            if let Some(incomplete) = &incomplete {
+                text.push_str(incomplete);
+                text.push('\n');
             }
             text
         }
@@ -84,6 +115,19 @@ pub fn run(versions: &Versions, format: DiffFormat, fail_on: Option<Class>) -> E
             &old.checked.diagnostics,
             &new.checked.diagnostics,
         ),
+        DiffFormat::Github | DiffFormat::Sarif => {
+            let changes = changes::changes(&diff, &pages, |name| new.file_of(name));
+            if format == DiffFormat::Sarif {
+                changes::sarif(&diagnostics, &changes)
+            } else {
+                let mut verdict = diff.counts().to_string();
+                if let Some(incomplete) = &incomplete {
+                    verdict.push('\n');
+                    verdict.push_str(incomplete);
+                }
+                changes::github(&diagnostics, &changes, &verdict)
+            }
+        }
     };
     let printed = print(&text);
     let failed = errors > 0 || fail_on.is_some_and(|class| diff.class() >= class);
@@ -98,18 +142,37 @@ struct Version {
     pages: Option<Vec<String>>,
 }
 
-/// One version checked.
+/// One version checked, with its documents' names and texts for the output.
 struct Checked {
     checked: errdoc::Checked,
     pages: Option<Vec<String>>,
+    /// Each document's path and text, in the order of `pages`.
+    texts: Vec<(String, String)>,
 }
 
 impl Checked {
     fn new(version: Version) -> Checked {
+        let texts = version
+            .sources
+            .iter()
+            .map(|source| {
+                let text = String::from_utf8_lossy(&source.bytes).into_owned();
+                (source.path.to_string(), text)
+            })
+            .collect();
         Checked {
             checked: errdoc::check(&version.sources),
             pages: version.pages,
+            texts,
         }
+    }
+
+    /// The path of the document that is the page `name`.
+    fn file_of(&self, name: &str) -> Option<Arc<str>> {
+        let index = self.pages.as_ref()?.iter().position(|page| page == name)?;
+        self.texts
+            .get(index)
+            .map(|(path, _)| Arc::from(path.as_str()))
     }
 
     fn errors(&self) -> usize {

@@ -18,6 +18,13 @@
 //! Globs are globset's, with `*` and `?` stopping at `/` and `**` crossing folders, as in
 //! `.gitignore`. Any unknown key, bad value, bad glob or unknown rule is an error naming the
 //! line and column in the file.
+//!
+//! A rule of an `[[ignore]]` entry that drops no finding is itself a warning
+//! (`unused-suppression`, at the rule's line and column in `errdoc.toml`, its level set by
+//! `[rules]` like any other), so that stale entries do not pile up. It is reported only
+//! when `errdoc check` is run without paths, on the whole configured tree: a run on a
+//! subset of the files (a pre-commit hook, a job over the changed files) naturally leaves
+//! most entries with nothing to drop.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -49,7 +56,19 @@ pub struct Config {
     /// The level of each rule the file names.
     rules: BTreeMap<String, Level>,
     /// The rules ignored in the files that match a glob.
-    ignores: Vec<(GlobSet, Vec<String>)>,
+    ignores: Vec<Ignore>,
+    /// The file, as a path from the current folder, and its text, for the diagnostics
+    /// about it (an unused `[[ignore]]`).
+    pub file: PathBuf,
+    pub text: String,
+}
+
+/// An `[[ignore]]` entry: the files it matches, and its rules, each with its line and
+/// column in the file.
+#[derive(Debug)]
+struct Ignore {
+    glob: GlobSet,
+    rules: Vec<(String, (usize, usize))>,
 }
 
 /// What a rule's findings become.
@@ -210,8 +229,12 @@ impl Config {
         }
         let mut ignores = Vec::new();
         for entry in &parsed.ignore {
-            let names = entry.rules.iter().map(rule).collect::<Result<_, _>>()?;
-            ignores.push((globs(std::slice::from_ref(&entry.path))?, names));
+            let mut rules = Vec::new();
+            for name in &entry.rules {
+                rules.push((rule(name)?, line_column(&text, name.span().start)));
+            }
+            let glob = globs(std::slice::from_ref(&entry.path))?;
+            ignores.push(Ignore { glob, rules });
         }
         let folder = match file.parent() {
             Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
@@ -225,6 +248,8 @@ impl Config {
             languages: parsed.languages.segments,
             rules,
             ignores,
+            file: file.to_owned(),
+            text,
         })
     }
 
@@ -242,29 +267,66 @@ impl Config {
 
     /// Applies `[rules]` and `[[ignore]]` to the diagnostics: drops those of the allowed
     /// rules and of the rules ignored in their file, and sets the severity of the others
-    /// whose rule has a level.
-    pub fn apply(&self, diagnostics: &mut Vec<errdoc::Diagnostic>, cwd: &Path) {
+    /// whose rule has a level. When the run checked the whole configured tree (`whole`),
+    /// each rule of an `[[ignore]]` entry that dropped nothing adds an `unused-suppression`
+    /// at its place in the file.
+    pub fn apply(&self, diagnostics: &mut Vec<errdoc::Diagnostic>, cwd: &Path, whole: bool) {
+        let mut used: Vec<Vec<bool>> = self
+            .ignores
+            .iter()
+            .map(|ignore| vec![false; ignore.rules.len()])
+            .collect();
         diagnostics.retain_mut(|diagnostic| {
             let rule = diagnostic.kind.rule();
             let file = self.relative(Path::new(&*diagnostic.span.file), cwd);
-            let ignored = self
-                .ignores
-                .iter()
-                .any(|(glob, rules)| rules.iter().any(|r| r == rule) && glob.is_match(&file));
-            match self.rules.get(rule) {
-                _ if ignored => false,
-                Some(Level::Allow) => false,
-                Some(Level::Warn) => {
-                    diagnostic.severity = Severity::Warning;
-                    true
+            let mut ignored = false;
+            for (ignore, used) in self.ignores.iter().zip(&mut used) {
+                let at = ignore.rules.iter().position(|(name, _)| name == rule);
+                if let Some(at) = at.filter(|_| ignore.glob.is_match(&file)) {
+                    used[at] = true;
+                    ignored = true;
                 }
-                Some(Level::Error) => {
-                    diagnostic.severity = Severity::Error;
-                    true
-                }
-                None => true,
             }
+            !ignored && self.level(diagnostic)
         });
+        if !whole {
+            return;
+        }
+        let file: std::sync::Arc<str> = self.file.to_string_lossy().into();
+        for (ignore, used) in self.ignores.iter().zip(used) {
+            for ((rule, (line, column)), used) in ignore.rules.iter().zip(used) {
+                if used {
+                    continue;
+                }
+                let kind = errdoc::DiagnosticKind::UnusedSuppression { rule: rule.clone() };
+                let span = errdoc::Span {
+                    file: file.clone(),
+                    line: u32::try_from(*line).unwrap_or(u32::MAX),
+                    column: u32::try_from(*column).unwrap_or(u32::MAX),
+                };
+                let mut diagnostic = errdoc::Diagnostic::new(kind, span);
+                if self.level(&mut diagnostic) {
+                    diagnostics.push(diagnostic);
+                }
+            }
+        }
+    }
+
+    /// Sets the diagnostic's severity to its rule's level, if `[rules]` gives one, and
+    /// returns whether it is kept (its rule is not allowed).
+    fn level(&self, diagnostic: &mut errdoc::Diagnostic) -> bool {
+        match self.rules.get(diagnostic.kind.rule()) {
+            Some(Level::Allow) => false,
+            Some(Level::Warn) => {
+                diagnostic.severity = Severity::Warning;
+                true
+            }
+            Some(Level::Error) => {
+                diagnostic.severity = Severity::Error;
+                true
+            }
+            None => true,
+        }
     }
 
     /// `path` relative to the configuration's folder, or, when outside it, absolute.

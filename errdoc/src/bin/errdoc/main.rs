@@ -19,6 +19,7 @@
 //! or a revision that git cannot read. Diagnostics go to stderr, results to stdout.
 
 mod baseline;
+mod changes;
 mod compare;
 mod config;
 mod git;
@@ -79,9 +80,15 @@ enum Command {
     #[command(override_usage = "errdoc diff [OPTIONS] OLD NEW\n       \
                                 errdoc diff [OPTIONS] --against REV [PATH]...")]
     Diff {
-        /// The output format.
-        #[arg(long, value_enum, default_value = "text")]
+        /// How to print the diff and the versions' diagnostics: for people (`text` is
+        /// another name for `human`), JSON, GitHub workflow commands (which annotate a pull
+        /// request) or SARIF 2.1.0 (code scanning).
+        #[arg(long, value_enum, default_value = "human")]
         format: DiffFormat,
+        /// Whether the human format's diagnostics are coloured: `auto` on a terminal,
+        /// unless `NO_COLOR` is set.
+        #[arg(long, value_enum, default_value = "auto")]
+        color: ColorChoice,
         /// Exit with 1 when the change is of this class or above.
         #[arg(long, value_enum, value_name = "CLASS")]
         fail_on: Option<FailOn>,
@@ -164,12 +171,23 @@ enum Format {
     Json,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+/// An output format of `errdoc diff`: `errdoc check`'s, each with the diff added.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum DiffFormat {
-    /// One paragraph per changed service, one line per change, then a verdict line.
-    Text,
+    /// One paragraph per changed service, one line per change, then a verdict line; the
+    /// versions' diagnostics on stderr with their source lines, as `check` draws them.
+    #[value(alias = "text")]
+    Human,
+    /// The same diff, with the diagnostics one place a line.
+    Concise,
     /// JSON: the class, the counts, and the changes of each service in code order.
     Json,
+    /// The diagnostics as `check --format github` prints them, then a `::warning` (breaking)
+    /// or `::notice` per change at the new version's row, then the verdict.
+    Github,
+    /// SARIF 2.1.0: the diagnostics as `check --format sarif` gives them, and a result per
+    /// change (`breaking-change`, `minor-change`, `patch-change`, `page-change`).
+    Sarif,
 }
 
 /// The least class of change that fails `errdoc diff`.
@@ -203,6 +221,7 @@ fn main() -> ExitCode {
         } => run(&input, |checked, _| json::catalog(&checked.catalog)),
         Command::Diff {
             format,
+            color,
             fail_on,
             against,
             paths,
@@ -219,7 +238,7 @@ fn main() -> ExitCode {
                     "`errdoc diff` compares OLD and NEW, or the PATHs with `--against REV`",
                 ),
             };
-            compare::run(&versions, format, fail_on.map(Class::from))
+            compare::run(&versions, format, color, fail_on.map(Class::from))
         }
         Command::Generate {
             out,
@@ -308,18 +327,26 @@ fn check(args: &CheckArgs) -> ExitCode {
         .diagnostics
         .retain(|diagnostic| given.contains(&*diagnostic.span.file));
     if let Some(config) = &config {
-        config.apply(&mut checked.diagnostics, &cwd);
+        // An `[[ignore]]` that drops nothing is reported only on a run over the whole
+        // configured tree: a run on some files leaves most of them nothing to drop.
+        config.apply(&mut checked.diagnostics, &cwd, args.paths.is_empty());
     }
     if args.deny_warnings {
         deny(&mut checked.diagnostics);
     }
-    let texts: Texts = walked.sources[..walked.given]
+    let mut texts: Texts = walked.sources[..walked.given]
         .iter()
         .map(|source| {
             let text = String::from_utf8_lossy(&source.bytes).into_owned();
             (source.path.to_string(), text)
         })
         .collect();
+    // The configuration's own lines, for the findings about it (an unused ignore).
+    if let Some(config) = &config {
+        texts
+            .entry(config.file.to_string_lossy().into_owned())
+            .or_insert_with(|| config.text.clone());
+    }
     if let Some(file) = &args.write_baseline {
         let baseline = Baseline::of(&checked.diagnostics, &texts);
         if let Err(error) = fs::write(file, baseline.to_json()) {

@@ -282,7 +282,7 @@ fn json(diagnostics: &[Diagnostic], totals: &Totals) -> String {
 
 /// GitHub workflow commands, one line a finding:
 /// `::error file=F,line=L,col=C,title=errdoc (rule)::message`.
-fn github(diagnostics: &[Diagnostic]) -> String {
+pub(crate) fn github(diagnostics: &[Diagnostic]) -> String {
     let mut out = String::new();
     for diagnostic in diagnostics {
         let span = &diagnostic.span;
@@ -315,20 +315,33 @@ fn github(diagnostics: &[Diagnostic]) -> String {
 }
 
 /// A workflow command's message, escaped as the runner reads it back.
-fn data(text: &str) -> String {
+pub(crate) fn data(text: &str) -> String {
     text.replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
 
 /// A workflow command's property value, escaped: its message's escapes, and `:` and `,`.
-fn property(text: &str) -> String {
+pub(crate) fn property(text: &str) -> String {
     data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
 /// SARIF 2.1.0: one run of the tool `errdoc`, every rule with its help, and each finding
 /// with its rule, level, place and related places.
 fn sarif(diagnostics: &[Diagnostic]) -> String {
+    sarif_text(&sarif_log(diagnostics))
+}
+
+/// A SARIF log as its file holds it: pretty-printed, ending in a newline.
+pub(crate) fn sarif_text(log: &Value) -> String {
+    let mut text = serde_json::to_string_pretty(log).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// A SARIF log of the diagnostics, as a value that `errdoc diff` adds its own rules and
+/// results to (`runs[0].tool.driver.rules`, `runs[0].results`).
+pub(crate) fn sarif_log(diagnostics: &[Diagnostic]) -> Value {
     let rules: Vec<Value> = RULES
         .iter()
         .map(|rule| {
@@ -346,14 +359,6 @@ fn sarif(diagnostics: &[Diagnostic]) -> String {
         })
         .collect();
     let index = |id: &str| RULES.iter().position(|rule| rule.id == id);
-    let location = |span: &Span| {
-        json!({
-            "physicalLocation": {
-                "artifactLocation": { "uri": uri(&span.file) },
-                "region": { "startLine": span.line, "startColumn": span.column },
-            }
-        })
-    };
     let results: Vec<Value> = diagnostics
         .iter()
         .map(|diagnostic| {
@@ -361,13 +366,13 @@ fn sarif(diagnostics: &[Diagnostic]) -> String {
             let related: Vec<Value> = (0..)
                 .zip(&diagnostic.related)
                 .map(|(id, related)| {
-                    let mut value = location(&related.span);
+                    let mut value = sarif_location(&related.span);
                     value["id"] = json!(id);
                     value["message"] = json!({ "text": related.label });
                     value
                 })
                 .collect();
-            let mut primary = location(&diagnostic.span);
+            let mut primary = sarif_location(&diagnostic.span);
             let lines = diagnostic.lines();
             if lines.end() > lines.start() {
                 primary["physicalLocation"]["region"]["endLine"] = json!(lines.end());
@@ -385,7 +390,7 @@ fn sarif(diagnostics: &[Diagnostic]) -> String {
             result
         })
         .collect();
-    let value = json!({
+    json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
@@ -399,10 +404,17 @@ fn sarif(diagnostics: &[Diagnostic]) -> String {
             },
             "results": results,
         }],
-    });
-    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
-    text.push('\n');
-    text
+    })
+}
+
+/// A place as a SARIF location: the file's URI, the line and the column.
+pub(crate) fn sarif_location(span: &Span) -> Value {
+    json!({
+        "physicalLocation": {
+            "artifactLocation": { "uri": uri(&span.file) },
+            "region": { "startLine": span.line, "startColumn": span.column },
+        }
+    })
 }
 
 /// Where the rules are documented, for SARIF's `helpUri`.
