@@ -376,9 +376,18 @@ pub(crate) fn is_identifier(text: &str) -> bool {
 /// white space, `_`, `-` or invisible characters (the zero-width space or soft hyphen that a
 /// copy from a browser or a word processor leaves in a header).
 pub(crate) fn fold_header(header: &str) -> String {
+    let kept = |c: &char| !c.is_whitespace() && *c != '_' && *c != '-';
+    // NFKC leaves ASCII as it is, and nearly every word a reader asks about is ASCII.
+    if header.is_ascii() {
+        let chars = header
+            .chars()
+            .filter(kept)
+            .filter(|&c| !is_invisible_or_control(c));
+        return chars.map(|c| c.to_ascii_lowercase()).collect();
+    }
     header
         .nfkc()
-        .filter(|&c| !c.is_whitespace() && c != '_' && c != '-' && !is_invisible_or_control(c))
+        .filter(|c| kept(c) && !is_invisible_or_control(*c))
         .flat_map(char::to_lowercase)
         .collect()
 }
