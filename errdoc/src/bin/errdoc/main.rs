@@ -334,7 +334,13 @@ fn check(args: &CheckArgs) -> ExitCode {
     if args.deny_warnings {
         deny(&mut checked.diagnostics);
     }
-    let mut texts: Texts = walked.sources[..walked.given]
+    // The source lines are shown by the human format and name a baseline's findings; the
+    // other formats give places only, and need no copy of the texts.
+    let lines_needed = matches!(args.format, OutputFormat::Human)
+        || args.baseline.is_some()
+        || args.write_baseline.is_some();
+    let given = if lines_needed { walked.given } else { 0 };
+    let mut texts: Texts = walked.sources[..given]
         .iter()
         .map(|source| {
             let text = String::from_utf8_lossy(&source.bytes).into_owned();
