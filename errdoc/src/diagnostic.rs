@@ -9,7 +9,7 @@
 //! the places:
 //!
 //! ```text
-//! error[duplicate-code]: code `4000101` is listed twice with different keys: `A` and `B`
+//! error[duplicate-code]: code `4000101` is listed twice with different keys: `B` and `A`
 //!  --> seeds/ocr.md:12:3 (listed again here)
 //!  --> seeds/ocr.md:9:3 (listed here first)
 //! ```
@@ -370,12 +370,13 @@ impl fmt::Display for DiagnosticKind {
             } => write!(
                 f,
                 "code `{code}` is listed twice with different {field}s: `{}` and `{}`",
-                Escaped(first),
-                Escaped(second)
+                // In the order of the places printed: this row's, then the other's.
+                Escaped(second),
+                Escaped(first)
             ),
             DiagnosticKind::KeyConflict { key, first, second } => write!(
                 f,
-                "key `{}` is listed with two codes: `{first}` and `{second}`",
+                "key `{}` is listed with two codes: `{second}` and `{first}`",
                 Escaped(key)
             ),
             DiagnosticKind::VariantCollision {
@@ -385,8 +386,8 @@ impl fmt::Display for DiagnosticKind {
             } => write!(
                 f,
                 "keys `{}` and `{}` both become the variant `{variant}`",
-                Escaped(first),
-                Escaped(second)
+                Escaped(second),
+                Escaped(first)
             ),
             DiagnosticKind::NoIdentifier(name) => {
                 write!(f, "service name `{}` gives no Rust identifier", Escaped(name))
@@ -398,8 +399,8 @@ impl fmt::Display for DiagnosticKind {
             } => write!(
                 f,
                 "services `{}` and `{}` both become `{name}`",
-                Escaped(first),
-                Escaped(second)
+                Escaped(second),
+                Escaped(first)
             ),
             DiagnosticKind::TranslationMissingCode { code, sibling } => write!(
                 f,
@@ -700,7 +701,7 @@ mod tests {
         assert_eq!(
             conflict.to_string(),
             "code `1` is listed twice with different messages: \
-             `one\\u{1b}]8;;http://evil\\u{1b}\\ link` and `two\\u{202e}owt\\u{9b}2K`"
+             `two\\u{202e}owt\\u{9b}2K` and `one\\u{1b}]8;;http://evil\\u{1b}\\ link`"
         );
         let span = Span::file(&Arc::from("evil\u{1b}[2K\r.md"));
         assert_eq!(span.to_string(), "evil\\u{1b}[2K\\r.md:1:1");

@@ -976,11 +976,11 @@ fn document_text_cannot_forge_terminal_output() {
     for expected in [
         "error[invalid-key]: `BAD\\u{1b}[2K\\u{1b}[1A` is not a key (upper-case letters, digits and `_`, \
          starting with a letter): it contains U+001B ESCAPE\n --> bad/evil\\u{1b}[2K\\u{1b}[1A\\u{202e}.md:5:7\n",
-        "different messages: `\\u{1b}]8;;http://evil.example\\u{1b}\\ Click here.` and \
-         `Reversed \\u{202e}exe.elif`\n",
-        "different messages: `\\u{9b}2K Erased.` and `Plain.`\n",
-        "error[module-collision]: services `AI Service > Evil\\u{1b}[2K\\u{1b}[1A Docs` and \
-         `AI Service > Evil 2K 1A Docs` both become `evil_2k_1a_docs`\n",
+        "different messages: `Reversed \\u{202e}exe.elif` and \
+         `\\u{1b}]8;;http://evil.example\\u{1b}\\ Click here.`\n",
+        "different messages: `Plain.` and `\\u{9b}2K Erased.`\n",
+        "error[module-collision]: services `AI Service > Evil 2K 1A Docs` and \
+         `AI Service > Evil\\u{1b}[2K\\u{1b}[1A Docs` both become `evil_2k_1a_docs`\n",
     ] {
         assert!(
             check.stderr.contains(expected),

@@ -66,7 +66,7 @@ fn the_human_format_shows_the_line_and_a_caret_under_the_column() {
     let run = errdoc(&root, &["check", "page.md"], &[]);
     assert_eq!(run.code, 1);
     let expected = "\
-error[conflicting-message]: code `4000001` is listed twice with different messages: `Invalid parameter.` and `Invalid parameters.`
+error[conflicting-message]: code `4000001` is listed twice with different messages: `Invalid parameters.` and `Invalid parameter.`
  --> page.md:7:33
   |
 7 | | 4000001 | INVALID_PARAMETER | Invalid parameters. |
@@ -97,7 +97,7 @@ fn the_concise_format_is_one_place_a_line() {
     assert!(
         run.stderr.starts_with(
             "error[conflicting-message]: code `4000001` is listed twice with different messages: \
-             `Invalid parameter.` and `Invalid parameters.`\n --> page.md:7:33 (listed again here)\n \
+             `Invalid parameters.` and `Invalid parameter.`\n --> page.md:7:33 (listed again here)\n \
              --> page.md:6:33 (listed here first)\n\n"
         ),
         "{}",
@@ -122,7 +122,7 @@ fn the_json_format_is_one_object_of_diagnostics_and_a_summary() {
         serde_json::json!({
             "rule": "conflicting-message",
             "severity": "error",
-            "message": "code `4000001` is listed twice with different messages: `Invalid parameter.` and `Invalid parameters.`",
+            "message": "code `4000001` is listed twice with different messages: `Invalid parameters.` and `Invalid parameter.`",
             "file": "page.md",
             "line": 7,
             "column": 33,
@@ -141,8 +141,8 @@ fn the_github_format_annotates_the_pull_request() {
     assert_eq!(
         lines[0],
         "::error file=docs/page.md,line=7,col=33,title=errdoc (conflicting-message)::code \
-         `4000001` is listed twice with different messages: `Invalid parameter.` and `Invalid \
-         parameters.`%0Alisted here first: docs/page.md:6:33"
+         `4000001` is listed twice with different messages: `Invalid parameters.` and `Invalid \
+         parameter.`%0Alisted here first: docs/page.md:6:33"
     );
     assert!(
         lines[1]
