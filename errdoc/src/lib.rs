@@ -66,7 +66,7 @@ pub use emit::Options;
 pub use escape::Escaped;
 pub use lower::{Catalog, Description, Entry, Location, Service};
 pub use parse::{Lookalike, Source};
-pub use read::{Inputs, ReadError, read};
+pub use read::{Inputs, ReadError, is_document_name, read};
 pub use render::GenerateError;
 pub use suppress::suppress;
 pub use translations::language_versions;

@@ -176,11 +176,17 @@ impl Walk {
     }
 }
 
-/// Whether a file name is a document's: `.md`, `.markdown` or `.txt`, any case.
-fn is_document_name(name: &str) -> bool {
-    let Some((_, extension)) = name.rsplit_once('.') else {
+/// Whether a file name is a document's, as [`read`] decides in a folder: it ends in `.md`,
+/// `.markdown` or `.txt`, any case, after a stem (`.md` alone has no extension, as
+/// `Path::extension` says). The one rule for every walk of documents: the command line's
+/// and its reading of a git revision call it too.
+pub fn is_document_name(name: &str) -> bool {
+    let Some((stem, extension)) = name.rsplit_once('.') else {
         return false;
     };
+    if stem.is_empty() {
+        return false;
+    }
     ["md", "markdown", "txt"]
         .iter()
         .any(|known| extension.eq_ignore_ascii_case(known))
@@ -261,5 +267,9 @@ mod tests {
         assert!(!is_document_name("README"));
         assert!(!is_document_name("page.html"));
         assert!(!is_document_name("md"));
+        assert!(
+            !is_document_name(".md"),
+            "a name that is all extension has none"
+        );
     }
 }

@@ -374,16 +374,10 @@ pub fn normalize(path: &Path) -> PathBuf {
     normal
 }
 
-/// Whether a file name is a document's: `.md`, `.markdown` or `.txt`, any case, as
-/// `errdoc::read` takes them.
+/// Whether the last component of `path` is a document's name, as `errdoc::read` decides.
 pub fn is_document_name(path: &Path) -> bool {
-    path.extension()
-        .and_then(|extension| extension.to_str())
-        .is_some_and(|extension| {
-            ["md", "markdown", "txt"]
-                .iter()
-                .any(|known| extension.eq_ignore_ascii_case(known))
-        })
+    path.file_name()
+        .is_some_and(|name| errdoc::is_document_name(&name.to_string_lossy()))
 }
 
 /// Whether `id` names a rule of the library's (`errdoc::RULES`).

@@ -319,13 +319,8 @@ fn text(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
     String::from_utf8_lossy(bytes)
 }
 
-/// Whether a file name is a document's, as `errdoc::read` decides in a folder: `.md`,
-/// `.markdown` or `.txt`, any case.
+/// Whether the last component of a path in the tree is a document's name, as
+/// `errdoc::read` decides in a folder.
 fn is_document_name(path: &str) -> bool {
-    let name = path.rsplit('/').next().unwrap_or(path);
-    name.rsplit_once('.').is_some_and(|(_, extension)| {
-        ["md", "markdown", "txt"]
-            .iter()
-            .any(|known| extension.eq_ignore_ascii_case(known))
-    })
+    errdoc::is_document_name(path.rsplit('/').next().unwrap_or(path))
 }
