@@ -201,7 +201,7 @@ pub(crate) fn identifier_keys(rows: &mut [RawRow]) -> bool {
                 && row
                     .message
                     .as_ref()
-                    .is_some_and(|message| roles::is_identifier(&message.text))
+                    .is_some_and(|message| crate::ident::is_key(&message.text))
         });
     if identifiers {
         for row in rows {

@@ -365,12 +365,6 @@ pub(crate) fn is_guide_title(segment: &str) -> bool {
             && version.bytes().all(|b| b.is_ascii_digit() || b == b'.'))
 }
 
-/// Whether a cell is an identifier, `[A-Za-z][A-Za-z0-9_]*`: a message column whose
-/// every cell is one is the table's key column.
-pub(crate) fn is_identifier(text: &str) -> bool {
-    crate::ident::is_key(text)
-}
-
 /// A header's text as [`classify`] compares it, and titles and footers too: NFKC (fullwidth
 /// forms read as ASCII, `（` as `(`, halfwidth katakana as katakana), lower case, without
 /// white space, `_`, `-` or invisible characters (the zero-width space or soft hyphen that a
