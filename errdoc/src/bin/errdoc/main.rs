@@ -392,26 +392,32 @@ fn check(args: &CheckArgs) -> ExitCode {
         codes: checked.catalog.code_count(),
     };
     let (errors, _) = output::counts(&checked.diagnostics);
-    let mut code = 0;
+    // The worst exit code of the paths that could not be read, which are reported after
+    // the findings but do not stop them.
+    let code = walked
+        .problems
+        .iter()
+        .map(|&(_, exit)| exit)
+        .max()
+        .unwrap_or(0);
+    let report_problems = || {
+        for (problem, _) in &walked.problems {
+            eprintln!("error: {problem}");
+        }
+    };
     let printed = match args.format {
         OutputFormat::Human | OutputFormat::Concise => {
             let color = args.color.colored(io::stderr().is_terminal());
             let text = output::render(args.format, &checked.diagnostics, &totals, &texts, color);
             let _ = io::stderr().lock().write_all(text.as_bytes());
-            for (problem, exit) in &walked.problems {
-                eprintln!("error: {problem}");
-                code = code.max(*exit);
-            }
+            report_problems();
             if errors > 0 {
                 return ExitCode::from(code.max(1));
             }
             print(&format!("{summary}\n"))
         }
         format => {
-            for (problem, exit) in &walked.problems {
-                eprintln!("error: {problem}");
-                code = code.max(*exit);
-            }
+            report_problems();
             let text = output::render(format, &checked.diagnostics, &totals, &texts, false);
             print(&text)
         }
